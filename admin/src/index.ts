@@ -1,0 +1,37 @@
+import { PLUGIN_ID } from './pluginId';
+
+const READ_SETTINGS = [{ action: 'plugin::scim.settings.read', subject: null }];
+
+export default {
+  register(app: any) {
+    app.createSettingSection(
+      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'SCIM User Provisioning' } },
+      [
+        {
+          intlLabel: { id: `${PLUGIN_ID}.settings.general`, defaultMessage: 'General' },
+          id: `${PLUGIN_ID}-general`,
+          to: `${PLUGIN_ID}/general`,
+          Component: () => import('./pages/GeneralPage'),
+          permissions: READ_SETTINGS,
+        },
+      ],
+    );
+    app.registerPlugin({ id: PLUGIN_ID, name: 'SCIM User Provisioning' });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          return { data: prefixKeys(data), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      }),
+    );
+  },
+};
+
+const prefixKeys = (data: Record<string, string>) =>
+  Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));

@@ -1,0 +1,20 @@
+/** Unit tests (pure code, parallel) and integration tests (a real Strapi per file, run in band). */
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }] };
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      testEnvironment: 'node',
+      transform,
+    },
+    {
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      testEnvironment: 'node',
+      transform,
+      setupFilesAfterEnv: ['<rootDir>/tests/integration/support/jest-setup.ts'],
+    },
+  ],
+};

@@ -1,0 +1,16 @@
+const path = require('path');
+
+module.exports = ({ env }) => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret'),
+      jwtManagement: 'refresh',
+      sessions: { httpOnly: true },
+    },
+  },
+  // The plugin is loaded from this repository's build (npm run build at the repository root).
+  scim: {
+    enabled: true,
+    resolve: path.resolve(__dirname, '..', '..'),
+  },
+});

@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from './constants';
+
+const CATEGORY = 'SCIM User Provisioning';
+
+/** RBAC actions shown under Settings in the role editor; Super Admins hold all of them. */
+const actions = [
+  { uid: 'settings.read', displayName: 'Read', subCategory: 'Settings' },
+  { uid: 'settings.update', displayName: 'Update', subCategory: 'Settings' },
+  { uid: 'secrets.manage', displayName: 'Manage', subCategory: 'Secrets' },
+].map((action) => ({ ...action, section: 'settings', category: CATEGORY, pluginName: PLUGIN_ID }));
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(actions);
+};

@@ -1,0 +1,5 @@
+import secretSchema from './secret/schema.json';
+
+export default {
+  secret: { schema: secretSchema },
+};

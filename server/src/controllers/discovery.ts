@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { buildEndpointUrl } from '../http/endpoint-url';
+import {
+  buildResourceType,
+  buildResourceTypes,
+  buildSchema,
+  buildSchemas,
+  buildServiceProviderConfig,
+} from '../scim/discovery';
+import { ScimError } from '../scim/errors';
+
+/** Read-only discovery documents (RFC 7644 §4), generated from the one schema definition in scim/schema. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const baseUrl = (ctx: Context) => buildEndpointUrl(strapi, ctx.origin, ctx.params.endpointId) as string;
+
+  return {
+    async serviceProviderConfig(ctx: Context) {
+      ctx.body = buildServiceProviderConfig(baseUrl(ctx));
+    },
+    async resourceTypes(ctx: Context) {
+      ctx.body = buildResourceTypes(baseUrl(ctx));
+    },
+    async resourceType(ctx: Context) {
+      ctx.body = buildResourceType(baseUrl(ctx), ctx.params.id);
+    },
+    async schemas(ctx: Context) {
+      ctx.body = buildSchemas(baseUrl(ctx));
+    },
+    async schema(ctx: Context) {
+      ctx.body = buildSchema(baseUrl(ctx), ctx.params.id);
+    },
+    async methodNotAllowed(ctx: Context) {
+      ctx.set('Allow', 'GET');
+      throw new ScimError(405, `${ctx.method} is not supported: discovery resources are read-only`);
+    },
+  };
+};

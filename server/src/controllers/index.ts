@@ -1,0 +1,5 @@
+import discovery from './discovery';
+import secrets from './secrets';
+import settings from './settings';
+
+export default { discovery, secrets, settings };

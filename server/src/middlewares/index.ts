@@ -1,0 +1,3 @@
+import scimEndpoint from './scim-endpoint';
+
+export default { 'scim-endpoint': scimEndpoint };

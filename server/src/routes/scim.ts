@@ -1,0 +1,29 @@
+import { SCIM_ROUTE_PREFIX } from '../constants';
+
+/**
+ * SCIM 2.0 routes under /api/scim/v2/<endpointId>. Strapi's own authentication is off (`auth: false`):
+ * the scim-endpoint middleware checks the endpoint id, the enabled flag and the secret.
+ */
+const scimRoute = (method: string, path: string, handler: string) => ({
+  method,
+  path: `${SCIM_ROUTE_PREFIX}${path}`,
+  handler,
+  config: { auth: false as const, middlewares: ['plugin::scim.scim-endpoint'] },
+});
+
+const READ_ONLY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+const DISCOVERY_PATHS = ['/ServiceProviderConfig', '/ResourceTypes', '/ResourceTypes/:id', '/Schemas', '/Schemas/:id'];
+
+export default {
+  type: 'content-api',
+  routes: [
+    scimRoute('GET', '/ServiceProviderConfig', 'discovery.serviceProviderConfig'),
+    scimRoute('GET', '/ResourceTypes', 'discovery.resourceTypes'),
+    scimRoute('GET', '/ResourceTypes/:id', 'discovery.resourceType'),
+    scimRoute('GET', '/Schemas', 'discovery.schemas'),
+    scimRoute('GET', '/Schemas/:id', 'discovery.schema'),
+    ...DISCOVERY_PATHS.flatMap((path) =>
+      READ_ONLY_METHODS.map((method) => scimRoute(method, path, 'discovery.methodNotAllowed')),
+    ),
+  ],
+};

@@ -1,0 +1,61 @@
+/**
+ * The shapes the database compiler works with: the column map the store supplies and the plain
+ * where-object it returns for `strapi.db.query(uid).findMany({ where })`.
+ */
+import type { AttributeType } from '../schema/types';
+
+/** The subset of Strapi 5 query-engine column operators the compiler emits. */
+export type ColumnOperator =
+  | '$eq'
+  | '$ne'
+  | '$lt'
+  | '$lte'
+  | '$gt'
+  | '$gte'
+  | '$contains'
+  | '$startsWith'
+  | '$endsWith'
+  | '$null'
+  | '$notNull'
+  | '$in';
+
+export type WhereScalar = string | number | boolean | null;
+export type ColumnCondition = { [operator in ColumnOperator]?: WhereScalar | WhereScalar[] };
+
+/**
+ * `{ column: ColumnCondition }`, `{ relation: WhereClause }` (a join), or one of the group keys
+ * `$and` / `$or` (arrays) and `$not`.
+ */
+export interface WhereClause {
+  [key: string]: WhereClause | WhereClause[] | ColumnCondition;
+}
+
+/** A filterable attribute stored in a column of the resource's own table. */
+export interface ColumnMapping {
+  column: string;
+  /** The SCIM type, which decides the operators allowed and how the literal is converted. */
+  type: AttributeType;
+  /** The column holds a lower-cased copy, so text literals are lower-cased before comparing. */
+  normalized?: boolean;
+}
+
+/**
+ * A filterable sub-attribute of a multi-valued attribute, stored in `column` of the rows reached
+ * through the Strapi relation `relation` (dotted for a chain, e.g. `memberships.member`).
+ */
+export interface RelationColumnMapping extends ColumnMapping {
+  relation: string;
+}
+
+export type FilterableAttribute = ColumnMapping | RelationColumnMapping;
+
+/**
+ * Keys are attribute paths as SCIM writes them, matched case-insensitively: `userName`,
+ * `name.familyName`, `emails.value`, and URN-qualified keys for extension attributes
+ * (`urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber`). A complex attribute
+ * compared as a whole (`emails co "x"`) uses its `.value` entry.
+ */
+export type ColumnMap = Readonly<Record<string, FilterableAttribute>>;
+
+export const isRelationMapping = (mapping: FilterableAttribute): mapping is RelationColumnMapping =>
+  'relation' in mapping && typeof mapping.relation === 'string';

@@ -1,0 +1,4 @@
+import secrets from './secrets';
+import settings from './settings';
+
+export default { settings, secrets };

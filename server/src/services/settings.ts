@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { PLUGIN_ID } from '../constants';
+import { getHostTarget, type HostRole } from './targets';
+
+const STORE_KEY = { type: 'plugin', name: PLUGIN_ID, key: 'settings' } as const;
+
+/** What is persisted; anything unreadable falls back to the defaults rather than breaking the endpoint. */
+const storedSettingsSchema = z.object({
+  enabled: z.boolean().catch(false).default(false),
+  productionMode: z.boolean().catch(false).default(false),
+  defaultRoleId: z.number().int().positive().nullable().catch(null).default(null),
+  endpointId: z.string().uuid().nullable().catch(null).default(null),
+});
+
+export type StoredSettings = z.infer<typeof storedSettingsSchema>;
+
+export const settingsUpdateSchema = z
+  .object({
+    enabled: z.boolean(),
+    productionMode: z.boolean(),
+    defaultRoleId: z.number().int().positive(),
+  })
+  .partial()
+  .strict();
+
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+export interface EffectiveSettings extends StoredSettings {
+  /** The stored default role, or the target's fallback (Author / Authenticated) when none is stored. */
+  defaultRoleId: number | null;
+}
+
+const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const readStored = async (): Promise<StoredSettings> => {
+    const raw = await strapi.store.get(STORE_KEY);
+    return storedSettingsSchema.parse(raw ?? {});
+  };
+
+  const writeStored = async (value: StoredSettings) => {
+    await strapi.store.set({ ...STORE_KEY, value });
+  };
+
+  const assertAssignableRole = async (roleId: number): Promise<HostRole> => {
+    const target = getHostTarget(strapi);
+    const role = (await target.listRoles()).find((candidate) => candidate.id === roleId);
+    if (!role) throw new errors.ValidationError(`defaultRoleId: no role with id ${roleId}`);
+    if (target.isPrivilegedRole(role)) {
+      throw new errors.ValidationError(`defaultRoleId: the role "${role.name}" cannot be the default role`);
+    }
+    return role;
+  };
+
+  return {
+    /** Read on every call: two Strapi instances on one database always agree. */
+    async get(): Promise<EffectiveSettings> {
+      const stored = await readStored();
+      if (stored.defaultRoleId !== null) return stored;
+      const fallback = await getHostTarget(strapi).fallbackDefaultRole();
+      return { ...stored, defaultRoleId: fallback?.id ?? null };
+    },
+
+    async update(input: SettingsUpdate): Promise<EffectiveSettings> {
+      if (input.defaultRoleId !== undefined) await assertAssignableRole(input.defaultRoleId);
+      await strapi.db.transaction(async () => {
+        const stored = await readStored();
+        const next: StoredSettings = { ...stored, ...input };
+        if (next.enabled && !next.endpointId) next.endpointId = randomUUID();
+        await writeStored(next);
+      });
+      return this.get();
+    },
+
+    /** A new endpoint id: the old SCIM URL stops answering at once. */
+    async regenerateEndpoint(): Promise<EffectiveSettings> {
+      await strapi.db.transaction(async () => {
+        const stored = await readStored();
+        await writeStored({ ...stored, endpointId: randomUUID() });
+      });
+      return this.get();
+    },
+
+    listRoles: () => getHostTarget(strapi).listRoles(),
+  };
+};
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+export default createSettingsService;

@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../constants';
+import type { SecretsService } from '../services/secrets';
+import type { SettingsService } from '../services/settings';
+
+interface Services {
+  settings: SettingsService;
+  secrets: SecretsService;
+}
+
+export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
+  strapi.plugin(PLUGIN_ID).service(name) as Services[K];
