@@ -10,6 +10,15 @@ module.exports = {
       transform,
     },
     {
+      displayName: 'admin',
+      testMatch: ['<rootDir>/tests/admin/**/*.test.tsx'],
+      testEnvironment: 'jsdom',
+      setupFilesAfterEnv: ['<rootDir>/tests/admin/setup.ts'],
+      transform: {
+        '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } } }],
+      },
+    },
+    {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       testEnvironment: 'node',

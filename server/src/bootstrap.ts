@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
+import { ensureCaseExactCollation } from './services/store/case-exact-collation';
 
 const CATEGORY = 'SCIM User Provisioning';
 
@@ -12,4 +13,5 @@ const actions = [
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
+  await ensureCaseExactCollation(strapi);
 };

@@ -22,6 +22,13 @@ export default {
     scimRoute('GET', '/ResourceTypes/:id', 'discovery.resourceType'),
     scimRoute('GET', '/Schemas', 'discovery.schemas'),
     scimRoute('GET', '/Schemas/:id', 'discovery.schema'),
+    scimRoute('GET', '/Users', 'users.list'),
+    scimRoute('POST', '/Users/.search', 'users.search'),
+    scimRoute('POST', '/Users', 'users.create'),
+    scimRoute('GET', '/Users/:id', 'users.get'),
+    scimRoute('PUT', '/Users/:id', 'users.replace'),
+    scimRoute('PATCH', '/Users/:id', 'users.patch'),
+    scimRoute('DELETE', '/Users/:id', 'users.remove'),
     ...DISCOVERY_PATHS.flatMap((path) =>
       READ_ONLY_METHODS.map((method) => scimRoute(method, path, 'discovery.methodNotAllowed')),
     ),

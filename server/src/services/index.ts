@@ -1,4 +1,5 @@
 import secrets from './secrets';
 import settings from './settings';
+import users from './users';
 
-export default { settings, secrets };
+export default { settings, secrets, users };

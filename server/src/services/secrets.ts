@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { SECRET_UID } from '../constants';
+import type { SecretSummaryResponse } from '../contracts';
 import { findMatchingHash, generateSecret, hashSecret, secretHint } from './secret-crypto';
 
 export const secretCreateSchema = z
@@ -10,14 +11,7 @@ export const secretCreateSchema = z
 
 export type SecretCreate = z.infer<typeof secretCreateSchema>;
 
-export interface SecretSummary {
-  id: number;
-  label: string | null;
-  hint: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revealable: boolean;
-}
+export type SecretSummary = SecretSummaryResponse;
 
 interface SecretRow {
   id: number;

@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import type { SecretsService } from '../services/secrets';
 import type { SettingsService } from '../services/settings';
+import type { UsersService } from '../services/users';
 
 interface Services {
   settings: SettingsService;
   secrets: SecretsService;
+  users: UsersService;
 }
 
 export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>

@@ -32,12 +32,18 @@ export interface CompileOptions {
   coreSchema?: string;
   /** Whether the query engine escapes LIKE wildcards (Strapi >= 5.54) or such values are refused. */
   likeWildcards?: 'escapedByEngine' | 'reject';
+  /**
+   * The database's LIKE ignores case (SQLite, for ASCII). Then `sw` on a case-exact column compiles to a
+   * binary range instead, and `co`/`ew`, which no range can express, are refused rather than answered wrongly.
+   */
+  likeIgnoresCase?: boolean;
 }
 
 interface CompileContext {
   readonly columns: ReadonlyMap<string, FilterableAttribute>;
   readonly coreSchema?: string;
   readonly rejectLikeWildcards: boolean;
+  readonly likeIgnoresCase: boolean;
   /** Inside a `not`: comparisons must be two-valued. */
   readonly negated: boolean;
   /** Inside `attr[...]`: paths are sub-attributes of `parent`, stored through `relation` if set. */
@@ -64,6 +70,7 @@ export function compileFilter(filter: Filter, options: CompileOptions): WhereCla
     columns,
     coreSchema: options.coreSchema?.toLowerCase(),
     rejectLikeWildcards: options.likeWildcards === 'reject',
+    likeIgnoresCase: options.likeIgnoresCase === true,
     negated: false,
   });
 }
@@ -166,8 +173,18 @@ function columnConditions(
   if (isSubstringOperator(filter.op) && context.rejectLikeWildcards && LIKE_WILDCARDS.test(String(value))) {
     throw invalidFilter(`"${filter.op}" cannot search for %, _ or \\ in "${pathText}" on this server`);
   }
-  const condition: ColumnCondition = { [OPERATOR_FOR[filter.op]]: value };
+  const condition = text && !mapping.normalized && context.likeIgnoresCase && isSubstringOperator(filter.op)
+    ? caseExactSubstringCondition(filter.op, String(value), pathText)
+    : { [OPERATOR_FOR[filter.op]]: value };
   return [context.negated ? { $notNull: true, ...condition } : condition];
+}
+
+/** Highest code point: every string that starts with `prefix` sorts below `prefix + MAX_CHAR` byte-wise. */
+const MAX_CHAR = String.fromCodePoint(0x10ffff);
+
+function caseExactSubstringCondition(op: AttributeFilter['op'], value: string, pathText: string): ColumnCondition {
+  if (op === 'sw') return { $gte: value, $lt: value + MAX_CHAR };
+  throw invalidFilter(`"${op}" on the case-exact attribute "${pathText}" is not supported on this database, whose LIKE ignores case; use "eq" or "sw"`);
 }
 
 /** The column-map key of a path: without the URN when that is the resource's core schema. */

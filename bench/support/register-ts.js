@@ -1,0 +1,25 @@
+/**
+ * Lets plain `node` run the TypeScript benchmarks and the protocol core they measure, without a build:
+ *   node -r ./bench/support/register-ts.js bench/scim-core.bench.ts
+ * Each `.ts` file is compiled on require with @swc/core (already a devDependency, used by jest) to
+ * CommonJS / ES2022, the same settings as jest.config.js. Types are stripped, not checked; type-check
+ * with `npx tsc -p bench/tsconfig.json`.
+ */
+'use strict';
+const fs = require('node:fs');
+const Module = require('node:module');
+const { transformSync } = require('@swc/core');
+
+const options = {
+  jsc: { parser: { syntax: 'typescript', tsx: false }, target: 'es2022' },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+  swcrc: false,
+  configFile: false,
+};
+
+Module._extensions['.ts'] = function compileTypeScript(module, filename) {
+  const source = fs.readFileSync(filename, 'utf8');
+  const { code } = transformSync(source, { ...options, filename });
+  module._compile(code, filename);
+};

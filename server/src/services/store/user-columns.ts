@@ -1,0 +1,31 @@
+import type { ColumnMap } from '../../scim/filter/where-clause';
+import type { ScimResource } from '../../scim/resource';
+
+/** The SCIM attributes a User filter or sortBy can use, and the scim_users columns that hold them. */
+export const USER_COLUMN_MAP: ColumnMap = {
+  id: { column: 'scimId', type: 'string' },
+  userName: { column: 'userNameKey', type: 'string', normalized: true },
+  externalId: { column: 'externalId', type: 'string' },
+  displayName: { column: 'displayNameKey', type: 'string', normalized: true },
+  'name.givenName': { column: 'givenNameKey', type: 'string', normalized: true },
+  'name.familyName': { column: 'familyNameKey', type: 'string', normalized: true },
+  active: { column: 'active', type: 'boolean' },
+  'meta.created': { column: 'createdAt', type: 'dateTime' },
+  'meta.lastModified': { column: 'updatedAt', type: 'dateTime' },
+};
+
+const lowerOrNull = (value: unknown): string | null => (typeof value === 'string' ? value.toLowerCase() : null);
+
+/** The indexed columns derived from a canonical User resource; the resource itself is kept whole as JSON. */
+export const userColumnValues = (resource: ScimResource) => {
+  const name = (resource.name ?? {}) as Record<string, unknown>;
+  return {
+    userName: String(resource.userName),
+    userNameKey: String(resource.userName).toLowerCase(),
+    externalId: typeof resource.externalId === 'string' ? resource.externalId : null,
+    displayNameKey: lowerOrNull(resource.displayName),
+    givenNameKey: lowerOrNull(name.givenName),
+    familyNameKey: lowerOrNull(name.familyName),
+    active: resource.active !== false,
+  };
+};

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { ScimResource } from '../../scim/resource';
+import type { WhereClause } from '../../scim/filter/where-clause';
+import { userColumnValues } from './user-columns';
+
+export const SCIM_USER_UID = 'plugin::scim.scim-user';
+
+export interface ScimUserRow {
+  id: number;
+  scimId: string;
+  userName: string;
+  externalId: string | null;
+  active: boolean;
+  resource: ScimResource;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const ROW_FIELDS = ['id', 'scimId', 'userName', 'externalId', 'active', 'resource', 'version', 'createdAt', 'updatedAt'];
+
+export interface ListQuery {
+  where: WhereClause;
+  orderBy: Record<string, 'asc' | 'desc'>[];
+  offset: number;
+  limit: number;
+}
+
+/** scim_users through strapi.db.query; every call joins the caller's transaction when there is one. */
+export const createUserRepository = (strapi: Core.Strapi) => {
+  const query = () => strapi.db.query(SCIM_USER_UID);
+
+  return {
+    findByScimId: (scimId: string): Promise<ScimUserRow | null> =>
+      query().findOne({ select: ROW_FIELDS, where: { scimId } }),
+
+    findByUserName: (userName: string): Promise<ScimUserRow | null> =>
+      query().findOne({ select: ROW_FIELDS, where: { userNameKey: userName.toLowerCase() } }),
+
+    async list({ where, orderBy, offset, limit }: ListQuery): Promise<{ rows: ScimUserRow[]; total: number }> {
+      const [rows, total] = await Promise.all([
+        limit > 0 ? query().findMany({ select: ROW_FIELDS, where, orderBy, offset, limit }) : Promise.resolve([]),
+        query().count({ where }),
+      ]);
+      return { rows, total: Number(total) };
+    },
+
+    insert: (resource: ScimResource): Promise<ScimUserRow> =>
+      query().create({
+        select: ROW_FIELDS,
+        data: { scimId: randomUUID(), ...userColumnValues(resource), resource, version: 1 },
+      }),
+
+    /** Writes a new version only if the row still has `expectedVersion`; null when another write got there first. */
+    async replace(row: ScimUserRow, resource: ScimResource): Promise<ScimUserRow | null> {
+      const updated = await query().updateMany({
+        where: { id: row.id, version: row.version },
+        data: { ...userColumnValues(resource), resource, version: row.version + 1, updatedAt: new Date() },
+      });
+      if (Number(updated?.count ?? 0) === 0) return null;
+      return query().findOne({ select: ROW_FIELDS, where: { id: row.id } });
+    },
+
+    remove: (row: ScimUserRow) => query().delete({ where: { id: row.id } }),
+  };
+};
+
+export type UserRepository = ReturnType<typeof createUserRepository>;
