@@ -12,5 +12,10 @@ module.exports = ({ env }) => ({
   scim: {
     enabled: true,
     resolve: path.resolve(__dirname, '..', '..'),
+    config: {
+      target: env('SCIM_TARGET', 'admin'),
+      linkExistingUsers: env.bool('SCIM_LINK_EXISTING_USERS', false),
+      onDelete: env('SCIM_ON_DELETE', 'deactivate'),
+    },
   },
 });

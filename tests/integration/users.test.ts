@@ -188,6 +188,22 @@ describe('one user', () => {
     expect(inactive.body.totalResults).toBe(1);
   });
 
+  it('accepts a path-less PATCH value that repeats the user\'s own id, and refuses another id', async () => {
+    const { body } = await createUser('own.id@example.com');
+    const same = await scim(`/Users/${body.id}`, {
+      method: 'PATCH',
+      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { id: body.id, displayName: 'Own Id' } }] },
+    });
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ id: body.id, displayName: 'Own Id' });
+    const other = await scim(`/Users/${body.id}`, {
+      method: 'PATCH',
+      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { id: 'someone-else' } }] },
+    });
+    expect(other.status).toBe(400);
+    expect(other.body.scimType).toBe('mutability');
+  });
+
   it('refuses a PATCH or PUT that would duplicate another userName, and changes nothing', async () => {
     const first = (await createUser('owner@example.com')).body;
     const second = (await createUser('other@example.com')).body;

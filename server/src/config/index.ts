@@ -3,7 +3,14 @@ import { z } from 'zod';
 /** Options a site owner sets in `config/plugins` under `scim.config`. */
 export const pluginConfigSchema = z
   .object({
+    /** Where provisioned users live: Strapi admin users, or users-permissions users. */
     target: z.enum(['admin', 'users-permissions']).default('admin'),
+    /** Link a provisioned user to an existing host user with the same email instead of answering 409. */
+    linkExistingUsers: z.boolean().default(false),
+    /** What DELETE /Users/:id does to the host user: deactivate it (default) or delete it. */
+    onDelete: z.enum(['deactivate', 'delete']).default('deactivate'),
+    /** The `provider` of users-permissions users SCIM creates, so that SSO logins match them. */
+    usersPermissionsProvider: z.string().min(1).default('local'),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import { buildListResponse, parsePagination, parseSort } from '../scim/list';
 import { projectResource, type ProjectionRequest } from '../scim/projection';
 import { serializeUser } from '../services/store/serialize-user';
 import type { ScimUserRow } from '../services/store/user-repository';
+import type { ScimRequestState } from '../middlewares/scim-endpoint';
 import { getService } from '../utils/get-service';
 
 const SEARCH_REQUEST_URN = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest';
@@ -26,6 +27,11 @@ const searchRequestSchema = z.object({
   attributes: attributeList,
   excludedAttributes: attributeList,
 });
+
+const hostMode = (ctx: Context) => {
+  const { productionMode, defaultRoleId } = ctx.state.scim as ScimRequestState;
+  return { productionMode, defaultRoleId };
+};
 
 const single = (value: unknown): string | undefined => {
   if (Array.isArray(value)) throw ScimError.badRequest('invalidValue', 'A query parameter is given more than once');
@@ -87,22 +93,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(ctx: Context) {
-      const { row } = await users().create(ctx.request.body);
+      const { row } = await users().create(ctx.request.body, hostMode(ctx));
       sendUser(ctx, row, 201);
     },
 
     async replace(ctx: Context) {
-      const { row } = await users().replace(ctx.params.id, ctx.request.body, ctx.get('If-Match') || undefined);
+      const { row } = await users().replace(ctx.params.id, ctx.request.body, hostMode(ctx), ctx.get('If-Match') || undefined);
       sendUser(ctx, row, 200);
     },
 
     async patch(ctx: Context) {
-      const { row } = await users().patch(ctx.params.id, ctx.request.body, ctx.get('If-Match') || undefined);
+      const { row } = await users().patch(ctx.params.id, ctx.request.body, hostMode(ctx), ctx.get('If-Match') || undefined);
       sendUser(ctx, row, 200);
     },
 
     async remove(ctx: Context) {
-      await users().remove(ctx.params.id, ctx.get('If-Match') || undefined);
+      await users().remove(ctx.params.id, hostMode(ctx), ctx.get('If-Match') || undefined);
       ctx.status = 204;
     },
   };

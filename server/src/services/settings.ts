@@ -62,15 +62,19 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...stored, defaultRoleId: fallback?.id ?? null };
     },
 
+    /** Switching production mode on applies every provisioned user to the host (see users.reconcile). */
     async update(input: SettingsUpdate): Promise<EffectiveSettings> {
       if (input.defaultRoleId !== undefined) await assertAssignableRole(input.defaultRoleId);
-      await strapi.db.transaction(async () => {
+      const switchedOn = await strapi.db.transaction(async () => {
         const stored = await readStored();
         const next: StoredSettings = { ...stored, ...input };
         if (next.enabled && !next.endpointId) next.endpointId = randomUUID();
         await writeStored(next);
+        return next.productionMode && !stored.productionMode;
       });
-      return this.get();
+      const settings = await this.get();
+      if (switchedOn) await strapi.plugin(PLUGIN_ID).service('users').reconcile(settings.defaultRoleId);
+      return settings;
     },
 
     /** A new endpoint id: the old SCIM URL stops answering at once. */

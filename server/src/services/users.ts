@@ -10,6 +10,16 @@ import { USER_SCHEMA_URN } from '../scim/schema';
 import { isUniqueViolation } from './store/unique-violation';
 import { USER_COLUMN_MAP } from './store/user-columns';
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
+import { getHostTarget, toProvisionedUser } from './targets';
+import { getPluginConfig } from '../utils/plugin-config';
+
+/** How a request reaches the host: in test mode (productionMode false) host users are never touched. */
+export interface HostMode {
+  productionMode: boolean;
+  defaultRoleId: number | null;
+}
+
+const RECONCILE_BATCH = 100;
 
 export interface WriteResult {
   row: ScimUserRow;
@@ -54,6 +64,30 @@ const sortColumn = (sort: Sort | undefined): Record<string, 'asc' | 'desc'>[] =>
 const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createUserRepository(strapi);
 
+  /** Applies the SCIM user to the host user model; a ScimError (409, 403) rolls the whole request back. */
+  const applyToHost = async (row: ScimUserRow, mode: HostMode): Promise<ScimUserRow> => {
+    if (!mode.productionMode) return row;
+    const result = await getHostTarget(strapi).applyUser({
+      user: toProvisionedUser(row.resource),
+      hostUserId: row.hostUserId,
+      roleIds: mode.defaultRoleId === null ? [] : [mode.defaultRoleId],
+      linkExisting: getPluginConfig(strapi).linkExistingUsers,
+    });
+    return repository.setHostLink(
+      row,
+      result.applied
+        ? { hostUserId: result.hostUserId, applied: true, notAppliedReason: null }
+        : { hostUserId: row.hostUserId, applied: false, notAppliedReason: result.reason },
+    );
+  };
+
+  const removeFromHost = async (row: ScimUserRow, mode: HostMode) => {
+    if (!mode.productionMode || row.hostUserId === null) return;
+    const target = getHostTarget(strapi);
+    if (getPluginConfig(strapi).onDelete === 'delete') await target.deleteUser(row.hostUserId);
+    else await target.deactivateUser(row.hostUserId);
+  };
+
   const loadForWrite = async (id: string, ifMatch: string | undefined): Promise<ScimUserRow> => {
     const row = await repository.findByScimId(id);
     if (!row) throw notFound(id);
@@ -78,13 +112,22 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  const applyOrMark = async (row: ScimUserRow, defaultRoleId: number | null) => {
+    try {
+      return await applyToHost(row, { productionMode: true, defaultRoleId });
+    } catch (error) {
+      if (!(error instanceof ScimError)) throw error;
+      return repository.setHostLink(row, { hostUserId: row.hostUserId, applied: false, notAppliedReason: error.message });
+    }
+  };
+
   return {
-    async create(body: unknown): Promise<WriteResult> {
+    async create(body: unknown, mode: HostMode): Promise<WriteResult> {
       const { resource, quirks } = validateResource('User', body);
       try {
         const row = await strapi.db.transaction(async () => {
           if (await repository.findByUserName(String(resource.userName))) throw duplicateUserName(resource.userName);
-          return repository.insert(withoutPassword(resource));
+          return applyToHost(await repository.insert(withoutPassword(resource)), mode);
         });
         return { row, quirks };
       } catch (error) {
@@ -116,27 +159,51 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async replace(id: string, body: unknown, ifMatch?: string): Promise<WriteResult> {
+    async replace(id: string, body: unknown, mode: HostMode, ifMatch?: string): Promise<WriteResult> {
       const { resource, quirks } = validateResource('User', body);
-      const row = await strapi.db.transaction(async () => saveReplacement(await loadForWrite(id, ifMatch), resource));
+      const row = await strapi.db.transaction(async () =>
+        applyToHost(await saveReplacement(await loadForWrite(id, ifMatch), resource), mode),
+      );
       return { row, quirks };
     },
 
-    async patch(id: string, body: unknown, ifMatch?: string): Promise<WriteResult> {
+    async patch(id: string, body: unknown, mode: HostMode, ifMatch?: string): Promise<WriteResult> {
       const log = new QuirkLog();
       const row = await strapi.db.transaction(async () => {
         const current = await loadForWrite(id, ifMatch);
-        const { resource } = applyPatch('User', current.resource, body, { log });
-        return saveReplacement(current, resource);
+        // With its id, so a path-less value that repeats the user's own id (as Okta does) is accepted.
+        const { resource } = applyPatch('User', { ...current.resource, id: current.scimId }, body, { log });
+        const { id: _id, ...attributes } = resource;
+        return applyToHost(await saveReplacement(current, attributes as ScimResource), mode);
       });
       return { row, quirks: log.list() };
     },
 
-    async remove(id: string, ifMatch?: string): Promise<void> {
+    async remove(id: string, mode: HostMode, ifMatch?: string): Promise<void> {
       await strapi.db.transaction(async () => {
         const row = await loadForWrite(id, ifMatch);
+        await removeFromHost(row, mode);
         await repository.remove(row);
       });
+    },
+
+    /**
+     * Applies every SCIM user to the host, in batches of 100, each batch in its own transaction: idempotent
+     * and safe to interrupt and run again. A user the host refuses (a conflict) is marked not applied.
+     */
+    async reconcile(defaultRoleId: number | null): Promise<{ applied: number; notApplied: number }> {
+      const counts = { applied: 0, notApplied: 0 };
+      for (let afterId = 0; ; ) {
+        const batch = await repository.nextBatch(afterId, RECONCILE_BATCH);
+        if (batch.length === 0) return counts;
+        await strapi.db.transaction(async () => {
+          for (const row of batch) {
+            const result = await applyOrMark(row, defaultRoleId);
+            counts[result.applied ? 'applied' : 'notApplied'] += 1;
+          }
+        });
+        afterId = batch[batch.length - 1].id;
+      }
     },
   };
 };

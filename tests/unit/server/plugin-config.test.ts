@@ -1,8 +1,12 @@
 import config from '../../../server/src/config';
 
 describe('plugin config validation', () => {
-  it('defaults the target to admin users', () => {
-    expect(config.default()).toEqual({ target: 'admin' });
+  it('defaults to admin users, no linking of existing users, deactivation on delete', () => {
+    expect(config.default()).toEqual({ target: 'admin', linkExistingUsers: false, onDelete: 'deactivate', usersPermissionsProvider: 'local' });
+  });
+
+  it('names onDelete and its values when it is wrong', () => {
+    expect(() => config.validator({ onDelete: 'archive' })).toThrow(/option "onDelete".*"deactivate".*"delete"/);
   });
 
   it('accepts the users-permissions target', () => {

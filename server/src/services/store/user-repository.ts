@@ -16,9 +16,21 @@ export interface ScimUserRow {
   version: number;
   createdAt: string;
   updatedAt: string;
+  hostUserId: number | null;
+  applied: boolean;
+  notAppliedReason: string | null;
 }
 
-const ROW_FIELDS = ['id', 'scimId', 'userName', 'externalId', 'active', 'resource', 'version', 'createdAt', 'updatedAt'];
+const ROW_FIELDS = [
+  'id', 'scimId', 'userName', 'externalId', 'active', 'resource', 'version', 'createdAt', 'updatedAt',
+  'hostUserId', 'applied', 'notAppliedReason',
+];
+
+export interface HostLink {
+  hostUserId: number | null;
+  applied: boolean;
+  notAppliedReason: string | null;
+}
 
 export interface ListQuery {
   where: WhereClause;
@@ -63,6 +75,16 @@ export const createUserRepository = (strapi: Core.Strapi) => {
     },
 
     remove: (row: ScimUserRow) => query().delete({ where: { id: row.id } }),
+
+    /** Records which host user a SCIM user is applied to (no version bump: the SCIM resource is unchanged). */
+    async setHostLink(row: ScimUserRow, link: HostLink): Promise<ScimUserRow> {
+      await query().update({ where: { id: row.id }, data: link });
+      return { ...row, ...link };
+    },
+
+    /** Rows in id order after `afterId`, for batched reconciliation. */
+    nextBatch: (afterId: number, size: number): Promise<ScimUserRow[]> =>
+      query().findMany({ select: ROW_FIELDS, where: { id: { $gt: afterId } }, orderBy: { id: 'asc' }, limit: size }),
   };
 };
 

@@ -1,11 +1,62 @@
 import type { Core } from '@strapi/strapi';
-import type { HostRole, HostTarget } from './types';
+import { ScimError } from '../../scim/errors';
+import type { ApplyResult, HostRole, HostTarget, HostUserWrite, ProvisionedUser } from './types';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 const AUTHOR_CODE = 'strapi-author';
+const USER_UID = 'admin::user';
+
+interface AdminUserRow {
+  id: number;
+  email: string;
+  isActive: boolean;
+  roles?: { code: string }[];
+}
+
+interface AdminUserService {
+  create(attributes: Record<string, unknown>): Promise<AdminUserRow>;
+  updateById(id: number, attributes: Record<string, unknown>): Promise<AdminUserRow>;
+  deleteById(id: number): Promise<AdminUserRow>;
+}
+
+const isSuperAdmin = (user: AdminUserRow) => (user.roles ?? []).some((role) => role.code === SUPER_ADMIN_CODE);
+
+const superAdminRefusal = (what: string) =>
+  new ScimError(403, `SCIM never ${what} a Strapi Super Admin; change this user in the Strapi admin panel`);
+
+const profileOf = (user: ProvisionedUser) => ({
+  email: user.email,
+  firstname: user.givenName ?? user.displayName ?? (user.email ? user.email.split('@')[0] : user.userName),
+  lastname: user.familyName,
+  isActive: user.active,
+});
 
 export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
   const roles = () => strapi.db.query('admin::role');
+  const users = () => strapi.db.query(USER_UID);
+  const userService = () => strapi.service('admin::user') as unknown as AdminUserService;
+
+  const findUser = (where: Record<string, unknown>): Promise<AdminUserRow | null> =>
+    users().findOne({ select: ['id', 'email', 'isActive'], where, populate: { roles: { select: ['code'] } } });
+
+  /** Ends every admin session of the user: their refresh tokens stop working and access tokens are refused. */
+  const endSessions = async (id: number) => {
+    await strapi.sessionManager('admin').invalidateRefreshToken(String(id));
+  };
+
+  const update = async (existing: AdminUserRow, user: ProvisionedUser): Promise<ApplyResult> => {
+    if (isSuperAdmin(existing) && !user.active) throw superAdminRefusal('deactivates');
+    if (user.email !== existing.email) {
+      const owner = await findUser({ email: user.email });
+      if (owner && owner.id !== existing.id) {
+        throw ScimError.conflict(`Another Strapi admin user already has the email ${user.email}`);
+      }
+    }
+    await userService().updateById(existing.id, profileOf(user));
+    if (!user.active && existing.isActive) await endSessions(existing.id);
+    return { applied: true, hostUserId: existing.id };
+  };
+
   return {
     name: 'admin',
     async listRoles() {
@@ -17,5 +68,42 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       return row ? { id: row.id, name: row.name, code: row.code } : null;
     },
     isPrivilegedRole: (role) => role.code === SUPER_ADMIN_CODE,
+
+    async applyUser({ user, hostUserId, roleIds, linkExisting }: HostUserWrite): Promise<ApplyResult> {
+      if (!user.email) {
+        return { applied: false, reason: 'A Strapi admin user needs an email address: send emails, or a userName that is an email address' };
+      }
+      const linked = hostUserId === null ? null : await findUser({ id: hostUserId });
+      if (linked) return update(linked, user);
+      const sameEmail = await findUser({ email: user.email });
+      if (sameEmail) {
+        if (!linkExisting) {
+          throw ScimError.conflict(
+            `A Strapi admin user with the email ${user.email} already exists and was not created by SCIM; set the plugin option linkExistingUsers to link them`,
+          );
+        }
+        return update(sameEmail, user);
+      }
+      if (roleIds.length === 0) return { applied: false, reason: 'No default role is available for new admin users' };
+      // Strapi's service leaves the user in its invited state (a registration token), as the admin panel does.
+      const created = await userService().create({ ...profileOf(user), roles: roleIds });
+      return { applied: true, hostUserId: created.id };
+    },
+
+    async deactivateUser(hostUserId) {
+      const existing = await findUser({ id: hostUserId });
+      if (!existing) return;
+      if (isSuperAdmin(existing)) throw superAdminRefusal('deactivates');
+      if (existing.isActive) await userService().updateById(hostUserId, { isActive: false });
+      await endSessions(hostUserId);
+    },
+
+    async deleteUser(hostUserId) {
+      const existing = await findUser({ id: hostUserId });
+      if (!existing) return;
+      if (isSuperAdmin(existing)) throw superAdminRefusal('deletes');
+      await endSessions(hostUserId);
+      await userService().deleteById(hostUserId);
+    },
   };
 };

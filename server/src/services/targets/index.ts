@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import type { PluginConfig } from '../../config';
-import { PLUGIN_ID } from '../../constants';
+import { getPluginConfig } from '../../utils/plugin-config';
 import { createAdminTarget } from './admin-target';
 import { createUsersPermissionsTarget } from './users-permissions-target';
 import type { HostTarget } from './types';
 
-export type { HostRole, HostTarget } from './types';
+export type { ApplyResult, HostRole, HostTarget, ProvisionedUser } from './types';
+export { toProvisionedUser } from './provisioned-user';
 
 export const getHostTarget = (strapi: Core.Strapi): HostTarget => {
-  const target = strapi.config.get<PluginConfig['target']>(`plugin::${PLUGIN_ID}.target`, 'admin');
-  return target === 'users-permissions' ? createUsersPermissionsTarget(strapi) : createAdminTarget(strapi);
+  const config = getPluginConfig(strapi);
+  return config.target === 'users-permissions'
+    ? createUsersPermissionsTarget(strapi, config.usersPermissionsProvider)
+    : createAdminTarget(strapi);
 };

@@ -5,6 +5,29 @@ export interface HostRole {
   code: string;
 }
 
+/** What a host user is made from: the parts of a SCIM User that Strapi's user models hold. */
+export interface ProvisionedUser {
+  userName: string;
+  email: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  displayName: string | null;
+  active: boolean;
+}
+
+export interface HostUserWrite {
+  user: ProvisionedUser;
+  /** The host user this SCIM user is already linked to, if any. */
+  hostUserId: number | null;
+  /** Roles a newly created host user gets. */
+  roleIds: number[];
+  /** Link to an existing host user with the same email instead of refusing (config `linkExistingUsers`). */
+  linkExisting: boolean;
+}
+
+/** A SCIM user the host cannot hold yet is kept and answered normally, marked not applied with the reason. */
+export type ApplyResult = { applied: true; hostUserId: number } | { applied: false; reason: string };
+
 /** The host user model that provisioned users land in; one adapter per target. */
 export interface HostTarget {
   readonly name: 'admin' | 'users-permissions';
@@ -13,4 +36,9 @@ export interface HostTarget {
   fallbackDefaultRole(): Promise<HostRole | null>;
   /** Roles SCIM must never hand out on its own (the Super Admin role, the public role). */
   isPrivilegedRole(role: HostRole): boolean;
+  /** Creates, links or updates the host user; throws a ScimError for conflicts the client must see. */
+  applyUser(write: HostUserWrite): Promise<ApplyResult>;
+  /** Blocks the host user and ends their sessions at once. */
+  deactivateUser(hostUserId: number): Promise<void>;
+  deleteUser(hostUserId: number): Promise<void>;
 }

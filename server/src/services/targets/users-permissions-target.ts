@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import type { HostTarget } from './types';
+import { ScimError } from '../../scim/errors';
+import type { ApplyResult, HostTarget, HostUserWrite, ProvisionedUser } from './types';
 
 const ROLE_UID = 'plugin::users-permissions.role';
+const USER_UID = 'plugin::users-permissions.user';
 
 interface UpRoleRow {
   id: number;
@@ -9,9 +11,45 @@ interface UpRoleRow {
   type: string;
 }
 
-export const createUsersPermissionsTarget = (strapi: Core.Strapi): HostTarget => {
+interface UpUserRow {
+  id: number;
+  username: string;
+  email: string;
+  blocked: boolean;
+}
+
+const fieldsOf = (user: ProvisionedUser, provider: string) => ({
+  username: user.userName,
+  email: user.email,
+  provider,
+  confirmed: true,
+  blocked: !user.active,
+});
+
+export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'local'): HostTarget => {
   const roles = () => strapi.db.query(ROLE_UID);
+  const users = () => strapi.db.query(USER_UID);
   const toRole = (row: UpRoleRow) => ({ id: row.id, name: row.name, code: row.type });
+  const findUser = (where: Record<string, unknown>): Promise<UpUserRow | null> =>
+    users().findOne({ select: ['id', 'username', 'email', 'blocked'], where });
+  const endSessions = (id: number) => strapi.sessionManager('users-permissions').invalidateRefreshToken(String(id));
+
+  const assertUsernameFree = async (username: string, ownId: number | null) => {
+    const owner = await findUser({ username });
+    if (owner && owner.id !== ownId) throw ScimError.conflict(`Another Strapi user already has the username ${username}`);
+  };
+
+  const update = async (existing: UpUserRow, user: ProvisionedUser): Promise<ApplyResult> => {
+    await assertUsernameFree(user.userName, existing.id);
+    if (user.email !== existing.email) {
+      const owner = await findUser({ email: user.email });
+      if (owner && owner.id !== existing.id) throw ScimError.conflict(`Another Strapi user already has the email ${user.email}`);
+    }
+    await users().update({ where: { id: existing.id }, data: fieldsOf(user, provider) });
+    if (!user.active && !existing.blocked) await endSessions(existing.id);
+    return { applied: true, hostUserId: existing.id };
+  };
+
   return {
     name: 'users-permissions',
     async listRoles() {
@@ -23,5 +61,36 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi): HostTarget =>
       return row ? toRole(row) : null;
     },
     isPrivilegedRole: (role) => role.code === 'public',
+
+    async applyUser({ user, hostUserId, roleIds, linkExisting }: HostUserWrite): Promise<ApplyResult> {
+      if (!user.email) {
+        return { applied: false, reason: 'A Strapi user needs an email address: send emails, or a userName that is an email address' };
+      }
+      const linked = hostUserId === null ? null : await findUser({ id: hostUserId });
+      if (linked) return update(linked, user);
+      const sameEmail = await findUser({ email: user.email });
+      if (sameEmail) {
+        if (!linkExisting) {
+          throw ScimError.conflict(
+            `A Strapi user with the email ${user.email} already exists and was not created by SCIM; set the plugin option linkExistingUsers to link them`,
+          );
+        }
+        return update(sameEmail, user);
+      }
+      if (roleIds.length === 0) return { applied: false, reason: 'No default role is available for new users' };
+      await assertUsernameFree(user.userName, null);
+      const created: UpUserRow = await users().create({ data: { ...fieldsOf(user, provider), role: roleIds[0] } });
+      return { applied: true, hostUserId: created.id };
+    },
+
+    async deactivateUser(hostUserId) {
+      await users().update({ where: { id: hostUserId }, data: { blocked: true } });
+      await endSessions(hostUserId);
+    },
+
+    async deleteUser(hostUserId) {
+      await endSessions(hostUserId);
+      await users().delete({ where: { id: hostUserId } });
+    },
   };
 };

@@ -1,0 +1,140 @@
+import { adminApi, scimRequest } from './support/admin-api';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** SCIM users applied to Strapi admin users: test mode, production mode, the switch, deprovisioning. */
+let app: TestApp;
+let api: ReturnType<typeof adminApi>;
+let endpoint: string;
+let secret: string;
+
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
+  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+  userName,
+  name: { givenName: 'Grace', familyName: 'Hopper' },
+  emails: [{ value: userName, type: 'work', primary: true }],
+  active: true,
+  ...extra,
+});
+const adminUser = (email: string) =>
+  app.strapi.db.query('admin::user').findOne({ where: { email }, populate: { roles: { select: ['code'] } } });
+const scimRow = (scimId: string) => app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { scimId } });
+const setMode = (productionMode: boolean) => api.call('PUT', '/scim/settings', { productionMode });
+
+beforeAll(async () => {
+  app = await startTestApp();
+  api = adminApi(app.baseUrl, await app.login());
+  endpoint = (await api.enable()).endpointUrl as string;
+  secret = (await api.createSecret()).secret;
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('test mode', () => {
+  it('answers and stores users but leaves Strapi admin users untouched', async () => {
+    const created = await scim('/Users', { method: 'POST', body: userBody('Test.Mode@Example.com') });
+    expect(created.status).toBe(201);
+    expect(await adminUser('test.mode@example.com')).toBeNull();
+    expect(await scimRow(created.body.id)).toMatchObject({ applied: false, hostUserId: null });
+  });
+});
+
+describe('switching production mode on', () => {
+  it('applies every user provisioned in test mode, with the default role, lower-cased email', async () => {
+    const response = await setMode(true);
+    expect(response.status).toBe(200);
+    const admin = await adminUser('test.mode@example.com');
+    expect(admin).toMatchObject({ firstname: 'Grace', lastname: 'Hopper', isActive: true });
+    expect(admin.roles.map((role: { code: string }) => role.code)).toEqual(['strapi-author']);
+  });
+
+  it('is idempotent: switching off and on again creates no second admin user', async () => {
+    await setMode(false);
+    await setMode(true);
+    expect(await app.strapi.db.query('admin::user').count({ where: { email: 'test.mode@example.com' } })).toBe(1);
+  });
+});
+
+describe('production mode', () => {
+  it('creates an admin user with the chosen default role', async () => {
+    const roles = (await api.call('GET', '/scim/settings')).body.data.roles;
+    const editor = roles.find((role: { code: string }) => role.code === 'strapi-editor');
+    await api.call('PUT', '/scim/settings', { defaultRoleId: editor.id });
+    const created = await scim('/Users', { method: 'POST', body: userBody('editor.one@example.com') });
+    expect(created.status).toBe(201);
+    const admin = await adminUser('editor.one@example.com');
+    expect(admin.roles.map((role: { code: string }) => role.code)).toEqual(['strapi-editor']);
+    expect(await scimRow(created.body.id)).toMatchObject({ applied: true, hostUserId: admin.id });
+  });
+
+  it('updates names and email with PUT and PATCH', async () => {
+    const { body } = await scim('/Users', { method: 'POST', body: userBody('rename.me@example.com') });
+    await scim(`/Users/${body.id}`, { method: 'PUT', body: userBody('rename.me@example.com', { name: { givenName: 'Ada', familyName: 'Lovelace' } }) });
+    expect(await adminUser('rename.me@example.com')).toMatchObject({ firstname: 'Ada', lastname: 'Lovelace' });
+    await scim(`/Users/${body.id}`, {
+      method: 'PATCH',
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'emails[type eq "work"].value', value: 'Renamed@Example.com' }] },
+    });
+    expect(await adminUser('rename.me@example.com')).toBeNull();
+    expect(await adminUser('renamed@example.com')).toMatchObject({ firstname: 'Ada' });
+  });
+
+  it('refuses to take over an existing admin user with the same email (409), and stores nothing', async () => {
+    const before = await app.strapi.db.query('plugin::scim.scim-user').count();
+    const response = await scim('/Users', { method: 'POST', body: userBody('admin@example.com') });
+    expect(response.status).toBe(409);
+    expect(response.body.scimType).toBe('uniqueness');
+    expect(response.body.detail).toMatch(/linkExistingUsers/);
+    expect(await app.strapi.db.query('plugin::scim.scim-user').count()).toBe(before);
+    expect(await adminUser('admin@example.com')).toMatchObject({ isActive: true });
+  });
+
+  it('keeps a user the host cannot hold yet, marked not applied, and applies it once it has an email', async () => {
+    const created = await scim('/Users', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'no-email-user' } });
+    expect(created.status).toBe(201);
+    expect(await scimRow(created.body.id)).toMatchObject({ applied: false, hostUserId: null, notAppliedReason: expect.stringMatching(/email/) });
+    const patched = await scim(`/Users/${created.body.id}`, {
+      method: 'PATCH',
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'emails', value: [{ value: 'late.email@example.com', type: 'work' }] }] },
+    });
+    expect(patched.status).toBe(200);
+    const admin = await adminUser('late.email@example.com');
+    expect(await scimRow(created.body.id)).toMatchObject({ applied: true, hostUserId: admin.id, notAppliedReason: null });
+  });
+
+  it('signs a deactivated user out at once: a session issued before is refused after', async () => {
+    const { body } = await scim('/Users', { method: 'POST', body: userBody('signed.in@example.com') });
+    const admin = await adminUser('signed.in@example.com');
+    await app.strapi.service('admin::user').updateById(admin.id, { password: 'Signed-In-Password-1', registrationToken: null });
+    const token = await app.login('signed.in@example.com', 'Signed-In-Password-1');
+    const me = () => fetch(`${app.baseUrl}/admin/users/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).status).toBe(200);
+
+    const deactivated = await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
+    expect(deactivated.status).toBe(200);
+    expect(await adminUser('signed.in@example.com')).toMatchObject({ isActive: false });
+    expect((await me()).status).toBe(401);
+    expect(await app.strapi.db.query('admin::session').count({ where: { userId: String(admin.id) } })).toBe(0);
+
+    await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'True' }] } });
+    expect(await adminUser('signed.in@example.com')).toMatchObject({ isActive: true });
+  });
+
+  it('deactivates the admin user on DELETE (the default onDelete) and answers 404 afterwards', async () => {
+    const { body } = await scim('/Users', { method: 'POST', body: userBody('leaver@example.com') });
+    expect((await scim(`/Users/${body.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await scim(`/Users/${body.id}`)).status).toBe(404);
+    expect(await adminUser('leaver@example.com')).toMatchObject({ isActive: false });
+  });
+
+  it('leaves host users alone again once production mode is off', async () => {
+    await setMode(false);
+    const { body } = await scim('/Users', { method: 'POST', body: userBody('after.off@example.com') });
+    await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] } });
+    expect(await adminUser('after.off@example.com')).toBeNull();
+    expect(await adminUser('renamed@example.com')).toMatchObject({ isActive: true });
+  });
+});

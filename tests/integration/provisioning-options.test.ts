@@ -1,0 +1,72 @@
+import { adminApi, scimRequest } from './support/admin-api';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** linkExistingUsers on, onDelete 'delete', and the Super Admin protections that hold whatever the options. */
+let app: TestApp;
+let endpoint: string;
+let secret: string;
+
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
+  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+  userName,
+  emails: [{ value: userName, primary: true }],
+  active: true,
+  ...extra,
+});
+const adminUser = (email: string) => app.strapi.db.query('admin::user').findOne({ where: { email } });
+
+beforeAll(async () => {
+  app = await startTestApp({ env: { SCIM_LINK_EXISTING_USERS: 'true', SCIM_ON_DELETE: 'delete' } });
+  const api = adminApi(app.baseUrl, await app.login());
+  await api.enable();
+  endpoint = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data.endpointUrl;
+  secret = (await api.createSecret()).secret;
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+it('links an existing admin user with the same email instead of creating one', async () => {
+  const author = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
+  const existing = await app.strapi.service('admin::user').create({ email: 'existing@example.com', firstname: 'Old', isActive: true, roles: [author.id] });
+  const { status, body } = await scim('/Users', { method: 'POST', body: userBody('existing@example.com', { name: { givenName: 'New' } }) });
+  expect(status).toBe(201);
+  const row = await app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { scimId: body.id } });
+  expect(row.hostUserId).toBe(existing.id);
+  expect(await adminUser('existing@example.com')).toMatchObject({ id: existing.id, firstname: 'New' });
+  expect(await app.strapi.db.query('admin::user').count({ where: { email: 'existing@example.com' } })).toBe(1);
+});
+
+it('deletes the admin user on DELETE when onDelete is "delete"', async () => {
+  const { body } = await scim('/Users', { method: 'POST', body: userBody('deleted@example.com') });
+  expect(await adminUser('deleted@example.com')).not.toBeNull();
+  expect((await scim(`/Users/${body.id}`, { method: 'DELETE' })).status).toBe(204);
+  expect(await adminUser('deleted@example.com')).toBeNull();
+});
+
+describe('a linked Super Admin', () => {
+  let superAdminScimId: string;
+
+  beforeAll(async () => {
+    const { body } = await scim('/Users', { method: 'POST', body: userBody('admin@example.com') });
+    superAdminScimId = body.id;
+  });
+
+  it('is never deactivated: 403, and both the SCIM user and the admin user stay as they were', async () => {
+    const response = await scim(`/Users/${superAdminScimId}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
+    expect(response.status).toBe(403);
+    expect(response.body.detail).toMatch(/Super Admin/);
+    expect(await adminUser('admin@example.com')).toMatchObject({ isActive: true });
+    expect((await scim(`/Users/${superAdminScimId}`)).body.active).toBe(true);
+  });
+
+  it('is never deleted: 403, and the SCIM user is still there', async () => {
+    const response = await scim(`/Users/${superAdminScimId}`, { method: 'DELETE' });
+    expect(response.status).toBe(403);
+    expect(await adminUser('admin@example.com')).toMatchObject({ isActive: true });
+    expect((await scim(`/Users/${superAdminScimId}`)).status).toBe(200);
+  });
+});

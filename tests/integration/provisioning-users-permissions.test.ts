@@ -1,0 +1,48 @@
+import { adminApi, scimRequest } from './support/admin-api';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** The users-permissions target: provisioned users become end users of the app. */
+let app: TestApp;
+let api: ReturnType<typeof adminApi>;
+let endpoint: string;
+let secret: string;
+
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const endUser = (email: string) =>
+  app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, populate: { role: { select: ['type'] } } });
+
+beforeAll(async () => {
+  app = await startTestApp({ env: { SCIM_TARGET: 'users-permissions' } });
+  api = adminApi(app.baseUrl, await app.login());
+  await api.enable();
+  endpoint = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data.endpointUrl;
+  secret = (await api.createSecret()).secret;
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+it('lists the users-permissions roles, Authenticated as the default', async () => {
+  const { body } = await api.call('GET', '/scim/settings');
+  const authenticated = body.data.roles.find((role: { code: string }) => role.code === 'authenticated');
+  expect(body.data.defaultRoleId).toBe(authenticated.id);
+  const publicRole = body.data.roles.find((role: { code: string }) => role.code === 'public');
+  expect((await api.call('PUT', '/scim/settings', { defaultRoleId: publicRole.id })).status).toBe(400);
+});
+
+it('creates a confirmed end user with the default role, blocks and unblocks it with active', async () => {
+  const body = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'reader', emails: [{ value: 'Reader@Example.com', primary: true }], active: true };
+  const created = await scim('/Users', { method: 'POST', body });
+  expect(created.status).toBe(201);
+  expect(await endUser('reader@example.com')).toMatchObject({ username: 'reader', confirmed: true, blocked: false, provider: 'local', role: { type: 'authenticated' } });
+
+  await scim(`/Users/${created.body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
+  expect(await endUser('reader@example.com')).toMatchObject({ blocked: true });
+  await scim(`/Users/${created.body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: 'True' }] } });
+  expect(await endUser('reader@example.com')).toMatchObject({ blocked: false });
+
+  expect((await scim(`/Users/${created.body.id}`, { method: 'DELETE' })).status).toBe(204);
+  expect(await endUser('reader@example.com')).toMatchObject({ blocked: true });
+});
