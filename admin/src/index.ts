@@ -14,6 +14,13 @@ export default {
           Component: () => import('./pages/GeneralPage'),
           permissions: READ_SETTINGS,
         },
+        {
+          intlLabel: { id: `${PLUGIN_ID}.settings.guide`, defaultMessage: 'SCIM Guide' },
+          id: `${PLUGIN_ID}-guide`,
+          to: `${PLUGIN_ID}/guide`,
+          Component: () => import('./pages/GuidePage'),
+          permissions: READ_SETTINGS,
+        },
       ],
     );
     app.registerPlugin({ id: PLUGIN_ID, name: 'SCIM User Provisioning' });

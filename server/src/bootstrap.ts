@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { startActivityPruning } from './activity-pruning';
 import { PLUGIN_ID } from './constants';
 import { ensureCaseExactCollation } from './services/store/case-exact-collation';
 
@@ -9,9 +10,11 @@ const actions = [
   { uid: 'settings.read', displayName: 'Read', subCategory: 'Settings' },
   { uid: 'settings.update', displayName: 'Update', subCategory: 'Settings' },
   { uid: 'secrets.manage', displayName: 'Manage', subCategory: 'Secrets' },
+  { uid: 'activity.read', displayName: 'Read', subCategory: 'Activity' },
 ].map((action) => ({ ...action, section: 'settings', category: CATEGORY, pluginName: PLUGIN_ID }));
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
   await ensureCaseExactCollation(strapi);
+  startActivityPruning(strapi);
 };

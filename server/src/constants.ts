@@ -12,6 +12,7 @@ export const ACTIONS = {
   readSettings: 'plugin::scim.settings.read',
   updateSettings: 'plugin::scim.settings.update',
   manageSecrets: 'plugin::scim.secrets.manage',
+  readActivity: 'plugin::scim.activity.read',
 } as const;
 
 export const SECRET_UID = 'plugin::scim.secret';

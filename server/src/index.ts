@@ -1,3 +1,4 @@
+import { stopActivityPruning } from './activity-pruning';
 import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
@@ -10,6 +11,7 @@ import services from './services';
 export default {
   register,
   bootstrap,
+  destroy: stopActivityPruning,
   config,
   contentTypes,
   controllers,

@@ -50,7 +50,7 @@ beforeAll(async () => {
     if (sample.displayName) body.displayName = sample.displayName;
     if (sample.externalId) body.externalId = sample.externalId;
     if (sample.givenName || sample.familyName) body.name = { givenName: sample.givenName, familyName: sample.familyName };
-    const { row } = await service.create(body);
+    const { row } = await service.create(body, { productionMode: false, defaultRoleId: null });
     users.push({ ...row.resource, id: row.scimId });
   }
 });

@@ -1,47 +1,66 @@
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { Button } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { SettingsResponse } from '../../../server/src/contracts';
-import { PLUGIN_ID } from '../pluginId';
+import { GeneralSettings } from '../components/general/GeneralSettings';
+import { ProvisioningStatusAction } from '../components/general/ProvisioningStatusAction';
+import { useScimPermissions } from '../hooks/useScimPermissions';
+import { useScimSettings } from '../hooks/useScimSettings';
+import { getTranslation } from '../utils/getTranslation';
 
-/** First cut of the General page: the status and the endpoint URL. The full page is built in its own issue. */
+/** Settings > SCIM User Provisioning > General: status, production mode, endpoint, default role, secrets. */
 const GeneralPage = () => {
   const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
-  const [settings, setSettings] = useState<SettingsResponse | null>(null);
-  const [failed, setFailed] = useState(false);
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const permissions = useScimPermissions();
+  const { settings, status, reload, update, regenerateEndpoint } = useScimSettings(permissions.canReadSettings);
 
-  useEffect(() => {
-    get<{ data: SettingsResponse }>(`/${PLUGIN_ID}/settings`)
-      .then((response) => setSettings(response.data.data))
-      .catch(() => setFailed(true));
-  }, [get]);
-
-  if (failed) return <Page.Error />;
+  if (permissions.isLoading) return <Page.Loading />;
+  if (!permissions.canReadSettings) return <Page.NoPermissions />;
+  if (status === 'error') {
+    return (
+      <Page.Error
+        content={t('general.loadError', 'The SCIM settings could not be loaded.')}
+        action={<Button onClick={() => void reload()}>{t('retry', 'Retry')}</Button>}
+      />
+    );
+  }
   if (!settings) return <Page.Loading />;
+
+  const updateDisabledReason = permissions.canUpdateSettings
+    ? undefined
+    : t('permissions.updateMissing', 'Your role can view these settings but not change them: it lacks the "Settings: Update" permission.');
+  const secretsDisabledReason = permissions.canManageSecrets
+    ? undefined
+    : t('permissions.secretsMissing', 'Your role cannot see or manage secrets: it lacks the "Secrets: Manage" permission.');
 
   return (
     <Page.Main>
+      <Page.Title>{t('general.pageTitle', 'SCIM User Provisioning')}</Page.Title>
       <Layouts.Header
         title={t('general.title', 'SCIM User Provisioning')}
         subtitle={t('general.subtitle', "Let Microsoft Entra ID, Okta or any SCIM 2.0 client provision this app's users.")}
         primaryAction={
-          <Badge active={settings.enabled}>
-            {settings.enabled ? t('general.status.enabled', 'Enabled') : t('general.status.disabled', 'Disabled')}
-          </Badge>
+          <ProvisioningStatusAction
+            enabled={settings.enabled}
+            disabledReason={updateDisabledReason}
+            onChange={(enabled) =>
+              update(
+                { enabled },
+                enabled ? t('notification.enabled', 'Provisioning enabled') : t('notification.disabled', 'Provisioning disabled'),
+              )
+            }
+          />
         }
       />
       <Layouts.Content>
-        <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-          <Flex direction="column" alignItems="stretch" gap={2}>
-            <Typography variant="delta" tag="h2">
-              {t('general.endpoint', 'SCIM endpoint')}
-            </Typography>
-            <Typography>{settings.endpointUrl ?? t('general.endpoint.none', 'Enable provisioning to generate the endpoint URL.')}</Typography>
-          </Flex>
-        </Box>
+        <GeneralSettings
+          settings={settings}
+          canManageSecrets={permissions.canManageSecrets}
+          updateDisabledReason={updateDisabledReason}
+          secretsDisabledReason={secretsDisabledReason}
+          update={update}
+          regenerateEndpoint={regenerateEndpoint}
+        />
       </Layouts.Content>
     </Page.Main>
   );

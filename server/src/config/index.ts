@@ -11,6 +11,10 @@ export const pluginConfigSchema = z
     onDelete: z.enum(['deactivate', 'delete']).default('deactivate'),
     /** The `provider` of users-permissions users SCIM creates, so that SSO logins match them. */
     usersPermissionsProvider: z.string().min(1).default('local'),
+    /** Activity entries older than this many days are pruned. */
+    activityRetentionDays: z.number().int().min(1).default(90),
+    /** At most this many activity entries are kept; the oldest go first. */
+    activityMaxEntries: z.number().int().min(100).default(100_000),
   })
   .strict();
 

@@ -1,7 +1,13 @@
+import activityEntrySchema from './activity-entry/schema.json';
+import scimGroupSchema from './scim-group/schema.json';
+import scimMembershipSchema from './scim-membership/schema.json';
 import scimUserSchema from './scim-user/schema.json';
 import secretSchema from './secret/schema.json';
 
 export default {
   secret: { schema: secretSchema },
+  'activity-entry': { schema: activityEntrySchema },
   'scim-user': { schema: scimUserSchema },
+  'scim-group': { schema: scimGroupSchema },
+  'scim-membership': { schema: scimMembershipSchema },
 };

@@ -1,6 +1,8 @@
+import activity from './activity';
 import discovery from './discovery';
+import groups from './groups';
 import secrets from './secrets';
 import settings from './settings';
 import users from './users';
 
-export default { discovery, secrets, settings, users };
+export default { activity, discovery, groups, secrets, settings, users };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { adminActor } from '../http/admin-actor';
 import { validateBody } from '../http/validate-body';
 import { secretCreateSchema } from '../services/secrets';
 import { getService } from '../utils/get-service';
@@ -14,29 +15,53 @@ const parseId = (ctx: Context): number => {
   return result.data;
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async list(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'secrets').list() };
-  },
-  async create(ctx: Context) {
-    const input = validateBody(secretCreateSchema, ctx.request.body);
-    ctx.status = 201;
-    ctx.body = { data: await getService(strapi, 'secrets').create(input) };
-  },
-  async reveal(ctx: Context) {
-    try {
-      ctx.body = { data: await getService(strapi, 'secrets').reveal(parseId(ctx)) };
-    } catch (error) {
-      if (error instanceof errors.ApplicationError && (error.details as { code?: string })?.code === 'not-revealable') {
-        ctx.status = 409;
-        ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: error.message, details: {} } };
-        return;
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Secret changes are logged by id and label; the secret itself never is. */
+  const recordChange = (ctx: Context, operation: string, id: number, label: string | null, status: number) =>
+    getService(strapi, 'activity').record({
+      method: ctx.method,
+      resourceType: 'Secret',
+      resourceId: String(id),
+      resourceName: label,
+      operation,
+      outcome: 'success',
+      status,
+      actor: adminActor(ctx),
+    });
+
+  return {
+    async list(ctx: Context) {
+      ctx.body = { data: await getService(strapi, 'secrets').list() };
+    },
+    async create(ctx: Context) {
+      const input = validateBody(secretCreateSchema, ctx.request.body);
+      const created = await getService(strapi, 'secrets').create(input);
+      await recordChange(ctx, 'create', created.id, created.label, 201);
+      ctx.status = 201;
+      ctx.body = { data: created };
+    },
+    async reveal(ctx: Context) {
+      try {
+        const revealed = await getService(strapi, 'secrets').reveal(parseId(ctx));
+        await recordChange(ctx, 'reveal', revealed.id, null, 200);
+        ctx.body = { data: revealed };
+      } catch (error) {
+        if (
+          error instanceof errors.ApplicationError &&
+          (error.details as { code?: string })?.code === 'not-revealable'
+        ) {
+          ctx.status = 409;
+          ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: error.message, details: {} } };
+          return;
+        }
+        throw error;
       }
-      throw error;
-    }
-  },
-  async remove(ctx: Context) {
-    await getService(strapi, 'secrets').remove(parseId(ctx));
-    ctx.status = 204;
-  },
-});
+    },
+    async remove(ctx: Context) {
+      const id = parseId(ctx);
+      await getService(strapi, 'secrets').remove(id);
+      await recordChange(ctx, 'delete', id, null, 204);
+      ctx.status = 204;
+    },
+  };
+};

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { adminActor } from '../http/admin-actor';
 import { buildEndpointUrl } from '../http/endpoint-url';
 import { validateBody } from '../http/validate-body';
 import { settingsUpdateSchema, type EffectiveSettings } from '../services/settings';
@@ -20,16 +21,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.body = { data };
   };
 
+  const recordChange = (ctx: Context, operation: string, changes: string[], detail: string) =>
+    getService(strapi, 'activity').record({
+      method: ctx.method,
+      resourceType: 'Settings',
+      operation,
+      outcome: 'success',
+      status: 200,
+      changes,
+      detail,
+      actor: adminActor(ctx),
+    });
+
   return {
     async get(ctx: Context) {
       await respond(ctx, await getService(strapi, 'settings').get());
     },
     async update(ctx: Context) {
       const input = validateBody(settingsUpdateSchema, ctx.request.body);
-      await respond(ctx, await getService(strapi, 'settings').update(input));
+      const settings = await getService(strapi, 'settings').update(input);
+      await recordChange(ctx, 'update', Object.keys(input), `set ${JSON.stringify(input)}`);
+      await respond(ctx, settings);
     },
     async regenerateEndpoint(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'settings').regenerateEndpoint());
+      const settings = await getService(strapi, 'settings').regenerateEndpoint();
+      await recordChange(ctx, 'regenerate-endpoint', ['endpointId'], 'the old endpoint URL no longer answers');
+      await respond(ctx, settings);
     },
   };
 };

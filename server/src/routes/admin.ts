@@ -20,5 +20,6 @@ export default {
     { method: 'POST', path: '/secrets', handler: 'secrets.create', config: guard(ACTIONS.manageSecrets) },
     { method: 'GET', path: '/secrets/:id/reveal', handler: 'secrets.reveal', config: guard(ACTIONS.manageSecrets) },
     { method: 'DELETE', path: '/secrets/:id', handler: 'secrets.remove', config: guard(ACTIONS.manageSecrets) },
+    { method: 'GET', path: '/activity', handler: 'activity.list', config: guard(ACTIONS.readActivity) },
   ],
 };

@@ -29,6 +29,13 @@ export default {
     scimRoute('PUT', '/Users/:id', 'users.replace'),
     scimRoute('PATCH', '/Users/:id', 'users.patch'),
     scimRoute('DELETE', '/Users/:id', 'users.remove'),
+    scimRoute('GET', '/Groups', 'groups.list'),
+    scimRoute('POST', '/Groups/.search', 'groups.search'),
+    scimRoute('POST', '/Groups', 'groups.create'),
+    scimRoute('GET', '/Groups/:id', 'groups.get'),
+    scimRoute('PUT', '/Groups/:id', 'groups.replace'),
+    scimRoute('PATCH', '/Groups/:id', 'groups.patch'),
+    scimRoute('DELETE', '/Groups/:id', 'groups.remove'),
     ...DISCOVERY_PATHS.flatMap((path) =>
       READ_ONLY_METHODS.map((method) => scimRoute(method, path, 'discovery.methodNotAllowed')),
     ),

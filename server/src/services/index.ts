@@ -1,5 +1,7 @@
+import activity from './activity';
+import groups from './groups';
 import secrets from './secrets';
 import settings from './settings';
 import users from './users';
 
-export default { settings, secrets, users };
+export default { activity, settings, secrets, users, groups };

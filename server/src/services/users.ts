@@ -1,14 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../scim/errors';
 import { ifMatchAllows } from '../scim/etag';
-import { compileFilter, parseFilter } from '../scim/filter';
 import type { Sort } from '../scim/list';
-import { applyPatch } from '../scim/patch';
+import { applyPatch, diffResources } from '../scim/patch';
+import { PLUGIN_ID } from '../constants';
+import type { ActivityInput, ActivityService } from './activity';
 import { QuirkLog, type QuirkId } from '../scim/quirks';
 import { validateResource, type ScimResource } from '../scim/resource';
 import { USER_SCHEMA_URN } from '../scim/schema';
 import { isUniqueViolation } from './store/unique-violation';
+import { compileListFilter, listOrderBy } from './store/list-query';
 import { USER_COLUMN_MAP } from './store/user-columns';
+import { createMembershipRepository } from './store/membership-repository';
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
 import { getHostTarget, toProvisionedUser } from './targets';
 import { getPluginConfig } from '../utils/plugin-config';
@@ -20,6 +23,11 @@ export interface HostMode {
 }
 
 const RECONCILE_BATCH = 100;
+
+interface Applied {
+  row: ScimUserRow;
+  hostAction: string;
+}
 
 export interface WriteResult {
   row: ScimUserRow;
@@ -44,49 +52,61 @@ const duplicateUserName = (userName: unknown) =>
 
 const notFound = (id: string) => ScimError.notFound(`No User with id "${id}"`);
 
-/** Escapes LIKE wildcards itself from 5.54 on; older releases refuse such filter values instead. */
-const likeWildcardMode = (strapi: Core.Strapi): 'escapedByEngine' | 'reject' => {
-  const [major, minor] = String(strapi.config.get('info.strapi', '5.54.0')).split('.').map(Number);
-  return major > 5 || (major === 5 && minor >= 54) ? 'escapedByEngine' : 'reject';
-};
-
-const sortColumn = (sort: Sort | undefined): Record<string, 'asc' | 'desc'>[] => {
-  if (!sort) return [{ id: 'asc' }];
-  const mapping = USER_COLUMN_MAP[sort.attribute.path] ??
-    Object.entries(USER_COLUMN_MAP).find(([path]) => path.toLowerCase() === sort.attribute.path.toLowerCase())?.[1];
-  if (!mapping || 'relation' in mapping) {
-    throw ScimError.badRequest('invalidValue', `Cannot sort by '${sort.attribute.path}': it is not an indexed attribute`);
-  }
-  return [{ [mapping.column]: sort.order === 'descending' ? 'desc' : 'asc' }, { id: 'asc' }];
-};
-
 /** SCIM Users: validation, uniqueness and optimistic concurrency over the scim_users table. */
 const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createUserRepository(strapi);
 
-  /** Applies the SCIM user to the host user model; a ScimError (409, 403) rolls the whole request back. */
-  const applyToHost = async (row: ScimUserRow, mode: HostMode): Promise<ScimUserRow> => {
-    if (!mode.productionMode) return row;
+  const targetName = () => getPluginConfig(strapi).target;
+
+  /**
+   * Applies the SCIM user to the host user model; a ScimError (409, 403) rolls the whole request back.
+   * Returns the row and what was done (or, in test mode, what would have been done) to the host.
+   */
+  const applyToHost = async (row: ScimUserRow, mode: HostMode): Promise<Applied> => {
+    if (!mode.productionMode) {
+      const wouldDo =
+        row.hostUserId === null
+          ? `create or link a ${targetName()} user`
+          : `update ${targetName()} user ${row.hostUserId}`;
+      return { row, hostAction: `test mode: would ${wouldDo}` };
+    }
     const result = await getHostTarget(strapi).applyUser({
       user: toProvisionedUser(row.resource),
       hostUserId: row.hostUserId,
       roleIds: mode.defaultRoleId === null ? [] : [mode.defaultRoleId],
       linkExisting: getPluginConfig(strapi).linkExistingUsers,
     });
-    return repository.setHostLink(
+    const linked = await repository.setHostLink(
       row,
       result.applied
         ? { hostUserId: result.hostUserId, applied: true, notAppliedReason: null }
         : { hostUserId: row.hostUserId, applied: false, notAppliedReason: result.reason },
     );
+    const hostAction = result.applied
+      ? `${result.action} ${targetName()} user ${result.hostUserId}`
+      : `not applied: ${result.reason}`;
+    return { row: linked, hostAction };
   };
 
-  const removeFromHost = async (row: ScimUserRow, mode: HostMode) => {
-    if (!mode.productionMode || row.hostUserId === null) return;
+  const removeFromHost = async (row: ScimUserRow, mode: HostMode): Promise<string> => {
+    const verb = getPluginConfig(strapi).onDelete === 'delete' ? 'delete' : 'deactivate';
+    if (row.hostUserId === null) return 'no host user to change';
+    if (!mode.productionMode) return `test mode: would ${verb} ${targetName()} user ${row.hostUserId}`;
     const target = getHostTarget(strapi);
-    if (getPluginConfig(strapi).onDelete === 'delete') await target.deleteUser(row.hostUserId);
+    if (verb === 'delete') await target.deleteUser(row.hostUserId);
     else await target.deactivateUser(row.hostUserId);
+    return `${verb}d ${targetName()} user ${row.hostUserId}`;
   };
+
+  const record = (entry: Omit<ActivityInput, 'resourceType' | 'outcome' | 'status'> & { status?: number }) =>
+    (strapi.plugin(PLUGIN_ID).service('activity') as ActivityService).record({
+      resourceType: 'User',
+      outcome: 'success',
+      status: 200,
+      ...entry,
+    });
+
+  const modeName = (mode: HostMode) => (mode.productionMode ? 'production' : 'test');
 
   const loadForWrite = async (id: string, ifMatch: string | undefined): Promise<ScimUserRow> => {
     const row = await repository.findByScimId(id);
@@ -114,10 +134,14 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const applyOrMark = async (row: ScimUserRow, defaultRoleId: number | null) => {
     try {
-      return await applyToHost(row, { productionMode: true, defaultRoleId });
+      return (await applyToHost(row, { productionMode: true, defaultRoleId })).row;
     } catch (error) {
       if (!(error instanceof ScimError)) throw error;
-      return repository.setHostLink(row, { hostUserId: row.hostUserId, applied: false, notAppliedReason: error.message });
+      return repository.setHostLink(row, {
+        hostUserId: row.hostUserId,
+        applied: false,
+        notAppliedReason: error.message,
+      });
     }
   };
 
@@ -127,7 +151,19 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const row = await strapi.db.transaction(async () => {
           if (await repository.findByUserName(String(resource.userName))) throw duplicateUserName(resource.userName);
-          return applyToHost(await repository.insert(withoutPassword(resource)), mode);
+          const applied = await applyToHost(await repository.insert(withoutPassword(resource)), mode);
+          await record({
+            method: 'POST',
+            operation: 'create',
+            status: 201,
+            mode: modeName(mode),
+            quirks,
+            resourceId: applied.row.scimId,
+            resourceName: applied.row.userName,
+            changes: Object.keys(resource).filter((key) => key !== 'schemas'),
+            hostAction: applied.hostAction,
+          });
+          return applied.row;
         });
         return { row, quirks };
       } catch (error) {
@@ -143,17 +179,9 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(request: UserListRequest): Promise<{ rows: ScimUserRow[]; total: number }> {
-      const where = request.filter
-        ? compileFilter(parseFilter(request.filter), {
-            columns: USER_COLUMN_MAP,
-            coreSchema: USER_SCHEMA_URN,
-            likeWildcards: likeWildcardMode(strapi),
-            likeIgnoresCase: strapi.db.dialect.client === 'sqlite',
-          })
-        : {};
       return repository.list({
-        where,
-        orderBy: sortColumn(request.sort),
+        where: compileListFilter(strapi, request.filter, USER_COLUMN_MAP, USER_SCHEMA_URN),
+        orderBy: listOrderBy(USER_COLUMN_MAP, request.sort),
         offset: request.startIndex - 1,
         limit: request.count,
       });
@@ -161,9 +189,21 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async replace(id: string, body: unknown, mode: HostMode, ifMatch?: string): Promise<WriteResult> {
       const { resource, quirks } = validateResource('User', body);
-      const row = await strapi.db.transaction(async () =>
-        applyToHost(await saveReplacement(await loadForWrite(id, ifMatch), resource), mode),
-      );
+      const row = await strapi.db.transaction(async () => {
+        const current = await loadForWrite(id, ifMatch);
+        const applied = await applyToHost(await saveReplacement(current, resource), mode);
+        await record({
+          method: 'PUT',
+          operation: 'replace',
+          mode: modeName(mode),
+          quirks,
+          resourceId: id,
+          resourceName: applied.row.userName,
+          changes: diffResources('User', current.resource, applied.row.resource).attributes,
+          hostAction: applied.hostAction,
+        });
+        return applied.row;
+      });
       return { row, quirks };
     },
 
@@ -172,9 +212,20 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await strapi.db.transaction(async () => {
         const current = await loadForWrite(id, ifMatch);
         // With its id, so a path-less value that repeats the user's own id (as Okta does) is accepted.
-        const { resource } = applyPatch('User', { ...current.resource, id: current.scimId }, body, { log });
+        const { resource, changes } = applyPatch('User', { ...current.resource, id: current.scimId }, body, { log });
         const { id: _id, ...attributes } = resource;
-        return applyToHost(await saveReplacement(current, attributes as ScimResource), mode);
+        const applied = await applyToHost(await saveReplacement(current, attributes as ScimResource), mode);
+        await record({
+          method: 'PATCH',
+          operation: 'patch',
+          mode: modeName(mode),
+          quirks: log.list(),
+          resourceId: id,
+          resourceName: applied.row.userName,
+          changes: changes.attributes,
+          hostAction: applied.hostAction,
+        });
+        return applied.row;
       });
       return { row, quirks: log.list() };
     },
@@ -182,8 +233,18 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async remove(id: string, mode: HostMode, ifMatch?: string): Promise<void> {
       await strapi.db.transaction(async () => {
         const row = await loadForWrite(id, ifMatch);
-        await removeFromHost(row, mode);
+        const hostAction = await removeFromHost(row, mode);
+        await createMembershipRepository(strapi).removeUser(row.id);
         await repository.remove(row);
+        await record({
+          method: 'DELETE',
+          operation: 'delete',
+          status: 204,
+          mode: modeName(mode),
+          resourceId: id,
+          resourceName: row.userName,
+          hostAction,
+        });
       });
     },
 

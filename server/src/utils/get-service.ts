@@ -1,13 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
+import type { ActivityService } from '../services/activity';
+import type { GroupsService } from '../services/groups';
 import type { SecretsService } from '../services/secrets';
 import type { SettingsService } from '../services/settings';
 import type { UsersService } from '../services/users';
 
 interface Services {
+  activity: ActivityService;
   settings: SettingsService;
   secrets: SecretsService;
   users: UsersService;
+  groups: GroupsService;
 }
 
 export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>

@@ -2,7 +2,14 @@ import config from '../../../server/src/config';
 
 describe('plugin config validation', () => {
   it('defaults to admin users, no linking of existing users, deactivation on delete', () => {
-    expect(config.default()).toEqual({ target: 'admin', linkExistingUsers: false, onDelete: 'deactivate', usersPermissionsProvider: 'local' });
+    expect(config.default()).toEqual({
+      target: 'admin',
+      linkExistingUsers: false,
+      onDelete: 'deactivate',
+      usersPermissionsProvider: 'local',
+      activityRetentionDays: 90,
+      activityMaxEntries: 100000,
+    });
   });
 
   it('names onDelete and its values when it is wrong', () => {

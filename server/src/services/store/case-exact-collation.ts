@@ -4,9 +4,10 @@ import type { Core } from '@strapi/strapi';
  * Columns compared exactly: the caseExact SCIM attributes (RFC 7643 §2.2: `id`, `externalId`) and the
  * lower-cased `*_key` copies, whose case folding the plugin does itself (so "José" and "Jose" stay distinct).
  */
-const CASE_EXACT_COLUMNS = ['scim_id', 'external_id', 'user_name_key', 'display_name_key', 'given_name_key', 'family_name_key'].map(
-  (column) => ({ table: 'scim_users', column }),
-);
+const CASE_EXACT_COLUMNS = [
+  ...['scim_id', 'external_id', 'user_name_key', 'display_name_key', 'given_name_key', 'family_name_key'].map((column) => ({ table: 'scim_users', column })),
+  ...['scim_id', 'external_id', 'display_name_key'].map((column) => ({ table: 'scim_groups', column })),
+];
 
 /**
  * MySQL and MariaDB compare strings with the column's collation, which Strapi leaves case-insensitive

@@ -1,11 +1,12 @@
 import { etagFromVersion } from '../../scim/etag';
+import type { UserGroup } from './user-groups';
 import type { ScimUserRow } from './user-repository';
 
 /** The stored row as the SCIM User resource a client sees (before attribute projection). */
-export const serializeUser = (row: ScimUserRow, endpointUrl: string): Record<string, unknown> => ({
+export const serializeUser = (row: ScimUserRow, endpointUrl: string, groups: UserGroup[] = []): Record<string, unknown> => ({
   ...row.resource,
   id: row.scimId,
-  groups: [],
+  groups,
   meta: {
     resourceType: 'User',
     created: new Date(row.createdAt).toISOString(),

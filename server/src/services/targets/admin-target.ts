@@ -44,7 +44,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
     await strapi.sessionManager('admin').invalidateRefreshToken(String(id));
   };
 
-  const update = async (existing: AdminUserRow, user: ProvisionedUser): Promise<ApplyResult> => {
+  const update = async (linked: boolean, existing: AdminUserRow, user: ProvisionedUser): Promise<ApplyResult> => {
     if (isSuperAdmin(existing) && !user.active) throw superAdminRefusal('deactivates');
     if (user.email !== existing.email) {
       const owner = await findUser({ email: user.email });
@@ -54,7 +54,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
     }
     await userService().updateById(existing.id, profileOf(user));
     if (!user.active && existing.isActive) await endSessions(existing.id);
-    return { applied: true, hostUserId: existing.id };
+    return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked' };
   };
 
   return {
@@ -74,7 +74,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
         return { applied: false, reason: 'A Strapi admin user needs an email address: send emails, or a userName that is an email address' };
       }
       const linked = hostUserId === null ? null : await findUser({ id: hostUserId });
-      if (linked) return update(linked, user);
+      if (linked) return update(true, linked, user);
       const sameEmail = await findUser({ email: user.email });
       if (sameEmail) {
         if (!linkExisting) {
@@ -82,12 +82,12 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
             `A Strapi admin user with the email ${user.email} already exists and was not created by SCIM; set the plugin option linkExistingUsers to link them`,
           );
         }
-        return update(sameEmail, user);
+        return update(false, sameEmail, user);
       }
       if (roleIds.length === 0) return { applied: false, reason: 'No default role is available for new admin users' };
       // Strapi's service leaves the user in its invited state (a registration token), as the admin panel does.
       const created = await userService().create({ ...profileOf(user), roles: roleIds });
-      return { applied: true, hostUserId: created.id };
+      return { applied: true, hostUserId: created.id, action: 'created' };
     },
 
     async deactivateUser(hostUserId) {

@@ -26,7 +26,9 @@ export interface HostUserWrite {
 }
 
 /** A SCIM user the host cannot hold yet is kept and answered normally, marked not applied with the reason. */
-export type ApplyResult = { applied: true; hostUserId: number } | { applied: false; reason: string };
+export type ApplyResult =
+  | { applied: true; hostUserId: number; action: 'created' | 'linked' | 'updated' }
+  | { applied: false; reason: string };
 
 /** The host user model that provisioned users land in; one adapter per target. */
 export interface HostTarget {

@@ -39,7 +39,7 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
     if (owner && owner.id !== ownId) throw ScimError.conflict(`Another Strapi user already has the username ${username}`);
   };
 
-  const update = async (existing: UpUserRow, user: ProvisionedUser): Promise<ApplyResult> => {
+  const update = async (linked: boolean, existing: UpUserRow, user: ProvisionedUser): Promise<ApplyResult> => {
     await assertUsernameFree(user.userName, existing.id);
     if (user.email !== existing.email) {
       const owner = await findUser({ email: user.email });
@@ -47,7 +47,7 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
     }
     await users().update({ where: { id: existing.id }, data: fieldsOf(user, provider) });
     if (!user.active && !existing.blocked) await endSessions(existing.id);
-    return { applied: true, hostUserId: existing.id };
+    return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked' };
   };
 
   return {
@@ -67,7 +67,7 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
         return { applied: false, reason: 'A Strapi user needs an email address: send emails, or a userName that is an email address' };
       }
       const linked = hostUserId === null ? null : await findUser({ id: hostUserId });
-      if (linked) return update(linked, user);
+      if (linked) return update(true, linked, user);
       const sameEmail = await findUser({ email: user.email });
       if (sameEmail) {
         if (!linkExisting) {
@@ -75,12 +75,12 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
             `A Strapi user with the email ${user.email} already exists and was not created by SCIM; set the plugin option linkExistingUsers to link them`,
           );
         }
-        return update(sameEmail, user);
+        return update(false, sameEmail, user);
       }
       if (roleIds.length === 0) return { applied: false, reason: 'No default role is available for new users' };
       await assertUsernameFree(user.userName, null);
       const created: UpUserRow = await users().create({ data: { ...fieldsOf(user, provider), role: roleIds[0] } });
-      return { applied: true, hostUserId: created.id };
+      return { applied: true, hostUserId: created.id, action: 'created' };
     },
 
     async deactivateUser(hostUserId) {

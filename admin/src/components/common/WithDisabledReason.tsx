@@ -1,0 +1,17 @@
+import { Tooltip } from '@strapi/design-system';
+import type { ReactNode } from 'react';
+
+/**
+ * Shows why a control is disabled in a tooltip. Disabled buttons receive no pointer events, so the tooltip
+ * hangs on a wrapping span that can be hovered and focused.
+ */
+export const WithDisabledReason = ({ reason, children }: { reason?: string; children: ReactNode }) => {
+  if (!reason) return <>{children}</>;
+  return (
+    <Tooltip label={reason}>
+      <span tabIndex={0} style={{ display: 'inline-flex' }}>
+        {children}
+      </span>
+    </Tooltip>
+  );
+};

@@ -1,0 +1,68 @@
+import { Flex, Grid } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { SettingsResponse, SettingsUpdate } from '../../types';
+import { getTranslation } from '../../utils/getTranslation';
+import { SecretsSection } from '../secrets/SecretsSection';
+import { DefaultRoleCard } from './DefaultRoleCard';
+import { EndpointCard } from './EndpointCard';
+import { ProductionModeCard } from './ProductionModeCard';
+import { ReadOnlyNotice } from './ReadOnlyNotice';
+
+interface GeneralSettingsProps {
+  settings: SettingsResponse;
+  canManageSecrets: boolean;
+  /** Why settings controls are disabled; undefined when the admin may update them. */
+  updateDisabledReason?: string;
+  secretsDisabledReason?: string;
+  update: (patch: SettingsUpdate, successMessage: string) => Promise<boolean>;
+  regenerateEndpoint: (successMessage: string) => Promise<boolean>;
+}
+
+/** The General page's content below its header. */
+export const GeneralSettings = ({
+  settings,
+  canManageSecrets,
+  updateDisabledReason,
+  secretsDisabledReason,
+  update,
+  regenerateEndpoint,
+}: GeneralSettingsProps) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={6}>
+      <ReadOnlyNotice reasons={[updateDisabledReason, secretsDisabledReason].filter((reason): reason is string => Boolean(reason))} />
+      <EndpointCard
+        endpointUrl={settings.endpointUrl}
+        disabledReason={updateDisabledReason}
+        onRegenerate={() => regenerateEndpoint(t('notification.endpointRegenerated', 'New endpoint URL generated'))}
+      />
+      <Grid.Root gap={6}>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <ProductionModeCard
+            productionMode={settings.productionMode}
+            disabledReason={updateDisabledReason}
+            onChange={(productionMode) =>
+              update(
+                { productionMode },
+                productionMode
+                  ? t('notification.productionOn', 'Production mode is on')
+                  : t('notification.productionOff', 'Test mode is on'),
+              )
+            }
+          />
+        </Grid.Item>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <DefaultRoleCard
+            roles={settings.roles}
+            defaultRoleId={settings.defaultRoleId}
+            disabledReason={updateDisabledReason}
+            onChange={(defaultRoleId) => update({ defaultRoleId }, t('notification.defaultRoleSaved', 'Default role saved'))}
+          />
+        </Grid.Item>
+      </Grid.Root>
+      <SecretsSection canManage={canManageSecrets} disabledReason={secretsDisabledReason} />
+    </Flex>
+  );
+};

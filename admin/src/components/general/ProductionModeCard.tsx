@@ -1,0 +1,89 @@
+import { Flex, Toggle, Typography } from '@strapi/design-system';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import { getTranslation } from '../../utils/getTranslation';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { SectionCard } from '../common/SectionCard';
+import { WithDisabledReason } from '../common/WithDisabledReason';
+
+interface ProductionModeCardProps {
+  productionMode: boolean;
+  disabledReason?: string;
+  onChange: (productionMode: boolean) => Promise<boolean>;
+  /**
+   * How many provisioned users and groups switching on will apply to Strapi. The API does not report it yet;
+   * when it is undefined the confirmation speaks of "every provisioned user and group".
+   */
+  pendingResourceCount?: number;
+}
+
+/** Production mode switch. Switching it on asks first, as it starts changing Strapi users. */
+export const ProductionModeCard = ({ productionMode, disabledReason, onChange, pendingResourceCount }: ProductionModeCardProps) => {
+  const { formatMessage } = useIntl();
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const label = formatMessage({ id: getTranslation('production.label'), defaultMessage: 'Production mode' });
+
+  const handleChange = (checked: boolean) => {
+    if (checked) setConfirmOpen(true);
+    else void onChange(false);
+  };
+
+  return (
+    <SectionCard
+      title={label}
+      description={
+        productionMode
+          ? formatMessage({
+              id: getTranslation('production.on.description'),
+              defaultMessage: "Production mode: the identity provider's changes create, update and deactivate Strapi users.",
+            })
+          : formatMessage({
+              id: getTranslation('production.off.description'),
+              defaultMessage: 'Test mode: requests are answered and recorded, Strapi users are not changed.',
+            })
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={1}>
+        <WithDisabledReason reason={disabledReason}>
+          <Toggle
+            name="productionMode"
+            aria-label={label}
+            checked={productionMode}
+            disabled={Boolean(disabledReason)}
+            onLabel={formatMessage({ id: getTranslation('production.on'), defaultMessage: 'Production' })}
+            offLabel={formatMessage({ id: getTranslation('production.off'), defaultMessage: 'Test' })}
+            onChange={(event) => handleChange(event.currentTarget.checked)}
+          />
+        </WithDisabledReason>
+        {disabledReason ? (
+          <Typography variant="pi" textColor="neutral600">
+            {disabledReason}
+          </Typography>
+        ) : null}
+      </Flex>
+      <ConfirmDialog
+        open={confirmOpen}
+        onOpenChange={setConfirmOpen}
+        variant="default"
+        title={formatMessage({ id: getTranslation('production.confirm.title'), defaultMessage: 'Switch to production mode?' })}
+        confirmLabel={formatMessage({ id: getTranslation('production.confirm.action'), defaultMessage: 'Switch to production' })}
+        onConfirm={() => onChange(true)}
+      >
+        {pendingResourceCount === undefined
+          ? formatMessage({
+              id: getTranslation('production.confirm.body'),
+              defaultMessage:
+                'Every provisioned user and group will be applied to Strapi, and from then on the identity provider creates, updates and deactivates Strapi users.',
+            })
+          : formatMessage(
+              {
+                id: getTranslation('production.confirm.bodyWithCount'),
+                defaultMessage:
+                  '{count, plural, one {# provisioned user or group} other {# provisioned users and groups}} will be applied to Strapi, and from then on the identity provider creates, updates and deactivates Strapi users.',
+              },
+              { count: pendingResourceCount },
+            )}
+      </ConfirmDialog>
+    </SectionCard>
+  );
+};

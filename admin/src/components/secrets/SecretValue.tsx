@@ -1,0 +1,69 @@
+import { Flex, IconButton, Typography } from '@strapi/design-system';
+import { Eye, EyeStriked } from '@strapi/icons';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { SecretSummaryResponse } from '../../types';
+import { getTranslation } from '../../utils/getTranslation';
+import { CopyButton } from '../common/CopyButton';
+import { WithDisabledReason } from '../common/WithDisabledReason';
+import { maskSecret } from './maskSecret';
+
+interface SecretValueProps {
+  secret: SecretSummaryResponse;
+  reveal: (id: number) => Promise<string | null>;
+}
+
+/** The masked secret, with copy and show/hide when the server can decrypt it again. */
+export const SecretValue = ({ secret, reveal }: SecretValueProps) => {
+  const { formatMessage } = useIntl();
+  const [plaintext, setPlaintext] = useState<string | null>(null);
+  const [shown, setShown] = useState(false);
+
+  const fetchPlaintext = async () => {
+    if (plaintext) return plaintext;
+    const value = await reveal(secret.id);
+    setPlaintext(value);
+    return value;
+  };
+
+  const toggleShown = async () => {
+    if (shown) return setShown(false);
+    if (await fetchPlaintext()) setShown(true);
+  };
+
+  const notRevealableReason = secret.revealable
+    ? undefined
+    : formatMessage({
+        id: getTranslation('secrets.notRevealable'),
+        defaultMessage: 'This secret was shown once, when it was created, and cannot be copied again.',
+      });
+
+  return (
+    <Flex gap={1}>
+      <Typography tag="code" textColor="neutral800" style={{ wordBreak: 'break-all', fontFamily: 'monospace' }}>
+        {shown && plaintext ? plaintext : maskSecret(secret.hint)}
+      </Typography>
+      <WithDisabledReason reason={notRevealableReason}>
+        <CopyButton
+          iconOnly
+          value={fetchPlaintext}
+          disabled={!secret.revealable}
+          label={formatMessage({ id: getTranslation('secrets.copy'), defaultMessage: 'Copy the secret' })}
+        />
+      </WithDisabledReason>
+      {secret.revealable ? (
+        <IconButton
+          variant="ghost"
+          onClick={toggleShown}
+          label={
+            shown
+              ? formatMessage({ id: getTranslation('secrets.hide'), defaultMessage: 'Hide the secret' })
+              : formatMessage({ id: getTranslation('secrets.show'), defaultMessage: 'Show the secret' })
+          }
+        >
+          {shown ? <EyeStriked /> : <Eye />}
+        </IconButton>
+      ) : null}
+    </Flex>
+  );
+};

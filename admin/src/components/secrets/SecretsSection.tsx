@@ -1,0 +1,70 @@
+import { Button, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { EmptyDocuments } from '@strapi/icons/symbols';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import { useScimSecrets } from '../../hooks/useScimSecrets';
+import { getTranslation } from '../../utils/getTranslation';
+import { SectionCard } from '../common/SectionCard';
+import { WithDisabledReason } from '../common/WithDisabledReason';
+import { AddSecretDialog } from './AddSecretDialog';
+import { SecretsTable } from './SecretsTable';
+
+interface SecretsSectionProps {
+  /** Without the manage permission the API refuses even the list, so nothing is fetched. */
+  canManage: boolean;
+  disabledReason?: string;
+}
+
+export const SecretsSection = ({ canManage, disabledReason }: SecretsSectionProps) => {
+  const { formatMessage } = useIntl();
+  const { secrets, status, reload, create, reveal, remove } = useScimSecrets(canManage);
+  const [addOpen, setAddOpen] = useState(false);
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+
+  const addButton = (
+    <WithDisabledReason reason={disabledReason}>
+      <Button startIcon={<Plus />} disabled={!canManage} onClick={() => setAddOpen(true)}>
+        {t('secrets.add', 'Add Secret')}
+      </Button>
+    </WithDisabledReason>
+  );
+
+  const body = () => {
+    if (!canManage) return <Typography textColor="neutral600">{disabledReason}</Typography>;
+    if (status === 'loading') return <Loader small>{t('secrets.loading', 'Loading secrets')}</Loader>;
+    if (status === 'error') {
+      return (
+        <Flex gap={3}>
+          <Typography textColor="danger600">{t('secrets.loadError', 'The secrets could not be loaded.')}</Typography>
+          <Button variant="secondary" onClick={() => void reload()}>
+            {t('retry', 'Retry')}
+          </Button>
+        </Flex>
+      );
+    }
+    if (secrets.length === 0) {
+      return (
+        <EmptyStateLayout
+          icon={<EmptyDocuments width="10rem" height="6rem" />}
+          content={t('secrets.empty', 'No secret yet. Add one and give it to your identity provider.')}
+        />
+      );
+    }
+    return <SecretsTable secrets={secrets} reveal={reveal} remove={remove} />;
+  };
+
+  return (
+    <SectionCard
+      title={t('secrets.title', 'Secrets')}
+      description={t(
+        'secrets.description',
+        'The identity provider authenticates with one of these secrets (the Secret Token in Entra ID, the HTTP header in Okta).',
+      )}
+      action={addButton}
+    >
+      {body()}
+      <AddSecretDialog open={addOpen} onOpenChange={setAddOpen} create={create} />
+    </SectionCard>
+  );
+};

@@ -1,0 +1,92 @@
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../pluginId';
+import type { CreatedSecretResponse, LoadStatus, SecretSummaryResponse } from '../types';
+import { apiErrorMessage } from '../utils/apiErrorMessage';
+import { getTranslation } from '../utils/getTranslation';
+
+const SECRETS_URL = `/${PLUGIN_ID}/secrets`;
+
+/** Lists, creates, reveals and deletes secrets. Listing needs the manage permission, so it waits for `allowed`. */
+export const useScimSecrets = (allowed: boolean) => {
+  const { get, post, del } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { formatMessage } = useIntl();
+  const [secrets, setSecrets] = useState<SecretSummaryResponse[]>([]);
+  const [status, setStatus] = useState<LoadStatus>('loading');
+
+  const notifyFailure = useCallback(
+    (error: unknown, fallbackId: string, fallback: string) =>
+      toggleNotification({
+        type: 'danger',
+        message: apiErrorMessage(error) ?? formatMessage({ id: getTranslation(fallbackId), defaultMessage: fallback }),
+      }),
+    [toggleNotification, formatMessage],
+  );
+
+  const load = useCallback(async () => {
+    setStatus('loading');
+    try {
+      const response = await get<{ data: SecretSummaryResponse[] }>(SECRETS_URL);
+      setSecrets(response.data.data);
+      setStatus('ready');
+    } catch {
+      setStatus('error');
+    }
+  }, [get]);
+
+  useEffect(() => {
+    if (allowed) void load();
+  }, [allowed, load]);
+
+  const create = useCallback(
+    async (label: string): Promise<CreatedSecretResponse | null> => {
+      try {
+        const body = label.trim() ? { label: label.trim() } : {};
+        const response = await post<{ data: CreatedSecretResponse }>(SECRETS_URL, body);
+        const created = response.data.data;
+        const { secret: _plaintext, ...summary } = created;
+        setSecrets((current) => [...current, summary]);
+        return created;
+      } catch (error) {
+        notifyFailure(error, 'secrets.notification.createError', 'The secret could not be created.');
+        return null;
+      }
+    },
+    [post, notifyFailure],
+  );
+
+  const reveal = useCallback(
+    async (id: number): Promise<string | null> => {
+      try {
+        const response = await get<{ data: { id: number; secret: string } }>(`${SECRETS_URL}/${id}/reveal`);
+        return response.data.data.secret;
+      } catch (error) {
+        notifyFailure(error, 'secrets.notification.revealError', 'The secret could not be revealed.');
+        return null;
+      }
+    },
+    [get, notifyFailure],
+  );
+
+  const remove = useCallback(
+    async (id: number): Promise<boolean> => {
+      try {
+        await del(`${SECRETS_URL}/${id}`);
+        setSecrets((current) => current.filter((secret) => secret.id !== id));
+        toggleNotification({
+          type: 'success',
+          message: formatMessage({ id: getTranslation('secrets.notification.deleted'), defaultMessage: 'Secret deleted' }),
+        });
+        return true;
+      } catch (error) {
+        notifyFailure(error, 'secrets.notification.deleteError', 'The secret could not be deleted.');
+        return false;
+      }
+    },
+    [del, notifyFailure, toggleNotification, formatMessage],
+  );
+
+  return { secrets, status, reload: load, create, reveal, remove };
+};

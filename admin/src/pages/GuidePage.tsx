@@ -1,0 +1,56 @@
+import { Box, Button, Tabs } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { EntraGuide } from '../components/guide/EntraGuide';
+import { OktaGuide } from '../components/guide/OktaGuide';
+import { useScimPermissions } from '../hooks/useScimPermissions';
+import { useScimSettings } from '../hooks/useScimSettings';
+import { getTranslation } from '../utils/getTranslation';
+
+/** Settings > SCIM User Provisioning > SCIM Guide: step-by-step setup for Microsoft Entra ID and Okta. */
+const GuidePage = () => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const permissions = useScimPermissions();
+  const { settings, status, reload } = useScimSettings(permissions.canReadSettings);
+
+  if (permissions.isLoading) return <Page.Loading />;
+  if (!permissions.canReadSettings) return <Page.NoPermissions />;
+  if (status === 'error') {
+    return (
+      <Page.Error
+        content={t('general.loadError', 'The SCIM settings could not be loaded.')}
+        action={<Button onClick={() => void reload()}>{t('retry', 'Retry')}</Button>}
+      />
+    );
+  }
+  if (!settings) return <Page.Loading />;
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('guide.pageTitle', 'SCIM Guide')}</Page.Title>
+      <Layouts.Header
+        title={t('guide.title', 'SCIM Guide')}
+        subtitle={t('guide.subtitle', 'Connect your identity provider to this app, step by step.')}
+      />
+      <Layouts.Content>
+        <Tabs.Root defaultValue="entra" variant="simple">
+          <Tabs.List aria-label={t('guide.tabs', 'Identity providers')}>
+            <Tabs.Trigger value="entra">{t('guide.tab.entra', 'Microsoft Entra ID')}</Tabs.Trigger>
+            <Tabs.Trigger value="okta">{t('guide.tab.okta', 'Okta')}</Tabs.Trigger>
+          </Tabs.List>
+          <Box background="neutral0" padding={8} shadow="filterShadow" hasRadius marginTop={4}>
+            <Tabs.Content value="entra">
+              <EntraGuide endpointUrl={settings.endpointUrl} />
+            </Tabs.Content>
+            <Tabs.Content value="okta">
+              <OktaGuide endpointUrl={settings.endpointUrl} />
+            </Tabs.Content>
+          </Box>
+        </Tabs.Root>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default GuidePage;

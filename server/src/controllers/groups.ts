@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { buildEndpointUrl } from '../http/endpoint-url';
+import { readSearchRequest, singleQueryValue } from '../http/search-request';
+import { etagFromVersion, ifNoneMatchMatches } from '../scim/etag';
+import { readFilterParameter } from '../scim/filter';
+import { buildListResponse, parsePagination, parseSort } from '../scim/list';
+import { projectResource, type ProjectionRequest } from '../scim/projection';
+import { GROUP_SCHEMA_URN } from '../scim/schema';
+import type { ScimGroupRow } from '../services/store/group-repository';
+import type { MemberUser } from '../services/store/member-users';
+import { groupMember, serializeGroup, type GroupMember } from '../services/store/serialize-group';
+import { getService } from '../utils/get-service';
+
+/** Whether the projection keeps `members`: when it does not, the membership table is not read at all. */
+const keepsMembers = (request: ProjectionRequest): boolean =>
+  'members' in projectResource('Group', { schemas: [GROUP_SCHEMA_URN], members: [{ value: '' }] }, request);
+
+const asksForProjection = (request: ProjectionRequest): boolean =>
+  Boolean(request.attributes?.trim() || request.excludedAttributes?.trim());
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const groups = () => getService(strapi, 'groups');
+  const endpointUrl = (ctx: Context) => buildEndpointUrl(strapi, ctx.origin, ctx.params.endpointId) as string;
+  const projection = (ctx: Context): ProjectionRequest => ({
+    attributes: singleQueryValue(ctx.query.attributes),
+    excludedAttributes: singleQueryValue(ctx.query.excludedAttributes),
+  });
+
+  /** `members`: already known (after POST/PUT), or undefined to load them if the projection keeps them. */
+  const sendGroup = async (ctx: Context, row: ScimGroupRow, status: number, members?: MemberUser[]) => {
+    const request = projection(ctx);
+    const base = endpointUrl(ctx);
+    let serializedMembers: GroupMember[] | undefined;
+    if (keepsMembers(request)) {
+      serializedMembers = members
+        ? members.map((user) => groupMember(user, base))
+        : (await groups().members([row], base)).get(row.id);
+    }
+    const group = serializeGroup(row, base, serializedMembers);
+    const meta = group.meta as { version: string; location: string };
+    ctx.set('ETag', meta.version);
+    if (status === 201) ctx.set('Location', meta.location);
+    ctx.status = status;
+    ctx.body = projectResource('Group', group, request);
+  };
+
+  const sendList = async (
+    ctx: Context,
+    query: { filter?: string; startIndex?: unknown; count?: unknown; sortBy?: unknown; sortOrder?: unknown },
+    request: ProjectionRequest,
+  ) => {
+    const { startIndex, count } = parsePagination(query);
+    const sort = parseSort('Group', query);
+    const { rows, total } = await groups().list({ filter: query.filter, sort, startIndex, count });
+    const base = endpointUrl(ctx);
+    const members = keepsMembers(request) ? await groups().members(rows, base) : undefined;
+    const resources = rows.map((row) =>
+      projectResource('Group', serializeGroup(row, base, members?.get(row.id)), request),
+    );
+    ctx.body = buildListResponse(resources, { totalResults: total, startIndex });
+  };
+
+  return {
+    async list(ctx: Context) {
+      await sendList(ctx, { ...ctx.query, filter: readFilterParameter(ctx.querystring) }, projection(ctx));
+    },
+
+    async search(ctx: Context) {
+      const body = readSearchRequest(ctx.request.body);
+      await sendList(ctx, body, { attributes: body.attributes, excludedAttributes: body.excludedAttributes });
+      ctx.status = 200;
+    },
+
+    async get(ctx: Context) {
+      const row = await groups().get(ctx.params.id);
+      if (ifNoneMatchMatches(ctx.get('If-None-Match') || undefined, row.version)) {
+        ctx.status = 304;
+        return;
+      }
+      await sendGroup(ctx, row, 200);
+    },
+
+    async create(ctx: Context) {
+      const { row, members } = await groups().create(ctx.request.body);
+      await sendGroup(ctx, row, 201, members);
+    },
+
+    async replace(ctx: Context) {
+      const { row, members } = await groups().replace(
+        ctx.params.id,
+        ctx.request.body,
+        ctx.get('If-Match') || undefined,
+      );
+      await sendGroup(ctx, row, 200, members);
+    },
+
+    /**
+     * 204 with the new ETag, as RFC 7644 §3.5.2 allows and Microsoft's reference tests expect: returning the
+     * whole group would load every member of a group of thousands after each member add. A client that
+     * wants the resource back asks for it with `attributes` or `excludedAttributes`, and gets 200.
+     */
+    async patch(ctx: Context) {
+      const { row } = await groups().patch(ctx.params.id, ctx.request.body, ctx.get('If-Match') || undefined);
+      if (asksForProjection(projection(ctx))) {
+        await sendGroup(ctx, row, 200);
+        return;
+      }
+      ctx.set('ETag', etagFromVersion(row.version));
+      ctx.status = 204;
+    },
+
+    async remove(ctx: Context) {
+      await groups().remove(ctx.params.id, ctx.get('If-Match') || undefined);
+      ctx.status = 204;
+    },
+  };
+};

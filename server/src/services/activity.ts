@@ -1,0 +1,114 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { getPluginConfig } from '../utils/plugin-config';
+
+export const ACTIVITY_UID = 'plugin::scim.activity-entry';
+
+export type ActivityOutcome = 'success' | 'failure';
+export type ActivityMode = 'test' | 'production';
+
+/** What one entry says; never a secret, never a password (changes hold attribute names only). */
+export interface ActivityInput {
+  method: string;
+  resourceType: 'User' | 'Group' | 'Settings' | 'Secret' | 'Endpoint';
+  resourceId?: string | null;
+  resourceName?: string | null;
+  operation: string;
+  outcome: ActivityOutcome;
+  status: number;
+  mode?: ActivityMode | null;
+  quirks?: string[];
+  changes?: string[];
+  hostAction?: string | null;
+  detail?: string | null;
+  actor?: string | null;
+}
+
+export const activityQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+    outcome: z.enum(['success', 'failure']).optional(),
+    resourceType: z.enum(['User', 'Group', 'Settings', 'Secret', 'Endpoint']).optional(),
+    mode: z.enum(['test', 'production']).optional(),
+  })
+  .strict();
+
+export type ActivityQuery = z.infer<typeof activityQuerySchema>;
+
+const PRUNE_BATCH = 500;
+
+const createActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const entries = () => strapi.db.query(ACTIVITY_UID);
+
+  return {
+    /** Inside a transaction the entry commits or rolls back with the change it describes. */
+    async record(input: ActivityInput): Promise<void> {
+      await entries().create({
+        data: {
+          ...input,
+          detail: input.detail ? input.detail.slice(0, 2000) : null,
+          quirks: input.quirks ?? [],
+          changes: input.changes ?? [],
+        },
+      });
+    },
+
+    async list(query: ActivityQuery) {
+      const where = Object.fromEntries(
+        (['outcome', 'resourceType', 'mode'] as const).filter((key) => query[key]).map((key) => [key, query[key]]),
+      );
+      const [results, total] = await Promise.all([
+        entries().findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          offset: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        }),
+        entries().count({ where }),
+      ]);
+      return {
+        results,
+        pagination: {
+          page: query.page,
+          pageSize: query.pageSize,
+          total: Number(total),
+          pageCount: Math.ceil(Number(total) / query.pageSize),
+        },
+      };
+    },
+
+    /** Deletes entries past the configured age and count, a batch at a time, oldest first. */
+    async prune(now = new Date()): Promise<number> {
+      const { activityRetentionDays, activityMaxEntries } = getPluginConfig(strapi);
+      const cutoff = new Date(now.getTime() - activityRetentionDays * 86_400_000);
+      let removed = 0;
+      for (;;) {
+        const old = await entries().findMany({
+          select: ['id'],
+          where: { createdAt: { $lt: cutoff } },
+          orderBy: { id: 'asc' },
+          limit: PRUNE_BATCH,
+        });
+        if (old.length === 0) break;
+        await entries().deleteMany({ where: { id: { $in: old.map((row: { id: number }) => row.id) } } });
+        removed += old.length;
+      }
+      for (;;) {
+        const excess = Number(await entries().count()) - activityMaxEntries;
+        if (excess <= 0) break;
+        const oldest = await entries().findMany({
+          select: ['id'],
+          orderBy: { id: 'asc' },
+          limit: Math.min(excess, PRUNE_BATCH),
+        });
+        await entries().deleteMany({ where: { id: { $in: oldest.map((row: { id: number }) => row.id) } } });
+        removed += oldest.length;
+      }
+      return removed;
+    },
+  };
+};
+
+export type ActivityService = ReturnType<typeof createActivityService>;
+export default createActivityService;

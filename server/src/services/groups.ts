@@ -1,0 +1,211 @@
+import type { Core } from '@strapi/strapi';
+import { ScimError } from '../scim/errors';
+import { ifMatchAllows } from '../scim/etag';
+import type { Sort } from '../scim/list';
+import { applyPatch, memberIds, parseOperations } from '../scim/patch';
+import { QuirkLog, type QuirkId } from '../scim/quirks';
+import { validateResource, type ScimResource } from '../scim/resource';
+import { GROUP_SCHEMA_URN } from '../scim/schema';
+import { refuseNestedGroups, resolveMemberUsers } from './group-member-users';
+import { memberScopeOf, type MemberScope } from './member-patch-scope';
+import { GROUP_COLUMN_MAP } from './store/group-columns';
+import { loadGroupMembers } from './store/group-members';
+import { createGroupRepository, type ScimGroupRow } from './store/group-repository';
+import { compileListFilter, listOrderBy } from './store/list-query';
+import { createMemberUserLookup, type MemberUser } from './store/member-users';
+import { createMembershipRepository } from './store/membership-repository';
+import type { GroupMember } from './store/serialize-group';
+import { isUniqueViolation } from './store/unique-violation';
+
+export interface GroupWriteResult {
+  row: ScimGroupRow;
+  /** The members after a POST or PUT, in the order the client listed them (a PATCH leaves them unloaded). */
+  members?: MemberUser[];
+  quirks: QuirkId[];
+}
+
+export interface GroupListRequest {
+  filter?: string;
+  sort?: Sort;
+  startIndex: number;
+  count: number;
+}
+
+const duplicateDisplayName = (displayName: unknown) =>
+  ScimError.conflict(
+    `A group with displayName "${String(displayName)}" already exists (displayName is compared without case)`,
+  );
+
+const notFound = (id: string) => ScimError.notFound(`No Group with id "${id}"`);
+
+const rethrowDuplicate =
+  (displayName: unknown) =>
+  (error: unknown): never => {
+    if (isUniqueViolation(error)) throw duplicateDisplayName(displayName);
+    throw error;
+  };
+
+/** Member ids may arrive in another case than stored (a `members[value eq "..."]` filter ignores case); ours are lower-case UUIDs. */
+const withLowerCaseVariants = (ids: readonly string[]): string[] => [
+  ...new Set([...ids, ...ids.map((id) => id.toLowerCase())]),
+];
+
+/** SCIM Groups: validation, displayName uniqueness, member rows and optimistic concurrency over scim_groups. */
+const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const groups = createGroupRepository(strapi);
+  const memberships = createMembershipRepository(strapi);
+  const users = createMemberUserLookup(strapi);
+
+  const loadForWrite = async (id: string, ifMatch: string | undefined): Promise<ScimGroupRow> => {
+    const row = await groups.lockByScimId(id);
+    if (!row) throw notFound(id);
+    if (!ifMatchAllows(ifMatch, row.version)) {
+      throw new ScimError(412, `The Group "${id}" has changed since the version given in If-Match`);
+    }
+    return row;
+  };
+
+  const assertDisplayNameFree = async (displayName: unknown, self?: ScimGroupRow): Promise<void> => {
+    if (self && String(displayName).toLowerCase() === self.displayName.toLowerCase()) return;
+    const other = await groups.findByDisplayName(String(displayName));
+    if (other && other.id !== self?.id) throw duplicateDisplayName(displayName);
+  };
+
+  const saveReplacement = async (row: ScimGroupRow, resource: ScimResource): Promise<ScimGroupRow> => {
+    await assertDisplayNameFree(resource.displayName, row);
+    const saved = await groups.replace(row, resource);
+    if (!saved) throw new ScimError(412, `The Group "${row.scimId}" was changed by another request; retry`);
+    return saved;
+  };
+
+  /** The current members a PATCH must see (see member-patch-scope.ts); never more than it names unless it must. */
+  const membersInScope = async (groupRef: number, scope: MemberScope): Promise<MemberUser[]> => {
+    if (scope.kind === 'none') return [];
+    if (scope.kind === 'all') return users.byIds(await memberships.userRefsOf(groupRef));
+    const named = await users.byScimIds(withLowerCaseVariants(scope.ids));
+    const present = new Set(
+      await memberships.membersAmong(
+        groupRef,
+        named.map((user) => user.id),
+      ),
+    );
+    return named.filter((user) => present.has(user.id));
+  };
+
+  return {
+    async create(body: unknown): Promise<GroupWriteResult> {
+      const { resource, quirks } = validateResource('Group', body);
+      refuseNestedGroups(resource);
+      const { row, members } = await strapi.db
+        .transaction(async () => {
+          await assertDisplayNameFree(resource.displayName);
+          const members = await resolveMemberUsers(users, memberIds(resource));
+          const row = await groups.insert(resource);
+          await memberships.add(
+            row.id,
+            members.map((user) => user.id),
+          );
+          return { row, members };
+        })
+        .catch(rethrowDuplicate(resource.displayName));
+      return { row, members, quirks };
+    },
+
+    async get(id: string): Promise<ScimGroupRow> {
+      const row = await groups.findByScimId(id);
+      if (!row) throw notFound(id);
+      return row;
+    },
+
+    /** Members of a page of groups for serialization; call it only when the projection keeps `members`. */
+    members: (rows: readonly ScimGroupRow[], endpointUrl: string): Promise<Map<number, GroupMember[]>> =>
+      loadGroupMembers(
+        strapi,
+        rows.map((row) => row.id),
+        endpointUrl,
+      ),
+
+    list(request: GroupListRequest): Promise<{ rows: ScimGroupRow[]; total: number }> {
+      return groups.list({
+        where: compileListFilter(strapi, request.filter, GROUP_COLUMN_MAP, GROUP_SCHEMA_URN),
+        orderBy: listOrderBy(GROUP_COLUMN_MAP, request.sort),
+        offset: request.startIndex - 1,
+        limit: request.count,
+      });
+    },
+
+    /** PUT: the new member list is diffed against the member rows, and only the difference is written. */
+    async replace(id: string, body: unknown, ifMatch?: string): Promise<GroupWriteResult> {
+      const { resource, quirks } = validateResource('Group', body);
+      refuseNestedGroups(resource);
+      const { row, members } = await strapi.db
+        .transaction(async () => {
+          const current = await loadForWrite(id, ifMatch);
+          const members = await resolveMemberUsers(users, memberIds(resource));
+          const wanted = new Set(members.map((user) => user.id));
+          const existing = await memberships.userRefsOf(current.id);
+          const existingSet = new Set(existing);
+          const row = await saveReplacement(current, resource);
+          await memberships.remove(
+            current.id,
+            existing.filter((ref) => !wanted.has(ref)),
+          );
+          await memberships.add(
+            current.id,
+            [...wanted].filter((ref) => !existingSet.has(ref)),
+          );
+          return { row, members };
+        })
+        .catch(rethrowDuplicate(resource.displayName));
+      return { row, members, quirks };
+    },
+
+    /**
+     * PATCH: applyPatch runs on the stored resource plus only the members the operations name (all of them
+     * only for a members replace or a bare members remove); `changes.membersAdded/membersRemoved` become
+     * row inserts and deletes. A PATCH that changes nothing writes nothing and keeps the version.
+     */
+    async patch(id: string, body: unknown, ifMatch?: string): Promise<GroupWriteResult> {
+      const log = new QuirkLog();
+      const scope = memberScopeOf(parseOperations(body, new QuirkLog()));
+      let displayName: unknown;
+      const row = await strapi.db
+        .transaction(async () => {
+          const current = await loadForWrite(id, ifMatch);
+          const known = await membersInScope(current.id, scope);
+          const before: ScimResource = { ...current.resource, id: current.scimId };
+          if (known.length > 0) before.members = known.map((user) => ({ value: user.scimId, type: 'User' }));
+          const { resource, changes } = applyPatch('Group', before, body, { log });
+          displayName = resource.displayName;
+          if (changes.attributes.length === 0) return current;
+          refuseNestedGroups(resource, changes.membersAdded);
+          const added = await resolveMemberUsers(users, changes.membersAdded);
+          const refOf = new Map(known.map((user) => [user.scimId, user.id]));
+          const { id: _id, ...attributes } = resource;
+          const saved = await saveReplacement(current, attributes as ScimResource);
+          await memberships.remove(
+            current.id,
+            changes.membersRemoved.map((scimId) => refOf.get(scimId) as number),
+          );
+          await memberships.add(
+            current.id,
+            added.map((user) => user.id),
+          );
+          return saved;
+        })
+        .catch((error: unknown) => rethrowDuplicate(displayName)(error));
+      return { row, quirks: log.list() };
+    },
+
+    async remove(id: string, ifMatch?: string): Promise<void> {
+      await strapi.db.transaction(async () => {
+        const row = await loadForWrite(id, ifMatch);
+        await memberships.removeGroup(row.id);
+        await groups.remove(row);
+      });
+    },
+  };
+};
+
+export type GroupsService = ReturnType<typeof createGroupsService>;
+export default createGroupsService;

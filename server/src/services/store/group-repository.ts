@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { ScimResource } from '../../scim/resource';
+import { groupColumnValues } from './group-columns';
+import { inChunks } from './in-chunks';
+import type { ListQuery } from './user-repository';
+
+export const SCIM_GROUP_UID = 'plugin::scim.scim-group';
+
+/** A scim_groups row; `resource` never holds `members`, which are rows of scim_memberships. */
+export interface ScimGroupRow {
+  id: number;
+  scimId: string;
+  displayName: string;
+  externalId: string | null;
+  resource: ScimResource;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a User's `groups` and a membership listing need of a group. */
+export interface GroupSummary {
+  id: number;
+  scimId: string;
+  displayName: string;
+}
+
+const ROW_FIELDS = ['id', 'scimId', 'displayName', 'externalId', 'resource', 'version', 'createdAt', 'updatedAt'];
+
+const withoutMembers = (resource: ScimResource): ScimResource => {
+  const { members: _members, ...rest } = resource;
+  return rest as ScimResource;
+};
+
+/** scim_groups through strapi.db.query; every call joins the caller's transaction when there is one. */
+export const createGroupRepository = (strapi: Core.Strapi) => {
+  const query = () => strapi.db.query(SCIM_GROUP_UID);
+
+  return {
+    findByScimId: (scimId: string): Promise<ScimGroupRow | null> =>
+      query().findOne({ select: ROW_FIELDS, where: { scimId } }),
+
+    /**
+     * Reads the row for a write and, on PostgreSQL and MySQL, locks it until the transaction ends, so writes
+     * to one group queue up instead of failing their version check (20 parallel member adds all land).
+     * SQLite needs no lock: Strapi gives it one connection, so its transactions already run one at a time.
+     */
+    async lockByScimId(scimId: string): Promise<ScimGroupRow | null> {
+      const builder = strapi.db.queryBuilder(SCIM_GROUP_UID).select(ROW_FIELDS).where({ scimId }).first();
+      if (strapi.db.dialect.client !== 'sqlite') builder.forUpdate();
+      return (await builder.execute<ScimGroupRow | undefined>()) ?? null;
+    },
+
+    findByDisplayName: (displayName: string): Promise<ScimGroupRow | null> =>
+      query().findOne({ select: ROW_FIELDS, where: { displayNameKey: displayName.toLowerCase() } }),
+
+    summariesByIds: (ids: readonly number[]): Promise<GroupSummary[]> =>
+      inChunks(ids, (chunk) =>
+        query().findMany({ select: ['id', 'scimId', 'displayName'], where: { id: { $in: chunk } } }),
+      ),
+
+    async list({ where, orderBy, offset, limit }: ListQuery): Promise<{ rows: ScimGroupRow[]; total: number }> {
+      const [rows, total] = await Promise.all([
+        limit > 0 ? query().findMany({ select: ROW_FIELDS, where, orderBy, offset, limit }) : Promise.resolve([]),
+        query().count({ where }),
+      ]);
+      return { rows, total: Number(total) };
+    },
+
+    insert: (resource: ScimResource): Promise<ScimGroupRow> =>
+      query().create({
+        select: ROW_FIELDS,
+        data: { scimId: randomUUID(), ...groupColumnValues(resource), resource: withoutMembers(resource), version: 1 },
+      }),
+
+    /** Writes a new version only if the row still has its version; null when another write got there first. */
+    async replace(row: ScimGroupRow, resource: ScimResource): Promise<ScimGroupRow | null> {
+      const updated = await query().updateMany({
+        where: { id: row.id, version: row.version },
+        data: {
+          ...groupColumnValues(resource),
+          resource: withoutMembers(resource),
+          version: row.version + 1,
+          updatedAt: new Date(),
+        },
+      });
+      if (Number(updated?.count ?? 0) === 0) return null;
+      return query().findOne({ select: ROW_FIELDS, where: { id: row.id } });
+    },
+
+    remove: (row: ScimGroupRow) => query().delete({ where: { id: row.id } }),
+  };
+};
+
+export type GroupRepository = ReturnType<typeof createGroupRepository>;

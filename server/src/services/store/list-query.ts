@@ -1,0 +1,39 @@
+import type { Core } from '@strapi/strapi';
+import { ScimError } from '../../scim/errors';
+import { compileFilter, parseFilter, type ColumnMap, type WhereClause } from '../../scim/filter';
+import type { Sort } from '../../scim/list';
+
+/** The filter and sort parts of a list request, compiled against one resource type's column map. */
+
+/** Escapes LIKE wildcards itself from 5.54 on; older releases refuse such filter values instead. */
+const likeWildcardMode = (strapi: Core.Strapi): 'escapedByEngine' | 'reject' => {
+  const [major, minor] = String(strapi.config.get('info.strapi', '5.54.0')).split('.').map(Number);
+  return major > 5 || (major === 5 && minor >= 54) ? 'escapedByEngine' : 'reject';
+};
+
+export const compileListFilter = (
+  strapi: Core.Strapi,
+  filter: string | undefined,
+  columns: ColumnMap,
+  coreSchema: string,
+): WhereClause =>
+  filter
+    ? compileFilter(parseFilter(filter), {
+        columns,
+        coreSchema,
+        likeWildcards: likeWildcardMode(strapi),
+        likeIgnoresCase: strapi.db.dialect.client === 'sqlite',
+      })
+    : {};
+
+/** ORDER BY for sortBy/sortOrder; the row id breaks ties so pages never overlap. */
+export const listOrderBy = (columns: ColumnMap, sort: Sort | undefined): Record<string, 'asc' | 'desc'>[] => {
+  if (!sort) return [{ id: 'asc' }];
+  const path = sort.attribute.path;
+  const mapping =
+    columns[path] ?? Object.entries(columns).find(([key]) => key.toLowerCase() === path.toLowerCase())?.[1];
+  if (!mapping || 'relation' in mapping) {
+    throw ScimError.badRequest('invalidValue', `Cannot sort by '${path}': it is not an indexed attribute`);
+  }
+  return [{ [mapping.column]: sort.order === 'descending' ? 'desc' : 'asc' }, { id: 'asc' }];
+};

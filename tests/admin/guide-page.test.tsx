@@ -1,0 +1,73 @@
+import { screen, within } from '@testing-library/react';
+import GuidePage from '../../admin/src/pages/GuidePage';
+import { renderWithProviders } from './support/render';
+import { ENDPOINT_URL, mockClipboard, setUpFakeAdmin } from './support/fake-admin-api';
+
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('./support/strapi-admin-mock'));
+
+const renderGuide = () => renderWithProviders(<GuidePage />, { route: '/settings/scim/guide' });
+
+describe('SCIM Guide page', () => {
+  it('shows the Entra ID guide with the live endpoint URL, the compliance flag and a link to create a secret', async () => {
+    setUpFakeAdmin();
+    const { user } = renderGuide();
+
+    expect(await screen.findByRole('heading', { name: 'SCIM Guide' })).toBeInTheDocument();
+    const panel = screen.getByRole('tabpanel', { name: 'Microsoft Entra ID' });
+    const steps = within(panel).getAllByRole('listitem');
+    expect(steps.map((step) => within(step).getByRole('heading').textContent)).toEqual([
+      'Create an enterprise application (skip if you have one)',
+      'Turn on automatic provisioning',
+      'Enter the Tenant URL and the Secret Token',
+      'Test the connection',
+      'Review the attribute mappings',
+      'Start provisioning',
+      'Assign users and groups',
+    ]);
+    expect(within(panel).getByText(ENDPOINT_URL)).toBeInTheDocument();
+    expect(within(panel).getByText(`${ENDPOINT_URL}?aadOptscim062020`)).toBeInTheDocument();
+    expect(within(panel).getByRole('link', { name: 'Create one on the General page' })).toHaveAttribute(
+      'href',
+      '/settings/scim/general',
+    );
+
+    const writeText = mockClipboard();
+    await user.click(within(panel).getByRole('button', { name: `Copy ${ENDPOINT_URL}?aadOptscim062020` }));
+    expect(writeText).toHaveBeenCalledWith(`${ENDPOINT_URL}?aadOptscim062020`);
+    expect(await within(panel).findByRole('button', { name: 'Copied' })).toBeInTheDocument();
+  });
+
+  it('switches to the Okta guide, with the base URL and userName to copy', async () => {
+    setUpFakeAdmin();
+    const { user } = renderGuide();
+
+    await user.click(await screen.findByRole('tab', { name: 'Okta' }));
+    const panel = screen.getByRole('tabpanel', { name: 'Okta' });
+    expect(within(panel).getAllByRole('listitem')).toHaveLength(7);
+    expect(panel).toHaveTextContent('SCIM connector base URL');
+    expect(panel).toHaveTextContent('Import New Users and Profile Updates');
+    expect(panel).toHaveTextContent('HTTP Header');
+    expect(panel).toHaveTextContent('Create Users, Update User Attributes and Deactivate Users');
+    expect(within(panel).getByRole('link', { name: 'Create one on the General page' })).toBeInTheDocument();
+
+    const writeText = mockClipboard();
+    await user.click(within(panel).getByRole('button', { name: `Copy ${ENDPOINT_URL}` }));
+    expect(writeText).toHaveBeenCalledWith(ENDPOINT_URL);
+    await user.click(within(panel).getByRole('button', { name: 'Copy userName' }));
+    expect(writeText).toHaveBeenLastCalledWith('userName');
+  });
+
+  it('tells how to get an endpoint when provisioning was never enabled', async () => {
+    setUpFakeAdmin({ settings: { enabled: false, endpointId: null, endpointUrl: null } });
+    renderGuide();
+    const panel = await screen.findByRole('tabpanel', { name: 'Microsoft Entra ID' });
+    expect(within(panel).getAllByText(/No endpoint yet: enable provisioning on/)).not.toHaveLength(0);
+    expect(within(panel).getAllByRole('link', { name: 'the General page' })[0]).toHaveAttribute('href', '/settings/scim/general');
+  });
+
+  it('refuses an admin without the read permission', async () => {
+    setUpFakeAdmin({ canRead: false });
+    renderGuide();
+    expect(await screen.findByText("You don't have the permissions to access that content")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,127 @@
+import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import type { CreatedSecretResponse, SecretSummaryResponse, SettingsResponse } from '../../../server/src/contracts';
+
+export const ENDPOINT_URL = 'http://localhost:1337/api/scim/v2/0b7f3c1e-1111-4222-8333-944455556666';
+export const NEW_ENDPOINT_URL = 'http://localhost:1337/api/scim/v2/5d2a9e7f-aaaa-4bbb-8ccc-dddddddddddd';
+export const CREATED_SECRET = 'scim_Zq3xFv9Lw2Yp8Rt5Ns1Km4Jh7Gd0Cb6Vx2Az9QeTuWs';
+export const REVEALED_SECRET = 'scim_RevealedRevealedRevealedRevealedRevealedAb12';
+
+export const ROLES = [
+  { id: 1, name: 'Super Admin', code: 'strapi-super-admin' },
+  { id: 2, name: 'Editor', code: 'strapi-editor' },
+  { id: 3, name: 'Author', code: 'strapi-author' },
+];
+
+export const baseSettings = (overrides: Partial<SettingsResponse> = {}): SettingsResponse => ({
+  enabled: true,
+  productionMode: false,
+  defaultRoleId: 3,
+  endpointId: '0b7f3c1e-1111-4222-8333-944455556666',
+  endpointUrl: ENDPOINT_URL,
+  roles: ROLES,
+  ...overrides,
+});
+
+export const revealableSecret: SecretSummaryResponse = {
+  id: 7,
+  label: 'Entra ID production',
+  hint: 'Ab12',
+  createdAt: '2025-01-15T10:00:00.000Z',
+  lastUsedAt: null,
+  revealable: true,
+};
+
+export const onceOnlySecret: SecretSummaryResponse = {
+  id: 8,
+  label: null,
+  hint: 'Zz99',
+  createdAt: '2025-02-01T08:30:00.000Z',
+  lastUsedAt: '2025-02-02T09:15:00.000Z',
+  revealable: false,
+};
+
+interface FakeAdminOptions {
+  settings?: Partial<SettingsResponse>;
+  secrets?: SecretSummaryResponse[];
+  canUpdate?: boolean;
+  canManage?: boolean;
+  canRead?: boolean;
+  /** Whether secrets created through the fake API can be revealed again (an encryption key is configured). */
+  createRevealable?: boolean;
+  failSettingsLoad?: boolean;
+  failSettingsUpdate?: boolean;
+}
+
+const respond = <T>(data: T) => Promise.resolve({ data: { data } });
+
+/** A fake admin API behind the mocked `useFetchClient`, plus the RBAC answer and a spy for notifications. */
+export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
+  const state = { settings: baseSettings(options.settings), secrets: [...(options.secrets ?? [])] };
+  let failSettingsLoad = options.failSettingsLoad ?? false;
+
+  const client = {
+    get: jest.fn((url: string) => {
+      if (url === '/scim/settings') {
+        return failSettingsLoad ? Promise.reject(new Error('Internal Server Error')) : respond(state.settings);
+      }
+      if (url === '/scim/secrets') return respond(state.secrets);
+      const reveal = url.match(/^\/scim\/secrets\/(\d+)\/reveal$/);
+      if (reveal) return respond({ id: Number(reveal[1]), secret: REVEALED_SECRET });
+      return Promise.reject(new Error(`Unexpected GET ${url}`));
+    }),
+    put: jest.fn((url: string, body: Partial<SettingsResponse>) => {
+      if (options.failSettingsUpdate) return Promise.reject(new Error('defaultRoleId: the Super Admin role cannot be the default role'));
+      state.settings = { ...state.settings, ...body };
+      return respond(state.settings);
+    }),
+    post: jest.fn((url: string, body?: { label?: string }) => {
+      if (url === '/scim/settings/regenerate-endpoint') {
+        state.settings = { ...state.settings, endpointUrl: NEW_ENDPOINT_URL };
+        return respond(state.settings);
+      }
+      if (url === '/scim/secrets') {
+        const created: CreatedSecretResponse = {
+          id: 42,
+          label: body?.label ?? null,
+          hint: CREATED_SECRET.slice(-4),
+          createdAt: '2025-03-01T12:00:00.000Z',
+          lastUsedAt: null,
+          revealable: options.createRevealable ?? false,
+          secret: CREATED_SECRET,
+        };
+        return respond(created);
+      }
+      return Promise.reject(new Error(`Unexpected POST ${url}`));
+    }),
+    del: jest.fn(() => Promise.resolve({ data: undefined, status: 204 })),
+  };
+  const toggleNotification = jest.fn();
+
+  (useFetchClient as jest.Mock).mockReturnValue(client);
+  (useNotification as jest.Mock).mockReturnValue({ toggleNotification });
+  (useRBAC as jest.Mock).mockReturnValue({
+    isLoading: false,
+    allowedActions: {
+      canRead: options.canRead ?? true,
+      canUpdate: options.canUpdate ?? true,
+      canManage: options.canManage ?? true,
+    },
+    permissions: [],
+  });
+
+  return {
+    client,
+    toggleNotification,
+    state,
+    recoverSettingsLoad: () => {
+      failSettingsLoad = false;
+    },
+  };
+};
+
+/** Call after `userEvent.setup()`, which installs its own clipboard stub. */
+export const mockClipboard = () => {
+  const writeText = jest.fn().mockResolvedValue(undefined);
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  return writeText;
+};

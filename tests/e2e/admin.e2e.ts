@@ -1,0 +1,210 @@
+/**
+ * Browser test of the admin pages against the playground. Build first:
+ *   npm run build && npm run --workspace playground build
+ * then run:
+ *   node -r ./bench/support/register-ts.js tests/e2e/admin.e2e.ts
+ * Screenshots go to docs/screenshots/. The last line printed is "N passed, M failed".
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startPlayground, type PlaygroundServer } from './support/playground-server';
+import { assert, createStepRunner } from './support/step-runner';
+
+const ADMIN_EMAIL = 'admin@example.com';
+const ADMIN_PASSWORD = 'Playground-Admin-1';
+const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const ENDPOINT_PATTERN = /\/api\/scim\/v2\/[0-9a-f-]{36}$/;
+
+const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name) });
+
+/** Waits for a notification toast to go away, so it does not cover the page in a screenshot. */
+const waitForToastToClose = (page: Page, text: string) => page.getByText(text).first().waitFor({ state: 'hidden', timeout: 15_000 });
+
+/** Strapi's own "new Media Library" banner covers the top of every page; close it (best effort, not asserted). */
+const closeStrapiBanner = async (page: Page) => {
+  const banner = page.getByText('Introducing the new Media Library').first();
+  if (!(await banner.isVisible().catch(() => false))) return;
+  await banner.evaluate((element) => {
+    // The banner's close button is the icon-only button next to its "Read blog post" button.
+    let container: HTMLElement | null = element as HTMLElement;
+    while (container && !container.textContent?.includes('Read blog post')) container = container.parentElement;
+    const iconButtons = [...(container?.querySelectorAll('button') ?? [])].filter((button) => !button.textContent?.trim());
+    if (iconButtons.length === 1) iconButtons[0].click();
+  });
+  await banner.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+};
+
+const adminToken = async (baseUrl: string) => {
+  const response = await fetch(`${baseUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+  });
+  const body = (await response.json()) as { data: { token: string } };
+  return body.data.token;
+};
+
+const readSettings = async (baseUrl: string) => {
+  const response = await fetch(`${baseUrl}/scim/settings`, { headers: { authorization: `Bearer ${await adminToken(baseUrl)}` } });
+  return ((await response.json()) as { data: { enabled: boolean; productionMode: boolean; defaultRoleId: number; roles: { id: number; name: string }[] } }).data;
+};
+
+const scimStatus = async (url: string, authorization?: string) =>
+  (await fetch(url, { headers: authorization ? { authorization } : {} })).status;
+
+const main = async () => {
+  const { step, fail, summary } = createStepRunner();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'scim-e2e-chromium-'));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  let server: PlaygroundServer | undefined;
+  let context: BrowserContext | undefined;
+
+  try {
+    console.log('Starting the playground…');
+    server = await startPlayground();
+    const { baseUrl } = server;
+    console.log(`Playground at ${baseUrl}`);
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 1000 },
+      locale: 'en-US',
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(20_000);
+    let endpointUrl = '';
+    let secret = '';
+
+    await step('logs in to the admin panel', async () => {
+      await page.goto(`${baseUrl}/admin/auth/login`);
+      await page.getByLabel('Email').fill(ADMIN_EMAIL);
+      await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+      await page.getByRole('button', { name: 'Login' }).click();
+      await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+      await page.getByText('Introducing the new Media Library').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await closeStrapiBanner(page);
+    });
+
+    await step('opens the General page and enables provisioning', async () => {
+      await page.goto(`${baseUrl}/admin/settings/scim/general`);
+      // The first visit loads the plugin's lazy chunk, which can take a while on a cold server.
+      await page.getByRole('heading', { name: 'SCIM User Provisioning' }).waitFor({ timeout: 60_000 });
+      await closeStrapiBanner(page);
+      await page.getByText('No endpoint yet: enable provisioning').waitFor();
+      await page.getByRole('button', { name: 'Enable', exact: true }).click();
+      await page.getByRole('button', { name: 'Disable', exact: true }).waitFor();
+      endpointUrl = await page.getByRole('textbox', { name: 'Endpoint URL' }).inputValue();
+      assert(ENDPOINT_PATTERN.test(endpointUrl), `unexpected endpoint URL ${endpointUrl}`);
+      assert(endpointUrl.startsWith(baseUrl), `endpoint URL ${endpointUrl} is not on ${baseUrl}`);
+    });
+
+    await step('copies the endpoint URL', async () => {
+      await page.getByRole('button', { name: 'Copy the endpoint URL' }).click();
+      await page.getByRole('button', { name: 'Copied' }).waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert(copied === endpointUrl, `clipboard holds ${copied}`);
+    });
+
+    await step('creates a secret in the dialog', async () => {
+      await waitForToastToClose(page, 'Provisioning enabled');
+      await page.getByRole('button', { name: 'Add Secret' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add a secret' });
+      await dialog.getByLabel('Label').fill('Entra ID (e2e)');
+      await dialog.getByRole('button', { name: 'Create secret' }).click();
+      const shown = page.getByRole('dialog', { name: 'Your new secret' });
+      secret = (await shown.getByTestId('created-secret').textContent()) ?? '';
+      assert(/^scim_[A-Za-z0-9_-]{43}$/.test(secret), `unexpected secret ${secret}`);
+      await shown.getByRole('button', { name: 'Copy the secret' }).click();
+      await shown.getByText('Copied').waitFor();
+      await screenshot(page, 'add-secret.png');
+      await shown.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('row', { name: /Entra ID \(e2e\)/ }).getByText(`scim_••••••••${secret.slice(-4)}`).waitFor();
+    });
+
+    await step('calls the SCIM endpoint with the new secret', async () => {
+      const discovery = `${endpointUrl}/ServiceProviderConfig`;
+      const withBearer = await scimStatus(discovery, `Bearer ${secret}`);
+      assert(withBearer === 200, `Bearer secret got ${withBearer}`);
+      const bare = await scimStatus(discovery, secret);
+      assert(bare === 200, `bare secret (Okta HTTP Header mode) got ${bare}`);
+      const wrong = await scimStatus(discovery, 'Bearer scim_wrong');
+      assert(wrong === 401, `wrong secret got ${wrong}`);
+    });
+
+    await step('sets the default role, without offering Super Admin', async () => {
+      await page.getByRole('combobox', { name: 'Default user role' }).click();
+      const options = await page.getByRole('option').allTextContents();
+      assert(!options.includes('Super Admin'), `Super Admin offered among ${options.join(', ')}`);
+      assert(options.includes('Editor'), `Editor missing among ${options.join(', ')}`);
+      await page.getByRole('option', { name: 'Editor' }).click();
+      await page.getByText('Default role saved').first().waitFor();
+      const settings = await readSettings(baseUrl);
+      const editor = settings.roles.find((role) => role.name === 'Editor');
+      assert(editor && settings.defaultRoleId === editor.id, `defaultRoleId is ${settings.defaultRoleId}`);
+    });
+
+    await step('switches production mode on after confirming', async () => {
+      await page.getByRole('checkbox', { name: 'Production mode' }).click({ force: true });
+      const dialog = page.getByRole('alertdialog', { name: 'Switch to production mode?' });
+      await dialog.getByText('Every provisioned user and group will be applied to Strapi').waitFor();
+      await dialog.getByRole('button', { name: 'Switch to production' }).click();
+      await page.getByText("Production mode: the identity provider's changes create").waitFor();
+      const settings = await readSettings(baseUrl);
+      assert(settings.productionMode && settings.enabled, `settings are ${JSON.stringify(settings)}`);
+      await page.mouse.move(0, 0);
+      await waitForToastToClose(page, 'Production mode is on');
+      await screenshot(page, 'general.png');
+    });
+
+    await step('shows the Entra ID guide with the live endpoint URL', async () => {
+      await page.goto(`${baseUrl}/admin/settings/scim/guide`);
+      const panel = page.getByRole('tabpanel', { name: 'Microsoft Entra ID' });
+      await panel.getByText(endpointUrl, { exact: true }).waitFor();
+      await panel.getByText(`${endpointUrl}?aadOptscim062020`, { exact: true }).waitFor();
+      await panel.getByRole('link', { name: 'Create one on the General page' }).waitFor();
+      await screenshot(page, 'guide-entra.png');
+    });
+
+    await step('shows the Okta guide', async () => {
+      await page.getByRole('tab', { name: 'Okta' }).click();
+      const panel = page.getByRole('tabpanel', { name: 'Okta' });
+      await panel.getByText('SCIM connector base URL').first().waitFor();
+      await panel.getByText(endpointUrl, { exact: true }).waitFor();
+      await panel.getByText('userName', { exact: true }).first().waitFor();
+      await screenshot(page, 'guide-okta.png');
+      await panel.getByRole('link', { name: 'Create one on the General page' }).click();
+      await page.waitForURL(/\/admin\/settings\/scim\/general$/);
+    });
+    if (summary().failed > 0) {
+      const failureShot = join(tmpdir(), `scim-e2e-failure-${Date.now()}.png`);
+      await page.screenshot({ path: failureShot }).catch(() => undefined);
+      console.log(`  Page at the failure: ${page.url()} (screenshot ${failureShot})`);
+    }
+  } catch (error) {
+    fail('runs the browser test', error);
+    if (server) console.log(server.log().slice(-3000));
+  } finally {
+    await context?.close().catch(() => undefined);
+    await server?.stop();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+
+  const { passed, failed } = summary();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+};
+
+void main();

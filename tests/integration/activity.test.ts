@@ -1,0 +1,113 @@
+import { adminApi, scimRequest } from './support/admin-api';
+import { startTestApp, type TestApp } from './support/test-app';
+
+let app: TestApp;
+let api: ReturnType<typeof adminApi>;
+let endpoint: string;
+let secret: string;
+
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const entries = (where: Record<string, unknown> = {}) =>
+  app.strapi.db.query('plugin::scim.activity-entry').findMany({ where, orderBy: { id: 'asc' } });
+const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
+  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+  userName,
+  emails: [{ value: userName, primary: true }],
+  ...extra,
+});
+
+beforeAll(async () => {
+  app = await startTestApp();
+  api = adminApi(app.baseUrl, await app.login());
+  endpoint = (await api.enable()).endpointUrl as string;
+  secret = (await api.createSecret('activity')).secret;
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+it('records a write with its mode, quirks, changed attributes and what it would do to the host', async () => {
+  const { body } = await scim('/Users', { method: 'POST', body: userBody('logged@example.com', { active: 'True', password: 'Never-Logged-1' }) });
+  const [entry] = await entries({ resourceId: body.id });
+  expect(entry).toMatchObject({
+    method: 'POST',
+    resourceType: 'User',
+    resourceName: 'logged@example.com',
+    operation: 'create',
+    outcome: 'success',
+    status: 201,
+    mode: 'test',
+    hostAction: expect.stringMatching(/^test mode: would create or link/),
+  });
+  expect(entry.quirks).toContain('boolean-as-string');
+  expect(entry.changes).toEqual(expect.arrayContaining(['userName', 'emails', 'active']));
+  expect(JSON.stringify(await entries())).not.toContain('Never-Logged-1');
+});
+
+it('records a PATCH with the attributes it changed', async () => {
+  const { body } = await scim('/Users', { method: 'POST', body: userBody('patched.log@example.com') });
+  await scim(`/Users/${body.id}`, {
+    method: 'PATCH',
+    body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'Replace', path: 'displayName', value: 'Patched' }] },
+  });
+  const patch = (await entries({ resourceId: body.id, operation: 'patch' }))[0];
+  expect(patch).toMatchObject({ method: 'PATCH', outcome: 'success', changes: ['displayName'] });
+  expect(patch.quirks).toContain('patch-op-any-case');
+});
+
+it('records failed requests with their status and detail, but not requests to an unknown endpoint', async () => {
+  const before = (await entries()).length;
+  await scim('/Users', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'] } });
+  const [failure] = await entries({ outcome: 'failure', status: 400 });
+  expect(failure).toMatchObject({ method: 'POST', resourceType: 'User', operation: 'create', mode: 'test', detail: expect.stringContaining('userName') });
+  await scimRequest(`${endpoint.replace(/[0-9a-f-]{36}$/, '00000000-0000-4000-8000-000000000000')}/Users`, { secret });
+  expect((await entries()).length).toBe(before + 1);
+});
+
+it('keeps no success entry for a write that was rolled back', async () => {
+  await api.call('PUT', '/scim/settings', { productionMode: true });
+  const response = await scim('/Users', { method: 'POST', body: userBody('admin@example.com') });
+  expect(response.status).toBe(409);
+  const forAdmin = await entries({ resourceName: 'admin@example.com' });
+  expect(forAdmin).toEqual([]);
+  const [conflict] = await entries({ status: 409 });
+  expect(conflict).toMatchObject({ outcome: 'failure', mode: 'production' });
+  await api.call('PUT', '/scim/settings', { productionMode: false });
+});
+
+it('records settings and secret changes with the admin who made them, never the secret', async () => {
+  const created = await api.createSecret('audited');
+  await api.call('GET', `/scim/secrets/${created.id}/reveal`);
+  await api.call('DELETE', `/scim/secrets/${created.id}`);
+  const secretEntries = await entries({ resourceType: 'Secret', resourceId: String(created.id) });
+  expect(secretEntries.map((entry: { operation: string }) => entry.operation)).toEqual(['create', 'reveal', 'delete']);
+  for (const entry of secretEntries) expect(entry.actor).toBe('admin@example.com');
+  const settingsEntries = await entries({ resourceType: 'Settings' });
+  expect(settingsEntries.some((entry: { changes: string[] }) => entry.changes.includes('productionMode'))).toBe(true);
+  expect(JSON.stringify(await entries())).not.toContain(created.secret);
+  expect(JSON.stringify(await entries())).not.toContain(secret);
+});
+
+it('lists entries newest first with filters and pages through the admin API', async () => {
+  const all = await api.call('GET', '/scim/activity?pageSize=2');
+  expect(all.status).toBe(200);
+  expect(all.body.data.results).toHaveLength(2);
+  expect(all.body.data.pagination.total).toBe((await entries()).length);
+  expect(all.body.data.results[0].id).toBeGreaterThan(all.body.data.results[1].id);
+  const failures = await api.call('GET', '/scim/activity?outcome=failure&resourceType=User');
+  expect(failures.body.data.results.length).toBeGreaterThan(0);
+  expect(failures.body.data.results.every((entry: { outcome: string; resourceType: string }) => entry.outcome === 'failure' && entry.resourceType === 'User')).toBe(true);
+  const bad = await api.call('GET', '/scim/activity?outcome=maybe');
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.message).toContain('outcome');
+});
+
+it('prunes entries past the retention age, oldest first', async () => {
+  const old = await app.strapi.db.query('plugin::scim.activity-entry').create({
+    data: { method: 'GET', resourceType: 'User', operation: 'read', outcome: 'failure', status: 400, createdAt: new Date('2020-01-01T00:00:00Z') },
+  });
+  const removed = await app.strapi.plugin('scim').service('activity').prune();
+  expect(removed).toBe(1);
+  expect(await app.strapi.db.query('plugin::scim.activity-entry').findOne({ where: { id: old.id } })).toBeNull();
+});
