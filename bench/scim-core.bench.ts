@@ -1,4 +1,4 @@
-/** Runner: node -r ./bench/support/register-ts.js bench/scim-core.bench.ts  (npm run bench:core; about 25 s on 2 cores; --scale=0.2 for a quick look) */
+/** Runner: node -r ./scripts/register-ts.js bench/scim-core.bench.ts  (npm run bench:core; about 25 s on 2 cores; --scale=0.2 for a quick look) */
 /**
  * Micro-benchmark of the protocol core on what every provisioning request does: read and compile a
  * list filter (parseFilter, then compileFilter with the column maps a store passes), and apply a

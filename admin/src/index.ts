@@ -1,6 +1,7 @@
 import { PLUGIN_ID } from './pluginId';
 
 const READ_SETTINGS = [{ action: 'plugin::scim.settings.read', subject: null }];
+const READ_ACTIVITY = [{ action: 'plugin::scim.activity.read', subject: null }];
 
 export default {
   register(app: any) {
@@ -20,6 +21,13 @@ export default {
           to: `${PLUGIN_ID}/guide`,
           Component: () => import('./pages/GuidePage'),
           permissions: READ_SETTINGS,
+        },
+        {
+          intlLabel: { id: `${PLUGIN_ID}.settings.activity`, defaultMessage: 'Activity' },
+          id: `${PLUGIN_ID}-activity`,
+          to: `${PLUGIN_ID}/activity`,
+          Component: () => import('./pages/ActivityPage'),
+          permissions: READ_ACTIVITY,
         },
       ],
     );

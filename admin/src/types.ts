@@ -1,11 +1,27 @@
-/** The admin API's shapes, shared with the server; only types cross over, so nothing of the server is bundled. */
+/**
+ * The admin API's shapes, shared with the server; only types cross over, so nothing of the server is bundled
+ * (the one exception is the quirk catalogue, pure data imported by utils/quirkName.ts).
+ */
 export type {
+  ActivityEntryResponse,
+  ActivityListResponse,
+  ActivityMode,
+  ActivityOutcome,
+  ActivityResourceType,
   CreatedSecretResponse,
   RoleOption,
   SecretSummaryResponse,
   SettingsResponse,
 } from '../../server/src/contracts';
+import type { ActivityMode, ActivityOutcome, ActivityResourceType } from '../../server/src/contracts';
 
 export type SettingsUpdate = Partial<{ enabled: boolean; productionMode: boolean; defaultRoleId: number }>;
 
 export type LoadStatus = 'loading' | 'error' | 'ready';
+
+/** The Activity page's filters; a missing key means "any". */
+export interface ActivityFilters {
+  outcome?: ActivityOutcome;
+  resourceType?: ActivityResourceType;
+  mode?: ActivityMode;
+}

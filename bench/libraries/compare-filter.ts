@@ -1,5 +1,5 @@
 /**
- * Run: node -r ./bench/support/register-ts.js bench/libraries/compare-filter.ts   (about 1 minute)
+ * Run: node -r ./scripts/register-ts.js bench/libraries/compare-filter.ts   (about 1 minute)
  *
  * Measures scim2-parse-filter (and scimmy's Types.Filter, which a full-framework choice would bring)
  * against our `server/src/scim/filter`: correctness on the RFC 7644 §3.4.2.2 examples and the

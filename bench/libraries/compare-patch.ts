@@ -1,5 +1,5 @@
 /**
- * Run: node -r ./bench/support/register-ts.js bench/libraries/compare-patch.ts   (about 1–2 minutes)
+ * Run: node -r ./scripts/register-ts.js bench/libraries/compare-patch.ts   (about 1–2 minutes)
  *      add --iterations=20000 for a quicker, noisier look.
  *
  * Measures scim-patch and scimmy's Messages.PatchOp (and our engine, `applyPatch(resourceType,

@@ -1,5 +1,5 @@
 /**
- * Run: node -r ./bench/support/register-ts.js bench/libraries/package-footprint.ts   (instant, offline)
+ * Run: node -r ./scripts/register-ts.js bench/libraries/package-footprint.ts   (instant, offline)
  *
  * Install footprint of the candidate libraries as installed in node_modules: bytes on disk of the
  * package folder (what `du -sk node_modules/<pkg>` counts, nested node_modules included) and of its

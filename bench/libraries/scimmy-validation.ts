@@ -1,5 +1,5 @@
 /**
- * Run: node -r ./bench/support/register-ts.js bench/libraries/scimmy-validation.ts   (a few seconds)
+ * Run: node -r ./scripts/register-ts.js bench/libraries/scimmy-validation.ts   (a few seconds)
  *
  * scimmy's schema validation (Schemas.User / Schemas.Group constructors, Messages.PatchOp) against our
  * validateResource / applyPatch on the bodies Entra ID and Okta send, starting with Entra's "True" /

@@ -12,6 +12,8 @@ export interface SettingsResponse {
   endpointId: string | null;
   endpointUrl: string | null;
   roles: RoleOption[];
+  /** Members of the SCIM group `groupId` get the role `roleId`; earlier rows have higher priority. */
+  groupRoleMappings: { groupId: string; roleId: number }[];
 }
 
 export interface SecretSummaryResponse {
@@ -25,4 +27,37 @@ export interface SecretSummaryResponse {
 
 export interface CreatedSecretResponse extends SecretSummaryResponse {
   secret: string;
+}
+
+export type ActivityOutcome = 'success' | 'failure';
+export type ActivityMode = 'test' | 'production';
+export type ActivityResourceType = 'User' | 'Group' | 'Settings' | 'Secret' | 'Endpoint';
+
+/** One entry of `GET /scim/activity`. Never holds a secret or a password: `changes` lists attribute names only. */
+export interface ActivityEntryResponse {
+  id: number;
+  createdAt: string;
+  method: string;
+  resourceType: ActivityResourceType;
+  resourceId: string | null;
+  resourceName: string | null;
+  operation: string;
+  outcome: ActivityOutcome;
+  /** The HTTP status the request was answered with. */
+  status: number;
+  /** null for entries not made by the SCIM endpoint (settings and secret changes). */
+  mode: ActivityMode | null;
+  /** Ids from the quirk catalogue (server/src/scim/quirks.ts). */
+  quirks: string[];
+  changes: string[];
+  /** What was done, or in test mode would have been done, to the Strapi user. */
+  hostAction: string | null;
+  detail: string | null;
+  /** The admin's email, for Settings and Secret entries. */
+  actor: string | null;
+}
+
+export interface ActivityListResponse {
+  results: ActivityEntryResponse[];
+  pagination: { page: number; pageSize: number; total: number; pageCount: number };
 }

@@ -23,6 +23,9 @@ const idsUsedInSource = () => {
   return ids;
 };
 
+/** The Activity page's arguments: an entry's status, method and operation, and its pagination. */
+const ACTIVITY_VALUES = { status: 201, method: 'POST', operation: 'create', page: 1, pageCount: 2, total: 25 };
+
 const tagsAndArguments = (message: string) => [...message.matchAll(/<\/?(\w+)>|\{(\w+)/g)].map((m) => m[1] ?? m[2]).sort();
 
 describe('translations', () => {
@@ -44,7 +47,10 @@ describe('translations', () => {
     const intl = createIntl({ locale, messages: locales[locale], onError: (error) => errors.push(error) });
     const chunk = (chunks: unknown[]) => chunks.join('');
     for (const id of Object.keys(locales[locale])) {
-      intl.formatMessage({ id }, { b: chunk, code: chunk, generalPage: chunk, count: 3, name: 'x', value: 'v' });
+      intl.formatMessage(
+        { id },
+        { b: chunk, code: chunk, generalPage: chunk, count: 3, name: 'x', value: 'v', ...ACTIVITY_VALUES },
+      );
     }
     expect(errors).toEqual([]);
   });

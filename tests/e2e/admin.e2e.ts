@@ -2,7 +2,7 @@
  * Browser test of the admin pages against the playground. Build first:
  *   npm run build && npm run --workspace playground build
  * then run:
- *   node -r ./bench/support/register-ts.js tests/e2e/admin.e2e.ts
+ *   node -r ./scripts/register-ts.js tests/e2e/admin.e2e.ts
  * Screenshots go to docs/screenshots/. The last line printed is "N passed, M failed".
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +24,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+const E2E_USER = 'e2e.user@example.com';
 const ENDPOINT_PATTERN = /\/api\/scim\/v2\/[0-9a-f-]{36}$/;
 
 const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name) });
@@ -44,6 +45,10 @@ const closeStrapiBanner = async (page: Page) => {
   });
   await banner.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 };
+
+/** Lets a dialog finish fading in, so the screenshot does not catch it half-transparent. */
+const waitForAnimations = (page: Page) =>
+  page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
 
 const adminToken = async (baseUrl: string) => {
   const response = await fetch(`${baseUrl}/admin/login`, {
@@ -187,6 +192,41 @@ const main = async () => {
       await screenshot(page, 'guide-okta.png');
       await panel.getByRole('link', { name: 'Create one on the General page' }).click();
       await page.waitForURL(/\/admin\/settings\/scim\/general$/);
+    });
+
+    await step('provisions a user through the SCIM endpoint', async () => {
+      const response = await fetch(`${endpointUrl}/Users`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' },
+        body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: E2E_USER }),
+      });
+      assert(response.status === 201, `POST /Users got ${response.status}: ${await response.text()}`);
+    });
+
+    await step('shows the new user on the Activity page, with its details', async () => {
+      await page.getByRole('link', { name: 'Activity', exact: true }).click();
+      await page.waitForURL(/\/admin\/settings\/scim\/activity$/);
+      await page.getByRole('heading', { name: 'Activity', exact: true }).waitFor();
+      await page.getByText('Introducing the new Media Library').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+      await closeStrapiBanner(page);
+      const row = page.getByRole('row').filter({ hasText: E2E_USER });
+      await row.waitFor();
+      const rowText = (await row.textContent()) ?? '';
+      for (const expected of ['POST', 'create', 'User', 'Success 201', 'Production']) {
+        assert(rowText.includes(expected), `the row "${rowText}" lacks "${expected}"`);
+      }
+      // The settings changes made above are logged too.
+      await page.getByRole('row').filter({ hasText: 'Settings' }).first().waitFor();
+      await row.click();
+      const dialog = page.getByRole('dialog', { name: `POST create: ${E2E_USER}` });
+      await dialog.waitFor();
+      await dialog.getByText(/admin user \d+/).waitFor();
+      await dialog.getByText('userName', { exact: true }).waitFor();
+      await page.mouse.move(0, 0);
+      await waitForAnimations(page);
+      await screenshot(page, 'activity.png');
+      await dialog.getByRole('button', { name: 'Close' }).last().click();
+      await dialog.waitFor({ state: 'hidden' });
     });
     if (summary().failed > 0) {
       const failureShot = join(tmpdir(), `scim-e2e-failure-${Date.now()}.png`);

@@ -130,6 +130,18 @@ describe('production mode', () => {
     expect(await adminUser('leaver@example.com')).toMatchObject({ isActive: false });
   });
 
+  it('takes the same admin user back, reactivated, when the same externalId is provisioned again', async () => {
+    const first = (await scim('/Users', { method: 'POST', body: userBody('returning@example.com', { externalId: 'okta-00ureturn' }) })).body;
+    const admin = await adminUser('returning@example.com');
+    expect((await scim(`/Users/${first.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(await adminUser('returning@example.com')).toMatchObject({ id: admin.id, isActive: false });
+
+    const again = await scim('/Users', { method: 'POST', body: userBody('returning@example.com', { externalId: 'okta-00ureturn' }) });
+    expect(again.status).toBe(201);
+    expect(await adminUser('returning@example.com')).toMatchObject({ id: admin.id, isActive: true });
+    expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: admin.id });
+  });
+
   it('leaves host users alone again once production mode is off', async () => {
     await setMode(false);
     const { body } = await scim('/Users', { method: 'POST', body: userBody('after.off@example.com') });

@@ -11,6 +11,8 @@ export const pluginConfigSchema = z
     onDelete: z.enum(['deactivate', 'delete']).default('deactivate'),
     /** The `provider` of users-permissions users SCIM creates, so that SSO logins match them. */
     usersPermissionsProvider: z.string().min(1).default('local'),
+    /** Let a group-to-role mapping hand out the Super Admin role. Off by default. */
+    allowSuperAdmin: z.boolean().default(false),
     /** Activity entries older than this many days are pruned. */
     activityRetentionDays: z.number().int().min(1).default(90),
     /** At most this many activity entries are kept; the oldest go first. */

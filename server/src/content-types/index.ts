@@ -1,4 +1,5 @@
 import activityEntrySchema from './activity-entry/schema.json';
+import releasedLinkSchema from './released-link/schema.json';
 import scimGroupSchema from './scim-group/schema.json';
 import scimMembershipSchema from './scim-membership/schema.json';
 import scimUserSchema from './scim-user/schema.json';
@@ -7,6 +8,7 @@ import secretSchema from './secret/schema.json';
 export default {
   secret: { schema: secretSchema },
   'activity-entry': { schema: activityEntrySchema },
+  'released-link': { schema: releasedLinkSchema },
   'scim-user': { schema: scimUserSchema },
   'scim-group': { schema: scimGroupSchema },
   'scim-membership': { schema: scimMembershipSchema },

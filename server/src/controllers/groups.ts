@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildEndpointUrl } from '../http/endpoint-url';
+import { hostMode } from '../http/host-mode';
 import { readSearchRequest, singleQueryValue } from '../http/search-request';
 import { etagFromVersion, ifNoneMatchMatches } from '../scim/etag';
 import { readFilterParameter } from '../scim/filter';
@@ -82,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(ctx: Context) {
-      const { row, members } = await groups().create(ctx.request.body);
+      const { row, members } = await groups().create(ctx.request.body, hostMode(ctx));
       await sendGroup(ctx, row, 201, members);
     },
 
@@ -90,6 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { row, members } = await groups().replace(
         ctx.params.id,
         ctx.request.body,
+        hostMode(ctx),
         ctx.get('If-Match') || undefined,
       );
       await sendGroup(ctx, row, 200, members);
@@ -101,7 +103,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * wants the resource back asks for it with `attributes` or `excludedAttributes`, and gets 200.
      */
     async patch(ctx: Context) {
-      const { row } = await groups().patch(ctx.params.id, ctx.request.body, ctx.get('If-Match') || undefined);
+      const { row } = await groups().patch(
+        ctx.params.id,
+        ctx.request.body,
+        hostMode(ctx),
+        ctx.get('If-Match') || undefined,
+      );
       if (asksForProjection(projection(ctx))) {
         await sendGroup(ctx, row, 200);
         return;
@@ -111,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async remove(ctx: Context) {
-      await groups().remove(ctx.params.id, ctx.get('If-Match') || undefined);
+      await groups().remove(ctx.params.id, hostMode(ctx), ctx.get('If-Match') || undefined);
       ctx.status = 204;
     },
   };

@@ -17,6 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       endpointId: settings.endpointId,
       endpointUrl: buildEndpointUrl(strapi, ctx.origin, settings.endpointId),
       roles,
+      groupRoleMappings: settings.groupRoleMappings,
     };
     ctx.body = { data };
   };

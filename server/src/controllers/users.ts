@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildEndpointUrl } from '../http/endpoint-url';
+import { hostMode } from '../http/host-mode';
 import { readSearchRequest, singleQueryValue } from '../http/search-request';
 import { ifNoneMatchMatches } from '../scim/etag';
 import { readFilterParameter } from '../scim/filter';
@@ -10,13 +11,7 @@ import { USER_SCHEMA_URN } from '../scim/schema';
 import { groupsOfUsers } from '../services/store/user-groups';
 import { serializeUser } from '../services/store/serialize-user';
 import type { ScimUserRow } from '../services/store/user-repository';
-import type { ScimRequestState } from '../middlewares/scim-endpoint';
 import { getService } from '../utils/get-service';
-
-const hostMode = (ctx: Context) => {
-  const { productionMode, defaultRoleId } = ctx.state.scim as ScimRequestState;
-  return { productionMode, defaultRoleId };
-};
 
 const keepsGroups = (request: ProjectionRequest) =>
   'groups' in projectResource('User', { schemas: [USER_SCHEMA_URN], groups: [{ value: '' }] }, request);

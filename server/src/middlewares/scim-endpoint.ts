@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { presentedSecret } from '../http/presented-secret';
+import type { GroupRoleMapping } from '../services/role-mapping';
 import { sendScimError } from '../http/scim-error-response';
 import { ScimError } from '../scim/errors';
 import { getService } from '../utils/get-service';
@@ -9,6 +10,7 @@ export interface ScimRequestState {
   secretId: number;
   productionMode: boolean;
   defaultRoleId: number | null;
+  groupRoleMappings: GroupRoleMapping[];
 }
 
 /**
@@ -43,6 +45,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         secretId,
         productionMode: settings.productionMode,
         defaultRoleId: settings.defaultRoleId,
+        groupRoleMappings: settings.groupRoleMappings,
       };
       ctx.state.scim = state;
       await next();

@@ -6,7 +6,10 @@ import { applyPatch, memberIds, parseOperations } from '../scim/patch';
 import { QuirkLog, type QuirkId } from '../scim/quirks';
 import { validateResource, type ScimResource } from '../scim/resource';
 import { GROUP_SCHEMA_URN } from '../scim/schema';
+import type { ActivityInput, ActivityService } from './activity';
 import { refuseNestedGroups, resolveMemberUsers } from './group-member-users';
+import type { HostMode, UsersService } from './users';
+import { PLUGIN_ID } from '../constants';
 import { memberScopeOf, type MemberScope } from './member-patch-scope';
 import { GROUP_COLUMN_MAP } from './store/group-columns';
 import { loadGroupMembers } from './store/group-members';
@@ -92,8 +95,25 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return named.filter((user) => present.has(user.id));
   };
 
+  const usersService = () => strapi.plugin(PLUGIN_ID).service('users') as UsersService;
+  const record = (entry: Omit<ActivityInput, 'resourceType' | 'outcome' | 'status'> & { status?: number }) =>
+    (strapi.plugin(PLUGIN_ID).service('activity') as ActivityService).record({
+      resourceType: 'Group',
+      outcome: 'success',
+      status: 200,
+      ...entry,
+    });
+  const modeName = (mode: HostMode) => (mode.productionMode ? 'production' : 'test');
+  /** Membership changes recompute the members' host roles in the same transaction (production mode). */
+  const afterMembershipChange = async (userRefs: number[], mode: HostMode): Promise<string | null> => {
+    if (userRefs.length === 0) return null;
+    if (!mode.productionMode) return `test mode: would recompute the roles of ${userRefs.length} member(s)`;
+    await usersService().syncRoles(userRefs, mode);
+    return `recomputed the roles of ${userRefs.length} member(s)`;
+  };
+
   return {
-    async create(body: unknown): Promise<GroupWriteResult> {
+    async create(body: unknown, mode: HostMode): Promise<GroupWriteResult> {
       const { resource, quirks } = validateResource('Group', body);
       refuseNestedGroups(resource);
       const { row, members } = await strapi.db
@@ -101,10 +121,20 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
           await assertDisplayNameFree(resource.displayName);
           const members = await resolveMemberUsers(users, memberIds(resource));
           const row = await groups.insert(resource);
-          await memberships.add(
-            row.id,
-            members.map((user) => user.id),
-          );
+          const added = members.map((user) => user.id);
+          await memberships.add(row.id, added);
+          const hostAction = await afterMembershipChange(added, mode);
+          await record({
+            method: 'POST',
+            operation: 'create',
+            status: 201,
+            mode: modeName(mode),
+            quirks,
+            resourceId: row.scimId,
+            resourceName: row.displayName,
+            changes: Object.keys(resource).filter((key) => key !== 'schemas'),
+            hostAction,
+          });
           return { row, members };
         })
         .catch(rethrowDuplicate(resource.displayName));
@@ -135,7 +165,7 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** PUT: the new member list is diffed against the member rows, and only the difference is written. */
-    async replace(id: string, body: unknown, ifMatch?: string): Promise<GroupWriteResult> {
+    async replace(id: string, body: unknown, mode: HostMode, ifMatch?: string): Promise<GroupWriteResult> {
       const { resource, quirks } = validateResource('Group', body);
       refuseNestedGroups(resource);
       const { row, members } = await strapi.db
@@ -146,14 +176,21 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const existing = await memberships.userRefsOf(current.id);
           const existingSet = new Set(existing);
           const row = await saveReplacement(current, resource);
-          await memberships.remove(
-            current.id,
-            existing.filter((ref) => !wanted.has(ref)),
-          );
-          await memberships.add(
-            current.id,
-            [...wanted].filter((ref) => !existingSet.has(ref)),
-          );
+          const removed = existing.filter((ref) => !wanted.has(ref));
+          const added = [...wanted].filter((ref) => !existingSet.has(ref));
+          await memberships.remove(current.id, removed);
+          await memberships.add(current.id, added);
+          const hostAction = await afterMembershipChange([...removed, ...added], mode);
+          await record({
+            method: 'PUT',
+            operation: 'replace',
+            mode: modeName(mode),
+            quirks,
+            resourceId: id,
+            resourceName: row.displayName,
+            changes: Object.keys(resource).filter((key) => key !== 'schemas'),
+            hostAction,
+          });
           return { row, members };
         })
         .catch(rethrowDuplicate(resource.displayName));
@@ -165,7 +202,7 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * only for a members replace or a bare members remove); `changes.membersAdded/membersRemoved` become
      * row inserts and deletes. A PATCH that changes nothing writes nothing and keeps the version.
      */
-    async patch(id: string, body: unknown, ifMatch?: string): Promise<GroupWriteResult> {
+    async patch(id: string, body: unknown, mode: HostMode, ifMatch?: string): Promise<GroupWriteResult> {
       const log = new QuirkLog();
       const scope = memberScopeOf(parseOperations(body, new QuirkLog()));
       let displayName: unknown;
@@ -183,25 +220,43 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const refOf = new Map(known.map((user) => [user.scimId, user.id]));
           const { id: _id, ...attributes } = resource;
           const saved = await saveReplacement(current, attributes as ScimResource);
-          await memberships.remove(
-            current.id,
-            changes.membersRemoved.map((scimId) => refOf.get(scimId) as number),
-          );
-          await memberships.add(
-            current.id,
-            added.map((user) => user.id),
-          );
+          const removedRefs = changes.membersRemoved.map((scimId) => refOf.get(scimId) as number);
+          const addedRefs = added.map((user) => user.id);
+          await memberships.remove(current.id, removedRefs);
+          await memberships.add(current.id, addedRefs);
+          const hostAction = await afterMembershipChange([...removedRefs, ...addedRefs], mode);
+          await record({
+            method: 'PATCH',
+            operation: 'patch',
+            mode: modeName(mode),
+            quirks: log.list(),
+            resourceId: id,
+            resourceName: saved.displayName,
+            changes: changes.attributes,
+            hostAction,
+          });
           return saved;
         })
         .catch((error: unknown) => rethrowDuplicate(displayName)(error));
       return { row, quirks: log.list() };
     },
 
-    async remove(id: string, ifMatch?: string): Promise<void> {
+    async remove(id: string, mode: HostMode, ifMatch?: string): Promise<void> {
       await strapi.db.transaction(async () => {
         const row = await loadForWrite(id, ifMatch);
+        const members = await memberships.userRefsOf(row.id);
         await memberships.removeGroup(row.id);
         await groups.remove(row);
+        const hostAction = await afterMembershipChange(members, mode);
+        await record({
+          method: 'DELETE',
+          operation: 'delete',
+          status: 204,
+          mode: modeName(mode),
+          resourceId: id,
+          resourceName: row.displayName,
+          hostAction,
+        });
       });
     },
   };

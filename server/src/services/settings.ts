@@ -3,7 +3,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { PLUGIN_ID } from '../constants';
+import type { GroupRoleMapping } from './role-mapping';
+import { createGroupRepository } from './store/group-repository';
 import { getHostTarget, type HostRole } from './targets';
+import { getPluginConfig } from '../utils/plugin-config';
 
 const STORE_KEY = { type: 'plugin', name: PLUGIN_ID, key: 'settings' } as const;
 
@@ -13,6 +16,10 @@ const storedSettingsSchema = z.object({
   productionMode: z.boolean().catch(false).default(false),
   defaultRoleId: z.number().int().positive().nullable().catch(null).default(null),
   endpointId: z.string().uuid().nullable().catch(null).default(null),
+  groupRoleMappings: z
+    .array(z.object({ groupId: z.string(), roleId: z.number().int().positive() }))
+    .catch([])
+    .default([]),
 });
 
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
@@ -22,6 +29,9 @@ export const settingsUpdateSchema = z
     enabled: z.boolean(),
     productionMode: z.boolean(),
     defaultRoleId: z.number().int().positive(),
+    groupRoleMappings: z
+      .array(z.object({ groupId: z.string().min(1), roleId: z.number().int().positive() }).strict())
+      .max(200),
   })
   .partial()
   .strict();
@@ -43,14 +53,31 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.store.set({ ...STORE_KEY, value });
   };
 
-  const assertAssignableRole = async (roleId: number): Promise<HostRole> => {
+  const assertAssignableRole = async (
+    roleId: number,
+    field = 'defaultRoleId',
+    allowPrivileged = false,
+  ): Promise<HostRole> => {
     const target = getHostTarget(strapi);
     const role = (await target.listRoles()).find((candidate) => candidate.id === roleId);
-    if (!role) throw new errors.ValidationError(`defaultRoleId: no role with id ${roleId}`);
-    if (target.isPrivilegedRole(role)) {
-      throw new errors.ValidationError(`defaultRoleId: the role "${role.name}" cannot be the default role`);
+    if (!role) throw new errors.ValidationError(`${field}: no role with id ${roleId}`);
+    if (target.isPrivilegedRole(role) && !allowPrivileged) {
+      throw new errors.ValidationError(`${field}: SCIM cannot hand out the role "${role.name}"`);
     }
     return role;
+  };
+
+  const assertValidMappings = async (mappings: GroupRoleMapping[]) => {
+    const allowSuperAdmin = getPluginConfig(strapi).allowSuperAdmin;
+    const known = await createGroupRepository(strapi).refsOf(mappings.map((mapping) => mapping.groupId));
+    for (const [index, mapping] of mappings.entries()) {
+      if (!known.has(mapping.groupId)) {
+        throw new errors.ValidationError(
+          `groupRoleMappings.${index}.groupId: no provisioned group with id ${mapping.groupId}`,
+        );
+      }
+      await assertAssignableRole(mapping.roleId, `groupRoleMappings.${index}.roleId`, allowSuperAdmin);
+    }
   };
 
   return {
@@ -65,15 +92,24 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Switching production mode on applies every provisioned user to the host (see users.reconcile). */
     async update(input: SettingsUpdate): Promise<EffectiveSettings> {
       if (input.defaultRoleId !== undefined) await assertAssignableRole(input.defaultRoleId);
-      const switchedOn = await strapi.db.transaction(async () => {
+      if (input.groupRoleMappings !== undefined) await assertValidMappings(input.groupRoleMappings);
+      const { switchedOn, rolesChanged } = await strapi.db.transaction(async () => {
         const stored = await readStored();
         const next: StoredSettings = { ...stored, ...input };
         if (next.enabled && !next.endpointId) next.endpointId = randomUUID();
         await writeStored(next);
-        return next.productionMode && !stored.productionMode;
+        return {
+          switchedOn: next.productionMode && !stored.productionMode,
+          rolesChanged:
+            next.productionMode &&
+            (JSON.stringify(next.groupRoleMappings) !== JSON.stringify(stored.groupRoleMappings) ||
+              next.defaultRoleId !== stored.defaultRoleId),
+        };
       });
       const settings = await this.get();
-      if (switchedOn) await strapi.plugin(PLUGIN_ID).service('users').reconcile(settings.defaultRoleId);
+      const users = strapi.plugin(PLUGIN_ID).service('users');
+      if (switchedOn) await users.reconcile(settings);
+      else if (rolesChanged) await users.resyncAllRoles(settings);
       return settings;
     },
 

@@ -11,7 +11,9 @@ import { USER_SCHEMA_URN } from '../scim/schema';
 import { isUniqueViolation } from './store/unique-violation';
 import { compileListFilter, listOrderBy } from './store/list-query';
 import { USER_COLUMN_MAP } from './store/user-columns';
+import { computeRoles, type GroupRoleMapping } from './role-mapping';
 import { createMembershipRepository } from './store/membership-repository';
+import { createReleasedLinks } from './store/released-links';
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
 import { getHostTarget, toProvisionedUser } from './targets';
 import { getPluginConfig } from '../utils/plugin-config';
@@ -20,6 +22,7 @@ import { getPluginConfig } from '../utils/plugin-config';
 export interface HostMode {
   productionMode: boolean;
   defaultRoleId: number | null;
+  groupRoleMappings: GroupRoleMapping[];
 }
 
 const RECONCILE_BATCH = 100;
@@ -55,6 +58,7 @@ const notFound = (id: string) => ScimError.notFound(`No User with id "${id}"`);
 /** SCIM Users: validation, uniqueness and optimistic concurrency over the scim_users table. */
 const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createUserRepository(strapi);
+  const releasedLinks = createReleasedLinks(strapi);
 
   const targetName = () => getPluginConfig(strapi).target;
 
@@ -73,7 +77,7 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
     const result = await getHostTarget(strapi).applyUser({
       user: toProvisionedUser(row.resource),
       hostUserId: row.hostUserId,
-      roleIds: mode.defaultRoleId === null ? [] : [mode.defaultRoleId],
+      roleIds: (await computeRoles(strapi, [row.id], mode.groupRoleMappings, mode.defaultRoleId)).get(row.id) ?? [],
       linkExisting: getPluginConfig(strapi).linkExistingUsers,
     });
     const linked = await repository.setHostLink(
@@ -93,9 +97,20 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (row.hostUserId === null) return 'no host user to change';
     if (!mode.productionMode) return `test mode: would ${verb} ${targetName()} user ${row.hostUserId}`;
     const target = getHostTarget(strapi);
-    if (verb === 'delete') await target.deleteUser(row.hostUserId);
-    else await target.deactivateUser(row.hostUserId);
+    if (verb === 'delete') {
+      await target.deleteUser(row.hostUserId);
+    } else {
+      await target.deactivateUser(row.hostUserId);
+      if (row.externalId) await releasedLinks.remember(row.externalId, targetName(), row.hostUserId);
+    }
     return `${verb}d ${targetName()} user ${row.hostUserId}`;
+  };
+
+  /** A create with the externalId of a deleted SCIM user takes its (deactivated) host user back. */
+  const relinkReleasedHostUser = async (row: ScimUserRow, mode: HostMode): Promise<ScimUserRow> => {
+    if (!mode.productionMode || !row.externalId) return row;
+    const hostUserId = await releasedLinks.takeBack(row.externalId, targetName());
+    return hostUserId === null ? row : repository.setHostLink(row, { hostUserId, applied: false, notAppliedReason: null });
   };
 
   const record = (entry: Omit<ActivityInput, 'resourceType' | 'outcome' | 'status'> & { status?: number }) =>
@@ -132,9 +147,9 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const applyOrMark = async (row: ScimUserRow, defaultRoleId: number | null) => {
+  const applyOrMark = async (row: ScimUserRow, mode: HostMode) => {
     try {
-      return (await applyToHost(row, { productionMode: true, defaultRoleId })).row;
+      return (await applyToHost(row, mode)).row;
     } catch (error) {
       if (!(error instanceof ScimError)) throw error;
       return repository.setHostLink(row, {
@@ -145,13 +160,24 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** Walks every SCIM user in id order, a batch of 100 per transaction: safe to interrupt and run again. */
+  const forEachBatch = async (work: (batch: ScimUserRow[]) => Promise<void>) => {
+    for (let afterId = 0; ; ) {
+      const batch = await repository.nextBatch(afterId, RECONCILE_BATCH);
+      if (batch.length === 0) return;
+      await strapi.db.transaction(() => work(batch));
+      afterId = batch[batch.length - 1].id;
+    }
+  };
+
   return {
     async create(body: unknown, mode: HostMode): Promise<WriteResult> {
       const { resource, quirks } = validateResource('User', body);
       try {
         const row = await strapi.db.transaction(async () => {
           if (await repository.findByUserName(String(resource.userName))) throw duplicateUserName(resource.userName);
-          const applied = await applyToHost(await repository.insert(withoutPassword(resource)), mode);
+          const inserted = await repository.insert(withoutPassword(resource));
+          const applied = await applyToHost(await relinkReleasedHostUser(inserted, mode), mode);
           await record({
             method: 'POST',
             operation: 'create',
@@ -252,19 +278,44 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Applies every SCIM user to the host, in batches of 100, each batch in its own transaction: idempotent
      * and safe to interrupt and run again. A user the host refuses (a conflict) is marked not applied.
      */
-    async reconcile(defaultRoleId: number | null): Promise<{ applied: number; notApplied: number }> {
+    async reconcile(settings: Omit<HostMode, 'productionMode'>): Promise<{ applied: number; notApplied: number }> {
+      const mode: HostMode = { ...settings, productionMode: true };
       const counts = { applied: 0, notApplied: 0 };
-      for (let afterId = 0; ; ) {
-        const batch = await repository.nextBatch(afterId, RECONCILE_BATCH);
-        if (batch.length === 0) return counts;
-        await strapi.db.transaction(async () => {
-          for (const row of batch) {
-            const result = await applyOrMark(row, defaultRoleId);
-            counts[result.applied ? 'applied' : 'notApplied'] += 1;
-          }
-        });
-        afterId = batch[batch.length - 1].id;
-      }
+      await forEachBatch(async (batch) => {
+        for (const row of batch) {
+          const result = await applyOrMark(row, mode);
+          counts[result.applied ? 'applied' : 'notApplied'] += 1;
+        }
+      });
+      return counts;
+    },
+
+    /**
+     * Recomputes the host roles of these users (default role + roles mapped from their groups) and sets
+     * them, in the caller's transaction. Test mode leaves host users alone.
+     */
+    async syncRoles(userRefs: readonly number[], mode: HostMode): Promise<void> {
+      if (!mode.productionMode || userRefs.length === 0) return;
+      const rows = await repository.hostLinksOf(userRefs);
+      const roles = await computeRoles(
+        strapi,
+        rows.map((row) => row.id),
+        mode.groupRoleMappings,
+        mode.defaultRoleId,
+      );
+      const target = getHostTarget(strapi);
+      for (const row of rows) await target.setRoles(row.hostUserId, roles.get(row.id) ?? []);
+    },
+
+    /** After a mapping or default-role change: every applied user's roles, batch by batch. */
+    async resyncAllRoles(settings: Omit<HostMode, 'productionMode'>): Promise<void> {
+      const mode: HostMode = { ...settings, productionMode: true };
+      await forEachBatch((batch) =>
+        this.syncRoles(
+          batch.map((row) => row.id),
+          mode,
+        ),
+      );
     },
   };
 };

@@ -1,4 +1,6 @@
-import config from '../../../server/src/config';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import config, { pluginConfigSchema } from '../../../server/src/config';
 
 describe('plugin config validation', () => {
   it('defaults to admin users, no linking of existing users, deactivation on delete', () => {
@@ -7,6 +9,7 @@ describe('plugin config validation', () => {
       linkExistingUsers: false,
       onDelete: 'deactivate',
       usersPermissionsProvider: 'local',
+      allowSuperAdmin: false,
       activityRetentionDays: 90,
       activityMaxEntries: 100000,
     });
@@ -26,5 +29,23 @@ describe('plugin config validation', () => {
 
   it('names an unknown option', () => {
     expect(() => config.validator({ targett: 'admin' })).toThrow(/targett/);
+  });
+});
+
+describe('docs/configuration.md', () => {
+  const doc = readFileSync(path.resolve(__dirname, '../../../docs/configuration.md'), 'utf8');
+  const documented = new Map(
+    [...doc.matchAll(/^\| `(\w+)` \| `?([^|`]+?)`? \|/gm)].map(([, name, value]) => [name, value.trim()]),
+  );
+
+  it('documents every option of the schema, and no other', () => {
+    expect([...documented.keys()].sort()).toEqual(Object.keys(pluginConfigSchema.shape).sort());
+  });
+
+  it('states each default as the schema has it', () => {
+    const defaults = config.default() as Record<string, unknown>;
+    for (const [name, value] of documented) {
+      expect([name, value.replace(/^'|'$/g, '')]).toEqual([name, String(defaults[name])]);
+    }
   });
 });

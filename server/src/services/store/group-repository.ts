@@ -55,6 +55,14 @@ export const createGroupRepository = (strapi: Core.Strapi) => {
     findByDisplayName: (displayName: string): Promise<ScimGroupRow | null> =>
       query().findOne({ select: ROW_FIELDS, where: { displayNameKey: displayName.toLowerCase() } }),
 
+    /** Row ids of the groups with these SCIM ids (unknown ids are left out). */
+    async refsOf(scimIds: readonly string[]): Promise<Map<string, number>> {
+      const rows = await inChunks(scimIds, (chunk) =>
+        query().findMany({ select: ['id', 'scimId'], where: { scimId: { $in: chunk } } }),
+      );
+      return new Map(rows.map((row: { id: number; scimId: string }) => [row.scimId, row.id]));
+    },
+
     summariesByIds: (ids: readonly number[]): Promise<GroupSummary[]> =>
       inChunks(ids, (chunk) =>
         query().findMany({ select: ['id', 'scimId', 'displayName'], where: { id: { $in: chunk } } }),

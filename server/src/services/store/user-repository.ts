@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
 import type { WhereClause } from '../../scim/filter/where-clause';
+import { inChunks } from './in-chunks';
 import { userColumnValues } from './user-columns';
 
 export const SCIM_USER_UID = 'plugin::scim.scim-user';
@@ -22,8 +23,18 @@ export interface ScimUserRow {
 }
 
 const ROW_FIELDS = [
-  'id', 'scimId', 'userName', 'externalId', 'active', 'resource', 'version', 'createdAt', 'updatedAt',
-  'hostUserId', 'applied', 'notAppliedReason',
+  'id',
+  'scimId',
+  'userName',
+  'externalId',
+  'active',
+  'resource',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'hostUserId',
+  'applied',
+  'notAppliedReason',
 ];
 
 export interface HostLink {
@@ -81,6 +92,15 @@ export const createUserRepository = (strapi: Core.Strapi) => {
       await query().update({ where: { id: row.id }, data: link });
       return { ...row, ...link };
     },
+
+    /** The applied users among these rows and their host user ids. */
+    hostLinksOf: (ids: readonly number[]): Promise<{ id: number; hostUserId: number }[]> =>
+      inChunks(ids, (chunk) =>
+        query().findMany({
+          select: ['id', 'hostUserId'],
+          where: { id: { $in: chunk }, applied: true, hostUserId: { $notNull: true } },
+        }),
+      ),
 
     /** Rows in id order after `afterId`, for batched reconciliation. */
     nextBatch: (afterId: number, size: number): Promise<ScimUserRow[]> =>

@@ -44,7 +44,12 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
     await strapi.sessionManager('admin').invalidateRefreshToken(String(id));
   };
 
-  const update = async (linked: boolean, existing: AdminUserRow, user: ProvisionedUser): Promise<ApplyResult> => {
+  const update = async (
+    linked: boolean,
+    existing: AdminUserRow,
+    user: ProvisionedUser,
+    roleIds: number[],
+  ): Promise<ApplyResult> => {
     if (isSuperAdmin(existing) && !user.active) throw superAdminRefusal('deactivates');
     if (user.email !== existing.email) {
       const owner = await findUser({ email: user.email });
@@ -52,7 +57,8 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
         throw ScimError.conflict(`Another Strapi admin user already has the email ${user.email}`);
       }
     }
-    await userService().updateById(existing.id, profileOf(user));
+    const roles = isSuperAdmin(existing) || roleIds.length === 0 ? {} : { roles: roleIds };
+    await userService().updateById(existing.id, { ...profileOf(user), ...roles });
     if (!user.active && existing.isActive) await endSessions(existing.id);
     return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked' };
   };
@@ -71,10 +77,13 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
 
     async applyUser({ user, hostUserId, roleIds, linkExisting }: HostUserWrite): Promise<ApplyResult> {
       if (!user.email) {
-        return { applied: false, reason: 'A Strapi admin user needs an email address: send emails, or a userName that is an email address' };
+        return {
+          applied: false,
+          reason: 'A Strapi admin user needs an email address: send emails, or a userName that is an email address',
+        };
       }
       const linked = hostUserId === null ? null : await findUser({ id: hostUserId });
-      if (linked) return update(true, linked, user);
+      if (linked) return update(true, linked, user, roleIds);
       const sameEmail = await findUser({ email: user.email });
       if (sameEmail) {
         if (!linkExisting) {
@@ -82,7 +91,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
             `A Strapi admin user with the email ${user.email} already exists and was not created by SCIM; set the plugin option linkExistingUsers to link them`,
           );
         }
-        return update(false, sameEmail, user);
+        return update(false, sameEmail, user, roleIds);
       }
       if (roleIds.length === 0) return { applied: false, reason: 'No default role is available for new admin users' };
       // Strapi's service leaves the user in its invited state (a registration token), as the admin panel does.
@@ -96,6 +105,12 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       if (isSuperAdmin(existing)) throw superAdminRefusal('deactivates');
       if (existing.isActive) await userService().updateById(hostUserId, { isActive: false });
       await endSessions(hostUserId);
+    },
+
+    async setRoles(hostUserId, roleIds) {
+      const existing = await findUser({ id: hostUserId });
+      if (!existing || isSuperAdmin(existing) || roleIds.length === 0) return;
+      await userService().updateById(hostUserId, { roles: roleIds });
     },
 
     async deleteUser(hostUserId) {

@@ -9,13 +9,15 @@ interface EmailValue {
   primary?: unknown;
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 
 /** The primary email, else the work email, else the first one, else the userName when it is an address. */
 export const pickEmail = (resource: ScimResource): string | null => {
   const emails = (Array.isArray(resource.emails) ? resource.emails : []) as EmailValue[];
   const usable = emails.filter((email) => text(email.value) && EMAIL.test(String(email.value).trim()));
-  const chosen = usable.find((email) => email.primary === true) ?? usable.find((email) => email.type === 'work') ?? usable[0];
+  const chosen =
+    usable.find((email) => email.primary === true) ?? usable.find((email) => email.type === 'work') ?? usable[0];
   const address = chosen ? text(chosen.value) : EMAIL.test(String(resource.userName)) ? text(resource.userName) : null;
   return address ? address.toLowerCase() : null;
 };

@@ -19,7 +19,7 @@ export interface HostUserWrite {
   user: ProvisionedUser;
   /** The host user this SCIM user is already linked to, if any. */
   hostUserId: number | null;
-  /** Roles a newly created host user gets. */
+  /** The roles SCIM gives the host user: the default role plus the roles mapped from its groups. */
   roleIds: number[];
   /** Link to an existing host user with the same email instead of refusing (config `linkExistingUsers`). */
   linkExisting: boolean;
@@ -43,4 +43,6 @@ export interface HostTarget {
   /** Blocks the host user and ends their sessions at once. */
   deactivateUser(hostUserId: number): Promise<void>;
   deleteUser(hostUserId: number): Promise<void>;
+  /** Sets the roles SCIM manages (default + mapped); a Super Admin's roles are never changed. */
+  setRoles(hostUserId: number, roleIds: number[]): Promise<void>;
 }

@@ -36,16 +36,24 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
 
   const assertUsernameFree = async (username: string, ownId: number | null) => {
     const owner = await findUser({ username });
-    if (owner && owner.id !== ownId) throw ScimError.conflict(`Another Strapi user already has the username ${username}`);
+    if (owner && owner.id !== ownId)
+      throw ScimError.conflict(`Another Strapi user already has the username ${username}`);
   };
 
-  const update = async (linked: boolean, existing: UpUserRow, user: ProvisionedUser): Promise<ApplyResult> => {
+  const update = async (
+    linked: boolean,
+    existing: UpUserRow,
+    user: ProvisionedUser,
+    roleIds: number[],
+  ): Promise<ApplyResult> => {
     await assertUsernameFree(user.userName, existing.id);
     if (user.email !== existing.email) {
       const owner = await findUser({ email: user.email });
-      if (owner && owner.id !== existing.id) throw ScimError.conflict(`Another Strapi user already has the email ${user.email}`);
+      if (owner && owner.id !== existing.id)
+        throw ScimError.conflict(`Another Strapi user already has the email ${user.email}`);
     }
-    await users().update({ where: { id: existing.id }, data: fieldsOf(user, provider) });
+    const role = roleIds.length > 0 ? { role: roleIds[0] } : {};
+    await users().update({ where: { id: existing.id }, data: { ...fieldsOf(user, provider), ...role } });
     if (!user.active && !existing.blocked) await endSessions(existing.id);
     return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked' };
   };
@@ -64,10 +72,13 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
 
     async applyUser({ user, hostUserId, roleIds, linkExisting }: HostUserWrite): Promise<ApplyResult> {
       if (!user.email) {
-        return { applied: false, reason: 'A Strapi user needs an email address: send emails, or a userName that is an email address' };
+        return {
+          applied: false,
+          reason: 'A Strapi user needs an email address: send emails, or a userName that is an email address',
+        };
       }
       const linked = hostUserId === null ? null : await findUser({ id: hostUserId });
-      if (linked) return update(true, linked, user);
+      if (linked) return update(true, linked, user, roleIds);
       const sameEmail = await findUser({ email: user.email });
       if (sameEmail) {
         if (!linkExisting) {
@@ -75,7 +86,7 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
             `A Strapi user with the email ${user.email} already exists and was not created by SCIM; set the plugin option linkExistingUsers to link them`,
           );
         }
-        return update(false, sameEmail, user);
+        return update(false, sameEmail, user, roleIds);
       }
       if (roleIds.length === 0) return { applied: false, reason: 'No default role is available for new users' };
       await assertUsernameFree(user.userName, null);
@@ -86,6 +97,12 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
     async deactivateUser(hostUserId) {
       await users().update({ where: { id: hostUserId }, data: { blocked: true } });
       await endSessions(hostUserId);
+    },
+
+    /** users-permissions users have one role: the highest-priority mapped role, else the default. */
+    async setRoles(hostUserId, roleIds) {
+      if (roleIds.length === 0) return;
+      await users().update({ where: { id: hostUserId }, data: { role: roleIds[0] } });
     },
 
     async deleteUser(hostUserId) {

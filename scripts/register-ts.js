@@ -1,6 +1,6 @@
 /**
- * Lets plain `node` run the TypeScript benchmarks and the protocol core they measure, without a build:
- *   node -r ./bench/support/register-ts.js bench/scim-core.bench.ts
+ * Lets plain `node` run TypeScript (benchmarks, the browser test, the Microsoft collection runner) without a build:
+ *   node -r ./scripts/register-ts.js bench/scim-core.bench.ts
  * Each `.ts` file is compiled on require with @swc/core (already a devDependency, used by jest) to
  * CommonJS / ES2022, the same settings as jest.config.js. Types are stripped, not checked; type-check
  * with `npx tsc -p bench/tsconfig.json`.

@@ -1,0 +1,31 @@
+import { Badge } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { ActivityEntryResponse } from '../../types';
+import { getTranslation } from '../../utils/getTranslation';
+
+type Entry = Pick<ActivityEntryResponse, 'outcome' | 'status' | 'mode'>;
+
+/** "Success 201" in green or "Failure 409" in red. */
+export const OutcomeBadge = ({ entry }: { entry: Entry }) => {
+  const { formatMessage } = useIntl();
+  const success = entry.outcome === 'success';
+  return (
+    <Badge variant={success ? 'success' : 'danger'}>
+      {success
+        ? formatMessage({ id: getTranslation('activity.outcome.successStatus'), defaultMessage: 'Success {status}' }, { status: entry.status })
+        : formatMessage({ id: getTranslation('activity.outcome.failureStatus'), defaultMessage: 'Failure {status}' }, { status: entry.status })}
+    </Badge>
+  );
+};
+
+/** Test or Production; entries not made by the SCIM endpoint (settings, secrets) have no mode. */
+export const ModeBadge = ({ entry }: { entry: Entry }) => {
+  const { formatMessage } = useIntl();
+  if (entry.mode === 'production') {
+    return <Badge variant="primary">{formatMessage({ id: getTranslation('activity.mode.production'), defaultMessage: 'Production' })}</Badge>;
+  }
+  if (entry.mode === 'test') {
+    return <Badge variant="warning">{formatMessage({ id: getTranslation('activity.mode.test'), defaultMessage: 'Test' })}</Badge>;
+  }
+  return <>—</>;
+};

@@ -1,0 +1,70 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { PLUGIN_ID } from '../pluginId';
+import type { ActivityFilters, ActivityListResponse, LoadStatus } from '../types';
+
+const ACTIVITY_URL = `/${PLUGIN_ID}/activity`;
+export const ACTIVITY_PAGE_SIZE = 20;
+
+/** The API validates its query strictly: only the filters that are set are sent. */
+export const activityQuery = (page: number, filters: ActivityFilters) => {
+  const params = new URLSearchParams({ page: String(page), pageSize: String(ACTIVITY_PAGE_SIZE) });
+  for (const key of ['outcome', 'resourceType', 'mode'] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  return params.toString();
+};
+
+/**
+ * Loads one page of the activity log for the current filters (mount it only once the permission is known). Changing a filter goes back
+ * to page 1. While a page reloads the previous one stays shown; only the newest request's answer is kept.
+ */
+export const useScimActivity = () => {
+  const { get } = useFetchClient();
+  const [filters, setFilters] = useState<ActivityFilters>({});
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<ActivityListResponse | null>(null);
+  const [status, setStatus] = useState<LoadStatus>('loading');
+  const latest = useRef(0);
+
+  const load = useCallback(async () => {
+    const request = ++latest.current;
+    setStatus('loading');
+    try {
+      const response = await get<{ data: ActivityListResponse }>(`${ACTIVITY_URL}?${activityQuery(page, filters)}`);
+      if (request !== latest.current) return;
+      const list = response.data.data;
+      // Entries can be pruned between two loads: past the last page, show the last one.
+      if (list.results.length === 0 && page > 1 && list.pagination.pageCount < page) {
+        setPage(Math.max(1, list.pagination.pageCount));
+        return;
+      }
+      setData(list);
+      setStatus('ready');
+    } catch {
+      if (request === latest.current) setStatus('error');
+    }
+  }, [get, page, filters]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const setFilter = useCallback(<K extends keyof ActivityFilters>(key: K, value: ActivityFilters[K] | undefined) => {
+    setFilters((current) => {
+      const next = { ...current };
+      if (value) next[key] = value;
+      else delete next[key];
+      return next;
+    });
+    setPage(1);
+  }, []);
+
+  const clearFilters = useCallback(() => {
+    setFilters({});
+    setPage(1);
+  }, []);
+
+  return { data, status, reload: load, page, setPage, filters, setFilter, clearFilters };
+};

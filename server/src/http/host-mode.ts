@@ -1,0 +1,9 @@
+import type { Context } from 'koa';
+import type { ScimRequestState } from '../middlewares/scim-endpoint';
+import type { HostMode } from '../services/users';
+
+/** How this SCIM request may touch host users, from the settings the endpoint middleware read. */
+export const hostMode = (ctx: Context): HostMode => {
+  const { productionMode, defaultRoleId, groupRoleMappings } = ctx.state.scim as ScimRequestState;
+  return { productionMode, defaultRoleId, groupRoleMappings };
+};

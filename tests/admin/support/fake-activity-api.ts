@@ -1,0 +1,122 @@
+import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import type { ActivityEntryResponse } from '../../../server/src/contracts';
+
+export const entry = (overrides: Partial<ActivityEntryResponse> & { id: number }): ActivityEntryResponse => ({
+  createdAt: '2025-03-04T10:15:30.000Z',
+  method: 'POST',
+  resourceType: 'User',
+  resourceId: `a1b2c3d4-0000-4000-8000-${String(overrides.id).padStart(12, '0')}`,
+  resourceName: `user${overrides.id}@example.com`,
+  operation: 'create',
+  outcome: 'success',
+  status: 201,
+  mode: 'test',
+  quirks: [],
+  changes: [],
+  hostAction: null,
+  detail: null,
+  actor: null,
+  ...overrides,
+});
+
+/** An Entra ID update of Ada, in test mode, that used two of Entra's dialects. */
+export const adaPatch = entry({
+  id: 100,
+  createdAt: '2025-03-05T09:30:15.000Z',
+  method: 'PATCH',
+  operation: 'patch',
+  resourceId: '5f0c1e2d-3333-4444-8555-666677778888',
+  resourceName: 'ada@example.com',
+  status: 200,
+  quirks: ['boolean-as-string', 'patch-op-any-case', 'some-retired-quirk'],
+  changes: ['active', 'name.givenName'],
+  hostAction: 'test mode: would update admin user 12',
+});
+
+export const duplicateFailure = entry({
+  id: 99,
+  createdAt: '2025-03-05T09:00:00.000Z',
+  resourceName: null,
+  resourceId: null,
+  outcome: 'failure',
+  status: 409,
+  mode: 'production',
+  detail: 'A user with userName "bob@example.com" already exists',
+});
+
+export const settingsChange = entry({
+  id: 98,
+  createdAt: '2025-03-05T08:00:00.000Z',
+  method: 'PUT',
+  operation: 'update',
+  resourceType: 'Settings',
+  resourceId: null,
+  resourceName: null,
+  status: 200,
+  mode: null,
+  changes: ['productionMode'],
+  detail: 'production mode on',
+  actor: 'admin@example.com',
+});
+
+/** Newest first, like the API: the three above, then `count` older user creations. */
+export const activityLog = (count: number) => [
+  adaPatch,
+  duplicateFailure,
+  settingsChange,
+  ...Array.from({ length: count }, (_, index) =>
+    entry({ id: count - index, createdAt: new Date(Date.UTC(2025, 2, 1, 12, 0, count - index)).toISOString() }),
+  ),
+];
+
+interface FakeActivityOptions {
+  entries?: ActivityEntryResponse[];
+  canReadActivity?: boolean;
+  canReadSettings?: boolean;
+  failLoad?: boolean;
+}
+
+/** A fake `GET /scim/activity` that filters and pages `entries` as the server does, plus the RBAC answers. */
+export const setUpFakeActivity = (options: FakeActivityOptions = {}) => {
+  const state = { entries: [...(options.entries ?? [])], failLoad: options.failLoad ?? false };
+
+  const list = (url: string) => {
+    const query = new URL(url, 'http://admin.test').searchParams;
+    const page = Number(query.get('page') ?? 1);
+    const pageSize = Number(query.get('pageSize') ?? 25);
+    const matching = state.entries.filter((item) =>
+      (['outcome', 'resourceType', 'mode'] as const).every((key) => !query.has(key) || item[key] === query.get(key)),
+    );
+    return {
+      results: matching.slice((page - 1) * pageSize, page * pageSize),
+      pagination: { page, pageSize, total: matching.length, pageCount: Math.ceil(matching.length / pageSize) },
+    };
+  };
+
+  const client = {
+    get: jest.fn((url: string) => {
+      if (!url.startsWith('/scim/activity?')) return Promise.reject(new Error(`Unexpected GET ${url}`));
+      if (state.failLoad) return Promise.reject(new Error('Internal Server Error'));
+      return Promise.resolve({ data: { data: list(url) } });
+    }),
+  };
+
+  (useFetchClient as jest.Mock).mockReturnValue(client);
+  (useNotification as jest.Mock).mockReturnValue({ toggleNotification: jest.fn() });
+  // Like the real hook, each action is named after its last segment: "activity.read" and "settings.read" are both canRead.
+  (useRBAC as jest.Mock).mockImplementation((permissions: { action: string }[]) => {
+    const allowed = (action: string) =>
+      action === 'plugin::scim.activity.read' ? (options.canReadActivity ?? true) : (options.canReadSettings ?? true);
+    return {
+      isLoading: false,
+      allowedActions: { canRead: permissions.some((permission) => permission.action.endsWith('.read') && allowed(permission.action)) },
+      permissions: [],
+    };
+  });
+
+  /** The queries the page asked for, as parsed objects, in order. */
+  const queries = () =>
+    client.get.mock.calls.map(([url]) => Object.fromEntries(new URL(url, 'http://admin.test').searchParams.entries()));
+
+  return { client, state, queries };
+};

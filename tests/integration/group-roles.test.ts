@@ -1,0 +1,78 @@
+import { adminApi, scimRequest } from './support/admin-api';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Group-to-role mapping: membership and mapping changes recompute the admin users' roles. */
+let app: TestApp;
+let api: ReturnType<typeof adminApi>;
+let endpoint: string;
+let secret: string;
+let roles: Record<string, number>;
+
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const createUser = async (email: string) =>
+  (await scim('/Users', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: email } })).body;
+const createGroup = async (displayName: string, members: string[] = []) =>
+  (await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName, members: members.map((value) => ({ value })) } })).body;
+const rolesOf = async (email: string) => {
+  const user = await app.strapi.db.query('admin::user').findOne({ where: { email }, populate: { roles: { select: ['code'] } } });
+  return user.roles.map((role: { code: string }) => role.code).sort();
+};
+const patchMembers = (groupId: string, op: string, value: unknown, path = 'members') =>
+  scim(`/Groups/${groupId}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op, path, value }] } });
+
+beforeAll(async () => {
+  app = await startTestApp();
+  api = adminApi(app.baseUrl, await app.login());
+  await api.enable();
+  const settings = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data;
+  endpoint = settings.endpointUrl;
+  roles = Object.fromEntries(settings.roles.map((role: { code: string; id: number }) => [role.code, role.id]));
+  secret = (await api.createSecret()).secret;
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+it('gives members of a mapped group its role on top of the default role, and takes it back', async () => {
+  const ada = await createUser('ada@example.com');
+  const bob = await createUser('bob@example.com');
+  const editors = await createGroup('Editors', [ada.id]);
+  expect(await rolesOf('ada@example.com')).toEqual(['strapi-author']);
+
+  const mapped = await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: editors.id, roleId: roles['strapi-editor'] }] });
+  expect(mapped.status).toBe(200);
+  expect(mapped.body.data.groupRoleMappings).toEqual([{ groupId: editors.id, roleId: roles['strapi-editor'] }]);
+  expect(await rolesOf('ada@example.com')).toEqual(['strapi-author', 'strapi-editor']);
+  expect(await rolesOf('bob@example.com')).toEqual(['strapi-author']);
+
+  expect((await patchMembers(editors.id, 'add', [{ value: bob.id }])).status).toBe(204);
+  expect(await rolesOf('bob@example.com')).toEqual(['strapi-author', 'strapi-editor']);
+
+  expect((await patchMembers(editors.id, 'remove', undefined, `members[value eq "${ada.id}"]`)).status).toBe(204);
+  expect(await rolesOf('ada@example.com')).toEqual(['strapi-author']);
+
+  expect((await scim(`/Groups/${editors.id}`, { method: 'DELETE' })).status).toBe(204);
+  expect(await rolesOf('bob@example.com')).toEqual(['strapi-author']);
+});
+
+it('gives a new user the mapped roles of the groups it is added to, and records what it did', async () => {
+  const group = await createGroup('Writers');
+  await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: roles['strapi-editor'] }] });
+  const cy = await createUser('cy@example.com');
+  await patchMembers(group.id, 'Add', [{ value: cy.id }]);
+  expect(await rolesOf('cy@example.com')).toEqual(['strapi-author', 'strapi-editor']);
+  const [entry] = await app.strapi.db.query('plugin::scim.activity-entry').findMany({ where: { resourceType: 'Group', operation: 'patch', resourceId: group.id } });
+  expect(entry).toMatchObject({ outcome: 'success', mode: 'production', changes: ['members'], hostAction: 'recomputed the roles of 1 member(s)' });
+});
+
+it('refuses a mapping to the Super Admin role or to an unknown group, naming the field', async () => {
+  const group = await createGroup('Admins');
+  const superAdmin = await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: roles['strapi-super-admin'] }] });
+  expect(superAdmin.status).toBe(400);
+  expect(superAdmin.body.error.message).toContain('groupRoleMappings.0.roleId');
+  const unknown = await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: 'nope', roleId: roles['strapi-editor'] }] });
+  expect(unknown.status).toBe(400);
+  expect(unknown.body.error.message).toContain('groupRoleMappings.0.groupId');
+});

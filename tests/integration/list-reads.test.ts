@@ -1,0 +1,81 @@
+import { adminApi, scimRequest } from './support/admin-api';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** A filtered or paged list reads no more rows than the page it returns: the database does the work. */
+let app: TestApp;
+let endpoint: string;
+let secret: string;
+
+const scim = (path: string) => scimRequest(`${endpoint}${path}`, { secret });
+
+/**
+ * The row counts every scim_users findMany returned while `work` ran, with the limit it asked the database
+ * for. `count` queries are not reads of rows.
+ */
+const rowsReadFromUsers = async (work: () => Promise<unknown>): Promise<number[]> => {
+  const counts: number[] = [];
+  const db = app.strapi.db;
+  const original = db.query.bind(db);
+  db.query = ((uid: string) => {
+    const repository = original(uid as never);
+    if (uid !== 'plugin::scim.scim-user') return repository;
+    return {
+      ...repository,
+      findMany: async (params: { limit?: number }) => {
+        const rows = await repository.findMany(params as never);
+        expect(params.limit).toEqual(expect.any(Number));
+        counts.push(rows.length);
+        return rows;
+      },
+    };
+  }) as typeof db.query;
+  try {
+    await work();
+  } finally {
+    db.query = original;
+  }
+  return counts;
+};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const api = adminApi(app.baseUrl, await app.login());
+  endpoint = (await api.enable()).endpointUrl as string;
+  secret = (await api.createSecret()).secret;
+  const service = app.strapi.plugin('scim').service('users');
+  for (let index = 0; index < 40; index += 1) {
+    await service.create(
+      { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${index % 2 ? 'odd' : 'even'}-${index}@example.com` },
+      { productionMode: false, defaultRoleId: null, groupRoleMappings: [] },
+    );
+  }
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+it('reads only the page of a filtered list, and counts in the database', async () => {
+  let body: { totalResults: number; Resources: unknown[] } = { totalResults: 0, Resources: [] };
+  const counts = await rowsReadFromUsers(async () => {
+    body = (await scim('/Users?filter=' + encodeURIComponent('userName sw "odd"') + '&count=5')).body;
+  });
+  expect(body.totalResults).toBe(20);
+  expect(body.Resources).toHaveLength(5);
+  expect(counts).toEqual([5]);
+});
+
+it('reads only the requested page of an unfiltered list, however deep', async () => {
+  let body: { totalResults: number; Resources: unknown[]; startIndex: number } = { totalResults: 0, Resources: [], startIndex: 0 };
+  const counts = await rowsReadFromUsers(async () => {
+    body = (await scim('/Users?startIndex=31&count=4')).body;
+  });
+  expect(body).toMatchObject({ totalResults: 40, startIndex: 31 });
+  expect(body.Resources).toHaveLength(4);
+  expect(counts).toEqual([4]);
+});
+
+it('reads one row for a userName lookup among many users', async () => {
+  const counts = await rowsReadFromUsers(() => scim('/Users?filter=' + encodeURIComponent('userName eq "odd-7@example.com"')));
+  expect(counts).toEqual([1]);
+});
