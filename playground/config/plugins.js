@@ -16,6 +16,9 @@ module.exports = ({ env }) => ({
       target: env('SCIM_TARGET', 'admin'),
       linkExistingUsers: env.bool('SCIM_LINK_EXISTING_USERS', false),
       onDelete: env('SCIM_ON_DELETE', 'deactivate'),
+      allowSuperAdmin: env.bool('SCIM_ALLOW_SUPER_ADMIN', false),
+      usersPermissionsProvider: env('SCIM_USERS_PERMISSIONS_PROVIDER', 'local'),
+      activityMaxEntries: env.int('SCIM_ACTIVITY_MAX_ENTRIES', 100000),
     },
   },
 });

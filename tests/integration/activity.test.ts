@@ -17,7 +17,7 @@ const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ env: { SCIM_ACTIVITY_MAX_ENTRIES: '100' } });
   api = adminApi(app.baseUrl, await app.login());
   endpoint = (await api.enable()).endpointUrl as string;
   secret = (await api.createSecret('activity')).secret;
@@ -110,4 +110,15 @@ it('prunes entries past the retention age, oldest first', async () => {
   const removed = await app.strapi.plugin('scim').service('activity').prune();
   expect(removed).toBe(1);
   expect(await app.strapi.db.query('plugin::scim.activity-entry').findOne({ where: { id: old.id } })).toBeNull();
+});
+
+it('keeps at most activityMaxEntries entries, dropping the oldest', async () => {
+  const query = app.strapi.db.query('plugin::scim.activity-entry');
+  const newest = await query.findOne({ orderBy: { id: 'desc' } });
+  await query.createMany({
+    data: Array.from({ length: 120 }, () => ({ method: 'GET', resourceType: 'User', operation: 'read', outcome: 'failure', status: 400 })),
+  });
+  await app.strapi.plugin('scim').service('activity').prune();
+  expect(await query.count()).toBe(100);
+  expect(await query.findOne({ where: { id: newest.id } })).toBeNull();
 });

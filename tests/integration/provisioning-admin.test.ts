@@ -49,6 +49,9 @@ describe('switching production mode on', () => {
     const admin = await adminUser('test.mode@example.com');
     expect(admin).toMatchObject({ firstname: 'Grace', lastname: 'Hopper', isActive: true });
     expect(admin.roles.map((role: { code: string }) => role.code)).toEqual(['strapi-author']);
+    const progress = await app.strapi.db.query('plugin::scim.activity-entry').findMany({ where: { operation: 'reconcile' } });
+    expect(progress).toHaveLength(1);
+    expect(progress[0]).toMatchObject({ outcome: 'success', mode: 'production', detail: expect.stringContaining('1 users processed so far (1 applied') });
   });
 
   it('is idempotent: switching off and on again creates no second admin user', async () => {

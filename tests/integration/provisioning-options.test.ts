@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 /** linkExistingUsers on, onDelete 'delete', and the Super Admin protections that hold whatever the options. */
 let app: TestApp;
 let endpoint: string;
+let api: ReturnType<typeof adminApi>;
 let secret: string;
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -18,8 +19,8 @@ const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
 const adminUser = (email: string) => app.strapi.db.query('admin::user').findOne({ where: { email } });
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { SCIM_LINK_EXISTING_USERS: 'true', SCIM_ON_DELETE: 'delete' } });
-  const api = adminApi(app.baseUrl, await app.login());
+  app = await startTestApp({ env: { SCIM_LINK_EXISTING_USERS: 'true', SCIM_ON_DELETE: 'delete', SCIM_ALLOW_SUPER_ADMIN: 'true' } });
+  api = adminApi(app.baseUrl, await app.login());
   await api.enable();
   endpoint = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data.endpointUrl;
   secret = (await api.createSecret()).secret;
@@ -63,10 +64,34 @@ describe('a linked Super Admin', () => {
     expect((await scim(`/Users/${superAdminScimId}`)).body.active).toBe(true);
   });
 
+  it('keeps its roles through SCIM updates and group membership changes', async () => {
+    const roles = async () =>
+      (await app.strapi.db.query('admin::user').findOne({ where: { email: 'admin@example.com' }, populate: { roles: { select: ['code'] } } })).roles.map(
+        (role: { code: string }) => role.code,
+      );
+    expect(await roles()).toEqual(['strapi-super-admin']);
+    expect((await scim(`/Users/${superAdminScimId}`, { method: 'PUT', body: userBody('admin@example.com', { name: { givenName: 'Still' } }) })).status).toBe(200);
+    const { body: group } = await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Everyone', members: [{ value: superAdminScimId }] } });
+    const editor = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+    expect((await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: editor.id }] })).status).toBe(200);
+    expect(await roles()).toEqual(['strapi-super-admin']);
+  });
+
   it('is never deleted: 403, and the SCIM user is still there', async () => {
     const response = await scim(`/Users/${superAdminScimId}`, { method: 'DELETE' });
     expect(response.status).toBe(403);
     expect(await adminUser('admin@example.com')).toMatchObject({ isActive: true });
     expect((await scim(`/Users/${superAdminScimId}`)).status).toBe(200);
   });
+});
+
+it('with allowSuperAdmin, lets a group mapping hand out the Super Admin role', async () => {
+  const { body: user } = await scim('/Users', { method: 'POST', body: userBody('promoted@example.com') });
+  const { body: group } = await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Owners', members: [{ value: user.id }] } });
+  const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+  const mapped = await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: superAdmin.id }] });
+  expect(mapped.status).toBe(200);
+  const promoted = await app.strapi.db.query('admin::user').findOne({ where: { email: 'promoted@example.com' }, populate: { roles: { select: ['code'] } } });
+  expect(promoted.roles.map((role: { code: string }) => role.code)).toContain('strapi-super-admin');
+  expect((await api.call('PUT', '/scim/settings', { defaultRoleId: superAdmin.id })).status).toBe(400);
 });

@@ -13,7 +13,7 @@ const endUser = (email: string) =>
   app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, populate: { role: { select: ['type'] } } });
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { SCIM_TARGET: 'users-permissions' } });
+  app = await startTestApp({ env: { SCIM_TARGET: 'users-permissions', SCIM_USERS_PERMISSIONS_PROVIDER: 'okta-sso' } });
   api = adminApi(app.baseUrl, await app.login());
   await api.enable();
   endpoint = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data.endpointUrl;
@@ -36,7 +36,7 @@ it('creates a confirmed end user with the default role, blocks and unblocks it w
   const body = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'reader', emails: [{ value: 'Reader@Example.com', primary: true }], active: true };
   const created = await scim('/Users', { method: 'POST', body });
   expect(created.status).toBe(201);
-  expect(await endUser('reader@example.com')).toMatchObject({ username: 'reader', confirmed: true, blocked: false, provider: 'local', role: { type: 'authenticated' } });
+  expect(await endUser('reader@example.com')).toMatchObject({ username: 'reader', confirmed: true, blocked: false, provider: 'okta-sso', role: { type: 'authenticated' } });
 
   await scim(`/Users/${created.body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
   expect(await endUser('reader@example.com')).toMatchObject({ blocked: true });
@@ -45,4 +45,23 @@ it('creates a confirmed end user with the default role, blocks and unblocks it w
 
   expect((await scim(`/Users/${created.body.id}`, { method: 'DELETE' })).status).toBe(204);
   expect(await endUser('reader@example.com')).toMatchObject({ blocked: true });
+});
+
+it('signs a blocked end user out at once: a token issued before is refused after', async () => {
+  const body = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'signed.in.reader', emails: [{ value: 'signed.in.reader@example.com' }] };
+  const created = await scim('/Users', { method: 'POST', body });
+  const user = await endUser('signed.in.reader@example.com');
+  await app.strapi.plugin('users-permissions').service('user').edit(user.id, { password: 'Reader-Password-1', provider: 'local' });
+  const login = await fetch(`${app.baseUrl}/api/auth/local`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier: 'signed.in.reader@example.com', password: 'Reader-Password-1' }),
+  });
+  expect(login.status).toBe(200);
+  const { jwt } = (await login.json()) as { jwt: string };
+  const me = () => fetch(`${app.baseUrl}/api/users/me`, { headers: { authorization: `Bearer ${jwt}` } });
+  expect((await me()).status).toBe(200);
+
+  await scim(`/Users/${created.body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
+  expect([401, 403]).toContain((await me()).status);
 });

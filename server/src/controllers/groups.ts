@@ -2,20 +2,16 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildEndpointUrl } from '../http/endpoint-url';
 import { hostMode } from '../http/host-mode';
+import { keepsMembers, presentGroups } from '../http/present-resources';
 import { readSearchRequest, singleQueryValue } from '../http/search-request';
 import { etagFromVersion, ifNoneMatchMatches } from '../scim/etag';
 import { readFilterParameter } from '../scim/filter';
 import { buildListResponse, parsePagination, parseSort } from '../scim/list';
 import { projectResource, type ProjectionRequest } from '../scim/projection';
-import { GROUP_SCHEMA_URN } from '../scim/schema';
 import type { ScimGroupRow } from '../services/store/group-repository';
 import type { MemberUser } from '../services/store/member-users';
 import { groupMember, serializeGroup, type GroupMember } from '../services/store/serialize-group';
 import { getService } from '../utils/get-service';
-
-/** Whether the projection keeps `members`: when it does not, the membership table is not read at all. */
-const keepsMembers = (request: ProjectionRequest): boolean =>
-  'members' in projectResource('Group', { schemas: [GROUP_SCHEMA_URN], members: [{ value: '' }] }, request);
 
 const asksForProjection = (request: ProjectionRequest): boolean =>
   Boolean(request.attributes?.trim() || request.excludedAttributes?.trim());
@@ -54,11 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { startIndex, count } = parsePagination(query);
     const sort = parseSort('Group', query);
     const { rows, total } = await groups().list({ filter: query.filter, sort, startIndex, count });
-    const base = endpointUrl(ctx);
-    const members = keepsMembers(request) ? await groups().members(rows, base) : undefined;
-    const resources = rows.map((row) =>
-      projectResource('Group', serializeGroup(row, base, members?.get(row.id)), request),
-    );
+    const resources = await presentGroups(strapi, rows, endpointUrl(ctx), request);
     ctx.body = buildListResponse(resources, { totalResults: total, startIndex });
   };
 

@@ -2,19 +2,14 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildEndpointUrl } from '../http/endpoint-url';
 import { hostMode } from '../http/host-mode';
+import { presentUsers } from '../http/present-resources';
 import { readSearchRequest, singleQueryValue } from '../http/search-request';
-import { ifNoneMatchMatches } from '../scim/etag';
+import { etagFromVersion, ifNoneMatchMatches } from '../scim/etag';
 import { readFilterParameter } from '../scim/filter';
 import { buildListResponse, parsePagination, parseSort } from '../scim/list';
-import { projectResource, type ProjectionRequest } from '../scim/projection';
-import { USER_SCHEMA_URN } from '../scim/schema';
-import { groupsOfUsers } from '../services/store/user-groups';
-import { serializeUser } from '../services/store/serialize-user';
+import type { ProjectionRequest } from '../scim/projection';
 import type { ScimUserRow } from '../services/store/user-repository';
 import { getService } from '../utils/get-service';
-
-const keepsGroups = (request: ProjectionRequest) =>
-  'groups' in projectResource('User', { schemas: [USER_SCHEMA_URN], groups: [{ value: '' }] }, request);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const users = () => getService(strapi, 'users');
@@ -24,28 +19,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     excludedAttributes: singleQueryValue(ctx.query.excludedAttributes),
   });
 
-  /** The read-only `groups` come from the membership table, read only when the projection keeps them. */
-  const groupsFor = async (ctx: Context, rows: ScimUserRow[], request: ProjectionRequest) =>
-    keepsGroups(request)
-      ? groupsOfUsers(
-          strapi,
-          rows.map((row) => row.id),
-          endpointUrl(ctx),
-        )
-      : undefined;
-
   const sendUser = async (
     ctx: Context,
     row: ScimUserRow,
     status: number,
     request: ProjectionRequest = projection(ctx),
   ) => {
-    const groups = await groupsFor(ctx, [row], request);
-    const user = serializeUser(row, endpointUrl(ctx), groups?.get(row.id));
-    ctx.set('ETag', (user.meta as { version: string }).version);
-    if (status === 201) ctx.set('Location', (user.meta as { location: string }).location);
+    const base = endpointUrl(ctx);
+    const [user] = await presentUsers(strapi, [row], base, request);
+    ctx.set('ETag', etagFromVersion(row.version));
+    if (status === 201) ctx.set('Location', `${base}/Users/${row.scimId}`);
     ctx.status = status;
-    ctx.body = projectResource('User', user, request);
+    ctx.body = user;
   };
 
   const sendList = async (
@@ -56,11 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { startIndex, count } = parsePagination(query);
     const sort = parseSort('User', query);
     const { rows, total } = await users().list({ filter: query.filter, sort, startIndex, count });
-    const base = endpointUrl(ctx);
-    const groups = await groupsFor(ctx, rows, request);
-    const resources = rows.map((row) =>
-      projectResource('User', serializeUser(row, base, groups?.get(row.id)), request),
-    );
+    const resources = await presentUsers(strapi, rows, endpointUrl(ctx), request);
     ctx.body = buildListResponse(resources, { totalResults: total, startIndex });
   };
 

@@ -22,6 +22,7 @@ export default {
     scimRoute('GET', '/ResourceTypes/:id', 'discovery.resourceType'),
     scimRoute('GET', '/Schemas', 'discovery.schemas'),
     scimRoute('GET', '/Schemas/:id', 'discovery.schema'),
+    scimRoute('POST', '/.search', 'search.search'),
     scimRoute('GET', '/Users', 'users.list'),
     scimRoute('POST', '/Users/.search', 'users.search'),
     scimRoute('POST', '/Users', 'users.create'),

@@ -286,6 +286,12 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
           const result = await applyOrMark(row, mode);
           counts[result.applied ? 'applied' : 'notApplied'] += 1;
         }
+        await record({
+          method: 'SYSTEM',
+          operation: 'reconcile',
+          mode: 'production',
+          detail: `production mode on: ${counts.applied + counts.notApplied} users processed so far (${counts.applied} applied, ${counts.notApplied} not applied)`,
+        });
       });
       return counts;
     },
@@ -310,12 +316,20 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** After a mapping or default-role change: every applied user's roles, batch by batch. */
     async resyncAllRoles(settings: Omit<HostMode, 'productionMode'>): Promise<void> {
       const mode: HostMode = { ...settings, productionMode: true };
-      await forEachBatch((batch) =>
-        this.syncRoles(
+      let processed = 0;
+      await forEachBatch(async (batch) => {
+        await this.syncRoles(
           batch.map((row) => row.id),
           mode,
-        ),
-      );
+        );
+        processed += batch.length;
+        await record({
+          method: 'SYSTEM',
+          operation: 'recompute-roles',
+          mode: 'production',
+          detail: `role mapping changed: roles recomputed for ${processed} users so far`,
+        });
+      });
     },
   };
 };
