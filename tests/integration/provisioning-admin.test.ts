@@ -145,6 +145,17 @@ describe('production mode', () => {
     expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: admin.id });
   });
 
+  it('creates exactly one admin user for 50 parallel creates of one userName', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => scim('/Users', { method: 'POST', body: userBody('parallel@example.com') })),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(49);
+    expect(await app.strapi.db.query('admin::user').count({ where: { email: 'parallel@example.com' } })).toBe(1);
+    expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { userNameKey: 'parallel@example.com' } })).toBe(1);
+  });
+
   it('leaves host users alone again once production mode is off', async () => {
     await setMode(false);
     const { body } = await scim('/Users', { method: 'POST', body: userBody('after.off@example.com') });
