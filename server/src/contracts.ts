@@ -61,3 +61,9 @@ export interface ActivityListResponse {
   results: ActivityEntryResponse[];
   pagination: { page: number; pageSize: number; total: number; pageCount: number };
 }
+
+/** A provisioned SCIM group, as `GET /scim/groups` lists it for the group-to-role mapping. */
+export interface ProvisionedGroupResponse {
+  id: string;
+  displayName: string;
+}

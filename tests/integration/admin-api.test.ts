@@ -127,6 +127,8 @@ describe('access control', () => {
     ['POST', '/scim/secrets', {}],
     ['GET', '/scim/secrets/1/reveal'],
     ['DELETE', '/scim/secrets/1'],
+    ['GET', '/scim/activity'],
+    ['GET', '/scim/groups'],
   ];
 
   it('refuses every admin route without an admin session', async () => {

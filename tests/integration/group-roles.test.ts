@@ -76,3 +76,11 @@ it('refuses a mapping to the Super Admin role or to an unknown group, naming the
   expect(unknown.status).toBe(400);
   expect(unknown.body.error.message).toContain('groupRoleMappings.0.groupId');
 });
+
+it('lists provisioned groups for the mapping, by displayName prefix, to admins who may read settings', async () => {
+  const { status, body } = await api.call('GET', '/scim/groups?search=wri');
+  expect(status).toBe(200);
+  expect(body.data.results.map((group: { displayName: string }) => group.displayName)).toEqual(['Writers']);
+  expect(body.data.results[0].id).toMatch(/^[0-9a-f-]{36}$/);
+  expect((await api.call('GET', '/scim/groups?pageSize=1000')).status).toBe(400);
+});

@@ -21,5 +21,6 @@ export default {
     { method: 'GET', path: '/secrets/:id/reveal', handler: 'secrets.reveal', config: guard(ACTIONS.manageSecrets) },
     { method: 'DELETE', path: '/secrets/:id', handler: 'secrets.remove', config: guard(ACTIONS.manageSecrets) },
     { method: 'GET', path: '/activity', handler: 'activity.list', config: guard(ACTIONS.readActivity) },
+    { method: 'GET', path: '/groups', handler: 'provisioned-groups.list', config: guard(ACTIONS.readSettings) },
   ],
 };
