@@ -38,3 +38,6 @@ class IntersectionObserverStub {
   }
 }
 globalThis.IntersectionObserver ??= IntersectionObserverStub as unknown as typeof IntersectionObserver;
+
+// Design System selects driven by user-event are slow on a busy 2-core machine.
+jest.setTimeout(20_000);

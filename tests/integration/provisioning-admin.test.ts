@@ -156,6 +156,14 @@ describe('production mode', () => {
     expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { userNameKey: 'parallel@example.com' } })).toBe(1);
   });
 
+  it('refuses a second provisioned user with the email of the first (409), naming who holds it', async () => {
+    await scim('/Users', { method: 'POST', body: userBody('shared@example.com') });
+    const second = await scim('/Users', { method: 'POST', body: userBody('someone-else', { emails: [{ value: 'Shared@Example.com', primary: true }] }) });
+    expect(second.status).toBe(409);
+    expect(second.body.detail).toContain('"shared@example.com"');
+    expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { userNameKey: 'someone-else' } })).toBe(0);
+  });
+
   it('leaves host users alone again once production mode is off', async () => {
     await setMode(false);
     const { body } = await scim('/Users', { method: 'POST', body: userBody('after.off@example.com') });

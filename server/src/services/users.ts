@@ -66,25 +66,39 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Applies the SCIM user to the host user model; a ScimError (409, 403) rolls the whole request back.
    * Returns the row and what was done (or, in test mode, what would have been done) to the host.
    */
+  /** The linked host user, if it lives in the configured target (a target change starts from scratch). */
+  const hostUserIdOf = (row: ScimUserRow): number | null =>
+    row.hostUserId !== null && (row.hostTarget ?? targetName()) === targetName() ? row.hostUserId : null;
+
+  /** Two provisioned users cannot share one host user through its email address. */
+  const assertEmailFree = async (row: ScimUserRow, email: string | null) => {
+    if (email === null) return;
+    const holder = await repository.findOtherWithEmail(email, row.id);
+    if (holder && hostUserIdOf(holder) !== null) {
+      throw ScimError.conflict(`The email ${email} already belongs to the provisioned user "${holder.userName}"`);
+    }
+  };
+
   const applyToHost = async (row: ScimUserRow, mode: HostMode): Promise<Applied> => {
+    const hostUserId = hostUserIdOf(row);
     if (!mode.productionMode) {
       const wouldDo =
-        row.hostUserId === null
-          ? `create or link a ${targetName()} user`
-          : `update ${targetName()} user ${row.hostUserId}`;
+        hostUserId === null ? `create or link a ${targetName()} user` : `update ${targetName()} user ${hostUserId}`;
       return { row, hostAction: `test mode: would ${wouldDo}` };
     }
+    const user = toProvisionedUser(row.resource);
+    if (hostUserId === null) await assertEmailFree(row, user.email);
     const result = await getHostTarget(strapi).applyUser({
-      user: toProvisionedUser(row.resource),
-      hostUserId: row.hostUserId,
+      user,
+      hostUserId,
       roleIds: (await computeRoles(strapi, [row.id], mode.groupRoleMappings, mode.defaultRoleId)).get(row.id) ?? [],
       linkExisting: getPluginConfig(strapi).linkExistingUsers,
     });
     const linked = await repository.setHostLink(
       row,
       result.applied
-        ? { hostUserId: result.hostUserId, applied: true, notAppliedReason: null }
-        : { hostUserId: row.hostUserId, applied: false, notAppliedReason: result.reason },
+        ? { hostUserId: result.hostUserId, hostTarget: targetName(), applied: true, notAppliedReason: null }
+        : { hostUserId, applied: false, notAppliedReason: result.reason },
     );
     const hostAction = result.applied
       ? `${result.action} ${targetName()} user ${result.hostUserId}`
@@ -94,23 +108,26 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const removeFromHost = async (row: ScimUserRow, mode: HostMode): Promise<string> => {
     const verb = getPluginConfig(strapi).onDelete === 'delete' ? 'delete' : 'deactivate';
-    if (row.hostUserId === null) return 'no host user to change';
-    if (!mode.productionMode) return `test mode: would ${verb} ${targetName()} user ${row.hostUserId}`;
+    const hostUserId = hostUserIdOf(row);
+    if (hostUserId === null) return 'no host user to change';
+    if (!mode.productionMode) return `test mode: would ${verb} ${targetName()} user ${hostUserId}`;
     const target = getHostTarget(strapi);
     if (verb === 'delete') {
-      await target.deleteUser(row.hostUserId);
+      await target.deleteUser(hostUserId);
     } else {
-      await target.deactivateUser(row.hostUserId);
-      if (row.externalId) await releasedLinks.remember(row.externalId, targetName(), row.hostUserId);
+      await target.deactivateUser(hostUserId);
+      if (row.externalId) await releasedLinks.remember(row.externalId, targetName(), hostUserId);
     }
-    return `${verb}d ${targetName()} user ${row.hostUserId}`;
+    return `${verb}d ${targetName()} user ${hostUserId}`;
   };
 
   /** A create with the externalId of a deleted SCIM user takes its (deactivated) host user back. */
   const relinkReleasedHostUser = async (row: ScimUserRow, mode: HostMode): Promise<ScimUserRow> => {
     if (!mode.productionMode || !row.externalId) return row;
     const hostUserId = await releasedLinks.takeBack(row.externalId, targetName());
-    return hostUserId === null ? row : repository.setHostLink(row, { hostUserId, applied: false, notAppliedReason: null });
+    return hostUserId === null
+      ? row
+      : repository.setHostLink(row, { hostUserId, hostTarget: targetName(), applied: false, notAppliedReason: null });
   };
 
   const record = (entry: Omit<ActivityInput, 'resourceType' | 'outcome' | 'status'> & { status?: number }) =>
@@ -290,7 +307,9 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
           method: 'SYSTEM',
           operation: 'reconcile',
           mode: 'production',
-          detail: `production mode on: ${counts.applied + counts.notApplied} users processed so far (${counts.applied} applied, ${counts.notApplied} not applied)`,
+          detail: `production mode on: ${counts.applied + counts.notApplied} users processed so far (${
+            counts.applied
+          } applied, ${counts.notApplied} not applied)`,
         });
       });
       return counts;

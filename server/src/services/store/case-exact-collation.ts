@@ -5,7 +5,9 @@ import type { Core } from '@strapi/strapi';
  * lower-cased `*_key` copies, whose case folding the plugin does itself (so "José" and "Jose" stay distinct).
  */
 const CASE_EXACT_COLUMNS = [
-  ...['scim_id', 'external_id', 'user_name_key', 'display_name_key', 'given_name_key', 'family_name_key'].map((column) => ({ table: 'scim_users', column })),
+  ...['scim_id', 'external_id', 'user_name_key', 'display_name_key', 'given_name_key', 'family_name_key'].map(
+    (column) => ({ table: 'scim_users', column }),
+  ),
   ...['scim_id', 'external_id', 'display_name_key'].map((column) => ({ table: 'scim_groups', column })),
 ];
 
@@ -25,7 +27,10 @@ export const ensureCaseExactCollation = async (strapi: Core.Strapi): Promise<voi
     );
     const info = rows[0] as { collation: string | null; length: number } | undefined;
     if (!info || info.collation === 'utf8mb4_bin') continue;
-    await knex.raw(`ALTER TABLE ?? MODIFY ?? VARCHAR(${Number(info.length) || 255}) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL`, [table, column]);
+    await knex.raw(
+      `ALTER TABLE ?? MODIFY ?? VARCHAR(${Number(info.length) || 255}) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL`,
+      [table, column],
+    );
     strapi.log.info(`[scim] ${table}.${column} now compares case-sensitively (utf8mb4_bin)`);
   }
 };

@@ -3,7 +3,11 @@ import type { UserGroup } from './user-groups';
 import type { ScimUserRow } from './user-repository';
 
 /** The stored row as the SCIM User resource a client sees (before attribute projection). */
-export const serializeUser = (row: ScimUserRow, endpointUrl: string, groups: UserGroup[] = []): Record<string, unknown> => ({
+export const serializeUser = (
+  row: ScimUserRow,
+  endpointUrl: string,
+  groups: UserGroup[] = [],
+): Record<string, unknown> => ({
   ...row.resource,
   id: row.scimId,
   groups,

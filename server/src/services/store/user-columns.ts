@@ -1,5 +1,6 @@
 import type { ColumnMap } from '../../scim/filter/where-clause';
 import type { ScimResource } from '../../scim/resource';
+import { pickEmail } from '../targets/provisioned-user';
 
 /** The SCIM attributes a User filter or sortBy can use, and the scim_users columns that hold them. */
 export const USER_COLUMN_MAP: ColumnMap = {
@@ -27,5 +28,7 @@ export const userColumnValues = (resource: ScimResource) => {
     givenNameKey: lowerOrNull(name.givenName),
     familyNameKey: lowerOrNull(name.familyName),
     active: resource.active !== false,
+    /** The address the host user gets (see pickEmail), to tell which provisioned user already holds it. */
+    emailKey: pickEmail(resource),
   };
 };

@@ -18,6 +18,7 @@ export interface ScimUserRow {
   createdAt: string;
   updatedAt: string;
   hostUserId: number | null;
+  hostTarget: string | null;
   applied: boolean;
   notAppliedReason: string | null;
 }
@@ -33,12 +34,14 @@ const ROW_FIELDS = [
   'createdAt',
   'updatedAt',
   'hostUserId',
+  'hostTarget',
   'applied',
   'notAppliedReason',
 ];
 
 export interface HostLink {
   hostUserId: number | null;
+  hostTarget?: string | null;
   applied: boolean;
   notAppliedReason: string | null;
 }
@@ -92,6 +95,13 @@ export const createUserRepository = (strapi: Core.Strapi) => {
       await query().update({ where: { id: row.id }, data: link });
       return { ...row, ...link };
     },
+
+    /** Another SCIM user whose host user has this email address. */
+    findOtherWithEmail: (emailKey: string, exceptId: number): Promise<ScimUserRow | null> =>
+      query().findOne({
+        select: ROW_FIELDS,
+        where: { emailKey, id: { $ne: exceptId }, hostUserId: { $notNull: true } },
+      }),
 
     /** The applied users among these rows and their host user ids. */
     hostLinksOf: (ids: readonly number[]): Promise<{ id: number; hostUserId: number }[]> =>
