@@ -9,13 +9,23 @@ export type {
   ActivityOutcome,
   ActivityResourceType,
   CreatedSecretResponse,
+  ProvisionedGroupResponse,
   RoleOption,
   SecretSummaryResponse,
   SettingsResponse,
 } from '../../server/src/contracts';
-import type { ActivityMode, ActivityOutcome, ActivityResourceType } from '../../server/src/contracts';
+import type { ActivityMode, ActivityOutcome, ActivityResourceType, SettingsResponse } from '../../server/src/contracts';
 
-export type SettingsUpdate = Partial<{ enabled: boolean; productionMode: boolean; defaultRoleId: number }>;
+/** Members of the SCIM group `groupId` get the role `roleId`; earlier mappings have higher priority. */
+export type GroupRoleMapping = SettingsResponse['groupRoleMappings'][number];
+
+export type SettingsUpdate = Partial<{
+  enabled: boolean;
+  productionMode: boolean;
+  defaultRoleId: number;
+  /** The whole list: it replaces the stored one. */
+  groupRoleMappings: GroupRoleMapping[];
+}>;
 
 export type LoadStatus = 'loading' | 'error' | 'ready';
 

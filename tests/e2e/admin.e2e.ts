@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startPlayground, type PlaygroundServer } from './support/playground-server';
 import { assert, createStepRunner } from './support/step-runner';
 
@@ -25,6 +25,10 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 const E2E_USER = 'e2e.user@example.com';
+const E2E_GROUP = 'E2E Editors';
+const AUTHOR_EMAIL = 'e2e.author@example.com';
+const AUTHOR_PASSWORD = 'Author-Password-1';
+const NO_PERMISSIONS = "You don't have the permissions to access that content";
 const ENDPOINT_PATTERN = /\/api\/scim\/v2\/[0-9a-f-]{36}$/;
 
 const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name) });
@@ -37,11 +41,11 @@ const closeStrapiBanner = async (page: Page) => {
   const banner = page.getByText('Introducing the new Media Library').first();
   if (!(await banner.isVisible().catch(() => false))) return;
   await banner.evaluate((element) => {
-    // The banner's close button is the icon-only button next to its "Read blog post" button.
+    // The banner's close button is its last button other than "Read blog post" (it may hold a hidden "Close" label).
     let container: HTMLElement | null = element as HTMLElement;
     while (container && !container.textContent?.includes('Read blog post')) container = container.parentElement;
-    const iconButtons = [...(container?.querySelectorAll('button') ?? [])].filter((button) => !button.textContent?.trim());
-    if (iconButtons.length === 1) iconButtons[0].click();
+    const buttons = Array.from(container?.querySelectorAll('button') ?? []).filter((button) => !button.textContent?.includes('Read blog post'));
+    buttons[buttons.length - 1]?.click();
   });
   await banner.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 };
@@ -50,19 +54,80 @@ const closeStrapiBanner = async (page: Page) => {
 const waitForAnimations = (page: Page) =>
   page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
 
+const adminTokens = new Map<string, string>();
+
+/** One session token for the script's calls: Strapi rate-limits POST /admin/login (5 per email and IP). */
 const adminToken = async (baseUrl: string) => {
+  const cached = adminTokens.get(baseUrl);
+  if (cached) return cached;
   const response = await fetch(`${baseUrl}/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
   });
-  const body = (await response.json()) as { data: { token: string } };
-  return body.data.token;
+  const body = (await response.json()) as { data: { token: string } | null };
+  assert(body.data?.token, `POST /admin/login answered ${response.status}: ${JSON.stringify(body)}`);
+  const token = body.data?.token ?? '';
+  adminTokens.set(baseUrl, token);
+  return token;
 };
+
+interface SettingsData {
+  enabled: boolean;
+  productionMode: boolean;
+  defaultRoleId: number;
+  roles: { id: number; name: string }[];
+  groupRoleMappings: { groupId: string; roleId: number }[];
+}
 
 const readSettings = async (baseUrl: string) => {
   const response = await fetch(`${baseUrl}/scim/settings`, { headers: { authorization: `Bearer ${await adminToken(baseUrl)}` } });
-  return ((await response.json()) as { data: { enabled: boolean; productionMode: boolean; defaultRoleId: number; roles: { id: number; name: string }[] } }).data;
+  return ((await response.json()) as { data: SettingsData }).data;
+};
+
+/** A call to Strapi's admin API as the Super Admin; throws unless it answers 2xx. */
+const asSuperAdmin = async <T>(baseUrl: string, path: string, init: { method?: string; body?: unknown } = {}) => {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${await adminToken(baseUrl)}`, 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  assert(response.ok, `${init.method ?? 'GET'} ${path} got ${response.status}: ${text}`);
+  return (JSON.parse(text) as { data: T }).data;
+};
+
+/**
+ * An admin user with only the Author role, with a password: Strapi's own invitation flow, scripted. POST
+ * /admin/users returns a registration token, and POST /admin/register (public) sets the password with it.
+ */
+const createAuthor = async (baseUrl: string) => {
+  const roles = await asSuperAdmin<{ id: number; code: string }[]>(baseUrl, '/admin/roles');
+  const author = roles.find((role) => role.code === 'strapi-author');
+  assert(author, `no Author role among ${roles.map((role) => role.code).join(', ')}`);
+  const invited = await asSuperAdmin<{ registrationToken: string }>(baseUrl, '/admin/users', {
+    method: 'POST',
+    body: { email: AUTHOR_EMAIL, firstname: 'Eve', lastname: 'Author', roles: [author?.id] },
+  });
+  const response = await fetch(`${baseUrl}/admin/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      registrationToken: invited.registrationToken,
+      userInfo: { firstname: 'Eve', lastname: 'Author', password: AUTHOR_PASSWORD },
+    }),
+  });
+  assert(response.ok, `POST /admin/register got ${response.status}: ${await response.text()}`);
+};
+
+const logIn = async (page: Page, baseUrl: string, email: string, password: string) => {
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  await page.getByText('Introducing the new Media Library').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await closeStrapiBanner(page);
 };
 
 const scimStatus = async (url: string, authorization?: string) =>
@@ -74,6 +139,7 @@ const main = async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   let server: PlaygroundServer | undefined;
   let context: BrowserContext | undefined;
+  let authorBrowser: Browser | undefined;
 
   try {
     console.log('Starting the playground…');
@@ -94,13 +160,7 @@ const main = async () => {
     let secret = '';
 
     await step('logs in to the admin panel', async () => {
-      await page.goto(`${baseUrl}/admin/auth/login`);
-      await page.getByLabel('Email').fill(ADMIN_EMAIL);
-      await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-      await page.getByRole('button', { name: 'Login' }).click();
-      await page.waitForURL((url) => !url.pathname.includes('/auth/'));
-      await page.getByText('Introducing the new Media Library').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
-      await closeStrapiBanner(page);
+      await logIn(page, baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     });
 
     await step('opens the General page and enables provisioning', async () => {
@@ -174,6 +234,49 @@ const main = async () => {
       await screenshot(page, 'general.png');
     });
 
+    await step('provisions a group through the SCIM endpoint', async () => {
+      const response = await fetch(`${endpointUrl}/Groups`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' },
+        body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: E2E_GROUP }),
+      });
+      assert(response.status === 201, `POST /Groups got ${response.status}: ${await response.text()}`);
+    });
+
+    await step('maps the group to the Editor role, and the mapping survives a reload', async () => {
+      // The card read the groups when the page opened, before the group existed.
+      await page.reload();
+      const card = page.getByRole('region', { name: 'Group role mapping' });
+      await card.getByText('No mappings yet.').waitFor({ timeout: 60_000 });
+      await closeStrapiBanner(page);
+      await card.getByRole('combobox', { name: 'Provisioned group' }).pressSequentially('E2E');
+      await page.getByRole('option', { name: E2E_GROUP }).click();
+      await card.getByRole('combobox', { name: 'Role' }).click();
+      const roles = await page.getByRole('option').allTextContents();
+      assert(!roles.includes('Super Admin'), `Super Admin offered among ${roles.join(', ')}`);
+      await page.getByRole('option', { name: 'Editor', exact: true }).click();
+      await card.getByRole('button', { name: 'Add mapping' }).click();
+      await page.getByText('Mapping added').first().waitFor();
+      await card.getByRole('row').filter({ hasText: E2E_GROUP }).filter({ hasText: 'Editor' }).waitFor();
+
+      const settings = await readSettings(baseUrl);
+      const editor = settings.roles.find((role) => role.name === 'Editor');
+      assert(
+        settings.groupRoleMappings.length === 1 && settings.groupRoleMappings[0].roleId === editor?.id,
+        `groupRoleMappings are ${JSON.stringify(settings.groupRoleMappings)}`,
+      );
+
+      await page.reload();
+      const row = page.getByRole('region', { name: 'Group role mapping' }).getByRole('row').filter({ hasText: E2E_GROUP });
+      await row.waitFor({ timeout: 60_000 });
+      assert(((await row.textContent()) ?? '').includes('Editor'), `the row reads "${await row.textContent()}"`);
+      await page.getByText('Introducing the new Media Library').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+      await closeStrapiBanner(page);
+      await page.getByRole('region', { name: 'Group role mapping' }).scrollIntoViewIfNeeded();
+      await page.mouse.move(0, 0);
+      await screenshot(page, 'group-roles.png');
+    });
+
     await step('shows the Entra ID guide with the live endpoint URL', async () => {
       await page.goto(`${baseUrl}/admin/settings/scim/guide`);
       const panel = page.getByRole('tabpanel', { name: 'Microsoft Entra ID' });
@@ -228,6 +331,25 @@ const main = async () => {
       await dialog.getByRole('button', { name: 'Close' }).last().click();
       await dialog.waitFor({ state: 'hidden' });
     });
+
+    await step('refuses the SCIM pages to an admin with only the Author role', async () => {
+      await createAuthor(baseUrl);
+      authorBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+      const authorContext = await authorBrowser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+      const authorPage = await authorContext.newPage();
+      authorPage.setDefaultTimeout(20_000);
+      await logIn(authorPage, baseUrl, AUTHOR_EMAIL, AUTHOR_PASSWORD);
+      for (const path of ['general', 'activity']) {
+        await authorPage.goto(`${baseUrl}/admin/settings/scim/${path}`);
+        await authorPage.getByText(NO_PERMISSIONS).first().waitFor({ timeout: 60_000 });
+        await authorPage.getByText('Introducing the new Media Library').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+        await closeStrapiBanner(authorPage);
+        const leaked = await authorPage.getByRole('region', { name: /SCIM endpoint|Group role mapping/ }).count();
+        assert(leaked === 0, `the ${path} page shows settings to the Author`);
+        if (path === 'general') await screenshot(authorPage, 'author-refused.png');
+      }
+    });
+
     if (summary().failed > 0) {
       const failureShot = join(tmpdir(), `scim-e2e-failure-${Date.now()}.png`);
       await page.screenshot({ path: failureShot }).catch(() => undefined);
@@ -238,6 +360,7 @@ const main = async () => {
     if (server) console.log(server.log().slice(-3000));
   } finally {
     await context?.close().catch(() => undefined);
+    await authorBrowser?.close().catch(() => undefined);
     await server?.stop();
     rmSync(userDataDir, { recursive: true, force: true });
   }

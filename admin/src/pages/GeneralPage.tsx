@@ -7,7 +7,7 @@ import { useScimPermissions } from '../hooks/useScimPermissions';
 import { useScimSettings } from '../hooks/useScimSettings';
 import { getTranslation } from '../utils/getTranslation';
 
-/** Settings > SCIM User Provisioning > General: status, production mode, endpoint, default role, secrets. */
+/** Settings > SCIM User Provisioning > General: status, production mode, endpoint, default role, group role mapping, secrets. */
 const GeneralPage = () => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });

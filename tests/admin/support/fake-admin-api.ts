@@ -1,5 +1,10 @@
 import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import type { CreatedSecretResponse, SecretSummaryResponse, SettingsResponse } from '../../../server/src/contracts';
+import type {
+  CreatedSecretResponse,
+  ProvisionedGroupResponse,
+  SecretSummaryResponse,
+  SettingsResponse,
+} from '../../../server/src/contracts';
 
 export const ENDPOINT_URL = 'http://localhost:1337/api/scim/v2/0b7f3c1e-1111-4222-8333-944455556666';
 export const NEW_ENDPOINT_URL = 'http://localhost:1337/api/scim/v2/5d2a9e7f-aaaa-4bbb-8ccc-dddddddddddd';
@@ -19,6 +24,7 @@ export const baseSettings = (overrides: Partial<SettingsResponse> = {}): Setting
   endpointId: '0b7f3c1e-1111-4222-8333-944455556666',
   endpointUrl: ENDPOINT_URL,
   roles: ROLES,
+  groupRoleMappings: [],
   ...overrides,
 });
 
@@ -50,13 +56,41 @@ interface FakeAdminOptions {
   createRevealable?: boolean;
   failSettingsLoad?: boolean;
   failSettingsUpdate?: boolean;
+  /** The provisioned groups `GET /scim/groups` lists; a PUT mapping any other group id is refused, as the API does. */
+  groups?: ProvisionedGroupResponse[];
+  failGroupsLoad?: boolean;
 }
 
 const respond = <T>(data: T) => Promise.resolve({ data: { data } });
 
+/** `GET /scim/groups` as the server answers it: a case-insensitive displayName prefix, paged. */
+const listGroups = (groups: ProvisionedGroupResponse[], url: string) => {
+  const query = new URL(url, 'http://admin.test').searchParams;
+  const search = (query.get('search') ?? '').toLowerCase();
+  const page = Number(query.get('page') ?? 1);
+  const pageSize = Number(query.get('pageSize') ?? 50);
+  const matching = groups.filter((group) => group.displayName.toLowerCase().startsWith(search));
+  return { results: matching.slice((page - 1) * pageSize, page * pageSize), pagination: { page, pageSize, total: matching.length } };
+};
+
+/** The API's check of a new mapping list: every group must exist and Super Admin cannot be handed out. */
+const mappingError = (mappings: SettingsResponse['groupRoleMappings'], groups: ProvisionedGroupResponse[]) => {
+  for (const [index, mapping] of mappings.entries()) {
+    if (!groups.some((group) => group.id === mapping.groupId)) {
+      return `groupRoleMappings.${index}.groupId: no provisioned group with id ${mapping.groupId}`;
+    }
+    if (mapping.roleId === 1) return `groupRoleMappings.${index}.roleId: SCIM cannot hand out the role "Super Admin"`;
+  }
+  return undefined;
+};
+
 /** A fake admin API behind the mocked `useFetchClient`, plus the RBAC answer and a spy for notifications. */
 export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
-  const state = { settings: baseSettings(options.settings), secrets: [...(options.secrets ?? [])] };
+  const state = {
+    settings: baseSettings(options.settings),
+    secrets: [...(options.secrets ?? [])],
+    groups: [...(options.groups ?? [])],
+  };
   let failSettingsLoad = options.failSettingsLoad ?? false;
 
   const client = {
@@ -65,12 +99,17 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
         return failSettingsLoad ? Promise.reject(new Error('Internal Server Error')) : respond(state.settings);
       }
       if (url === '/scim/secrets') return respond(state.secrets);
+      if (url.startsWith('/scim/groups?')) {
+        return options.failGroupsLoad ? Promise.reject(new Error('Internal Server Error')) : respond(listGroups(state.groups, url));
+      }
       const reveal = url.match(/^\/scim\/secrets\/(\d+)\/reveal$/);
       if (reveal) return respond({ id: Number(reveal[1]), secret: REVEALED_SECRET });
       return Promise.reject(new Error(`Unexpected GET ${url}`));
     }),
     put: jest.fn((url: string, body: Partial<SettingsResponse>) => {
       if (options.failSettingsUpdate) return Promise.reject(new Error('defaultRoleId: the Super Admin role cannot be the default role'));
+      const invalid = body.groupRoleMappings && mappingError(body.groupRoleMappings, state.groups);
+      if (invalid) return Promise.reject(new Error(invalid));
       state.settings = { ...state.settings, ...body };
       return respond(state.settings);
     }),

@@ -2,6 +2,7 @@ import { Flex, Grid } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { SettingsResponse, SettingsUpdate } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
+import { GroupRoleMappingCard } from '../groupRoles/GroupRoleMappingCard';
 import { SecretsSection } from '../secrets/SecretsSection';
 import { DefaultRoleCard } from './DefaultRoleCard';
 import { EndpointCard } from './EndpointCard';
@@ -62,6 +63,12 @@ export const GeneralSettings = ({
           />
         </Grid.Item>
       </Grid.Root>
+      <GroupRoleMappingCard
+        mappings={settings.groupRoleMappings}
+        roles={settings.roles}
+        disabledReason={updateDisabledReason}
+        onSave={(groupRoleMappings, successMessage) => update({ groupRoleMappings }, successMessage)}
+      />
       <SecretsSection canManage={canManageSecrets} disabledReason={secretsDisabledReason} />
     </Flex>
   );

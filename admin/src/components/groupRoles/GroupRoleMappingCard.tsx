@@ -1,0 +1,120 @@
+import { Box, Button, Flex, Link, Loader, Typography } from '@strapi/design-system';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+import { useGroupDirectory } from '../../hooks/useGroupDirectory';
+import { PLUGIN_ID } from '../../pluginId';
+import type { GroupRoleMapping, ProvisionedGroupResponse, RoleOption } from '../../types';
+import { getTranslation } from '../../utils/getTranslation';
+import { SectionCard } from '../common/SectionCard';
+import { AddMappingForm } from './AddMappingForm';
+import { MappingTable } from './MappingTable';
+
+const GUIDE_PAGE_PATH = `/settings/${PLUGIN_ID}/guide`;
+
+interface GroupRoleMappingCardProps {
+  mappings: GroupRoleMapping[];
+  roles: RoleOption[];
+  disabledReason?: string;
+  /** Saves the whole list (PUT) and reports the outcome as a notification. */
+  onSave: (mappings: GroupRoleMapping[], successMessage: string) => Promise<boolean>;
+}
+
+/** Provisioned group -> role rows, with remove buttons, and a form to add one. */
+export const GroupRoleMappingCard = ({ mappings, roles, disabledReason, onSave }: GroupRoleMappingCardProps) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const directory = useGroupDirectory(mappings.map((mapping) => mapping.groupId));
+  const [formKey, setFormKey] = useState(0);
+
+  // The API refuses unknown groups, so mappings of deleted groups are dropped whenever the list is saved.
+  const save = (next: GroupRoleMapping[], successMessage: string) =>
+    onSave(
+      next.filter((mapping) => directory.lookup(mapping.groupId).state !== 'deleted'),
+      successMessage,
+    );
+
+  const add = async (group: ProvisionedGroupResponse, roleId: number) => {
+    directory.remember(group);
+    const saved = await save([...mappings, { groupId: group.id, roleId }], t('groupRoles.notification.added', 'Mapping added'));
+    if (saved) setFormKey((key) => key + 1);
+    return saved;
+  };
+
+  const remove = (index: number) =>
+    save(
+      mappings.filter((_, position) => position !== index),
+      t('groupRoles.notification.removed', 'Mapping removed'),
+    );
+
+  let content: ReactNode;
+  if (directory.status === 'loading') {
+    content = (
+      <Flex justifyContent="center" padding={4}>
+        <Loader small>{t('groupRoles.loading', 'Loading the provisioned groups…')}</Loader>
+      </Flex>
+    );
+  } else if (directory.status === 'error') {
+    content = (
+      <Flex gap={3} alignItems="center">
+        <Typography textColor="danger600">{t('groupRoles.loadError', 'The provisioned groups could not be loaded.')}</Typography>
+        <Button variant="secondary" size="S" onClick={() => void directory.reload()}>
+          {t('retry', 'Retry')}
+        </Button>
+      </Flex>
+    );
+  } else {
+    content = (
+      <>
+        {mappings.length > 0 ? (
+          <MappingTable
+            mappings={mappings}
+            roles={roles}
+            lookup={directory.lookup}
+            disabledReason={disabledReason}
+            onRemove={remove}
+          />
+        ) : (
+          <Box background="neutral100" padding={4} hasRadius>
+            <Typography textColor="neutral600">
+              {t('groupRoles.empty', 'No mappings yet. Provision groups from your identity provider, then map them here.')}
+            </Typography>
+          </Box>
+        )}
+        {directory.total === 0 ? (
+          <Typography textColor="neutral600">
+            {formatMessage(
+              {
+                id: getTranslation('groupRoles.noGroups'),
+                defaultMessage:
+                  'No group has been provisioned yet. Assign groups to the app in your identity provider: see the <guidePage>SCIM Guide</guidePage>.',
+              },
+              {
+                guidePage: (chunks: ReactNode[]) => (
+                  <Link tag={NavLink} to={GUIDE_PAGE_PATH}>
+                    {chunks}
+                  </Link>
+                ),
+              },
+            )}
+          </Typography>
+        ) : (
+          <AddMappingForm key={formKey} roles={roles} mappings={mappings} disabledReason={disabledReason} onAdd={add} />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <SectionCard
+      title={t('groupRoles.title', 'Group role mapping')}
+      description={t(
+        'groupRoles.description',
+        'Members of a provisioned group get its role in addition to the default role; in production mode roles are recomputed whenever membership or this mapping changes.',
+      )}
+    >
+      {content}
+    </SectionCard>
+  );
+};
