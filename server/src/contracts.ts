@@ -14,6 +14,8 @@ export interface SettingsResponse {
   roles: RoleOption[];
   /** Members of the SCIM group `groupId` get the role `roleId`; earlier rows have higher priority. */
   groupRoleMappings: { groupId: string; roleId: number }[];
+  /** How many SCIM users and groups are stored: what switching production mode on applies to Strapi. */
+  provisioned: { users: number; groups: number };
 }
 
 export interface SecretSummaryResponse {

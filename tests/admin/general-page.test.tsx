@@ -137,7 +137,7 @@ describe('General page', () => {
 
     await user.click(await screen.findByRole('checkbox', { name: 'Production mode' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Switch to production mode?' });
-    expect(dialog).toHaveTextContent('Every provisioned user and group will be applied to Strapi');
+    expect(dialog).toHaveTextContent('3 provisioned users and 2 groups will be applied to Strapi');
     expect(client.put).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Switch to production' }));
     expect(client.put).toHaveBeenCalledWith('/scim/settings', { productionMode: true });

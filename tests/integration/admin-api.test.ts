@@ -18,7 +18,14 @@ describe('settings', () => {
     const { status, body } = await api.call('GET', '/scim/settings');
     expect(status).toBe(200);
     const author = body.data.roles.find((role: { code: string }) => role.code === 'strapi-author');
-    expect(body.data).toMatchObject({ enabled: false, productionMode: false, endpointId: null, endpointUrl: null });
+    expect(body.data).toMatchObject({
+      enabled: false,
+      productionMode: false,
+      endpointId: null,
+      endpointUrl: null,
+      groupRoleMappings: [],
+      provisioned: { users: 0, groups: 0 },
+    });
     expect(body.data.defaultRoleId).toBe(author.id);
     expect(body.data.roles.map((role: { code: string }) => role.code).sort()).toEqual(
       ['strapi-author', 'strapi-editor', 'strapi-super-admin'],

@@ -44,6 +44,7 @@ describe('test mode', () => {
 
 describe('switching production mode on', () => {
   it('applies every user provisioned in test mode, with the default role, lower-cased email', async () => {
+    expect((await api.call('GET', '/scim/settings')).body.data.provisioned).toEqual({ users: 1, groups: 0 });
     const response = await setMode(true);
     expect(response.status).toBe(200);
     const admin = await adminUser('test.mode@example.com');

@@ -18,6 +18,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       endpointUrl: buildEndpointUrl(strapi, ctx.origin, settings.endpointId),
       roles,
       groupRoleMappings: settings.groupRoleMappings,
+      provisioned: {
+        users: Number(await strapi.db.query('plugin::scim.scim-user').count()),
+        groups: Number(await strapi.db.query('plugin::scim.scim-group').count()),
+      },
     };
     ctx.body = { data };
   };

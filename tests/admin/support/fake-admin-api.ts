@@ -25,6 +25,7 @@ export const baseSettings = (overrides: Partial<SettingsResponse> = {}): Setting
   endpointUrl: ENDPOINT_URL,
   roles: ROLES,
   groupRoleMappings: [],
+  provisioned: { users: 3, groups: 2 },
   ...overrides,
 });
 

@@ -43,6 +43,7 @@ export const GeneralSettings = ({
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           <ProductionModeCard
             productionMode={settings.productionMode}
+            provisioned={settings.provisioned}
             disabledReason={updateDisabledReason}
             onChange={(productionMode) =>
               update(

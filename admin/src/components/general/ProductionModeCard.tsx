@@ -14,11 +14,12 @@ interface ProductionModeCardProps {
    * How many provisioned users and groups switching on will apply to Strapi. The API does not report it yet;
    * when it is undefined the confirmation speaks of "every provisioned user and group".
    */
-  pendingResourceCount?: number;
+  /** What switching production mode on will apply to Strapi. */
+  provisioned?: { users: number; groups: number };
 }
 
 /** Production mode switch. Switching it on asks first, as it starts changing Strapi users. */
-export const ProductionModeCard = ({ productionMode, disabledReason, onChange, pendingResourceCount }: ProductionModeCardProps) => {
+export const ProductionModeCard = ({ productionMode, disabledReason, onChange, provisioned }: ProductionModeCardProps) => {
   const { formatMessage } = useIntl();
   const [confirmOpen, setConfirmOpen] = useState(false);
   const label = formatMessage({ id: getTranslation('production.label'), defaultMessage: 'Production mode' });
@@ -69,7 +70,7 @@ export const ProductionModeCard = ({ productionMode, disabledReason, onChange, p
         confirmLabel={formatMessage({ id: getTranslation('production.confirm.action'), defaultMessage: 'Switch to production' })}
         onConfirm={() => onChange(true)}
       >
-        {pendingResourceCount === undefined
+        {provisioned === undefined
           ? formatMessage({
               id: getTranslation('production.confirm.body'),
               defaultMessage:
@@ -77,11 +78,11 @@ export const ProductionModeCard = ({ productionMode, disabledReason, onChange, p
             })
           : formatMessage(
               {
-                id: getTranslation('production.confirm.bodyWithCount'),
+                id: getTranslation('production.confirm.bodyWithCounts'),
                 defaultMessage:
-                  '{count, plural, one {# provisioned user or group} other {# provisioned users and groups}} will be applied to Strapi, and from then on the identity provider creates, updates and deactivates Strapi users.',
+                  '{users, plural, one {# provisioned user} other {# provisioned users}} and {groups, plural, one {# group} other {# groups}} will be applied to Strapi, and from then on the identity provider creates, updates and deactivates Strapi users.',
               },
-              { count: pendingResourceCount },
+              { users: provisioned.users, groups: provisioned.groups },
             )}
       </ConfirmDialog>
     </SectionCard>
