@@ -224,7 +224,8 @@ const main = async () => {
     await step('switches production mode on after confirming', async () => {
       await page.getByRole('checkbox', { name: 'Production mode' }).click({ force: true });
       const dialog = page.getByRole('alertdialog', { name: 'Switch to production mode?' });
-      await dialog.getByText('Every provisioned user and group will be applied to Strapi').waitFor();
+      // The confirmation counts what will be applied: the user the earlier steps may have provisioned, no groups yet.
+      await dialog.getByText(/provisioned users? and \d+ groups? will be applied to Strapi/).waitFor();
       await dialog.getByRole('button', { name: 'Switch to production' }).click();
       await page.getByText("Production mode: the identity provider's changes create").waitFor();
       const settings = await readSettings(baseUrl);

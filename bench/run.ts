@@ -1,0 +1,125 @@
+/**
+ * SCIM at directory scale (issue "Performance at directory scale"): floor, lookup, create, initial sync,
+ * large groups, memory. Build first (`npm run build`: the playground loads the plugin from dist/), then
+ *   npm run bench                                  full run on SQLite (WAL, as the playground config)
+ *   npm run bench -- --db postgres                 PostgreSQL on 127.0.0.1:5432 (user postgres)
+ *   npm run bench -- --scale 0.1                   smaller directories, for a quick run
+ *   npm run bench -- --only lookup,create          some sections only
+ *   npm run bench -- --profile                     also take CPU profiles of the key windows
+ * Each section runs in a process of its own (bench/support/section-process.ts) on a fresh database; the
+ * results go to bench/results/<YYYY-MM-DD>-<database>[-scale<x>].json and .md.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { machine, today } from './support/measure';
+import { provenance, renderMarkdown, writeReport, type RunReport } from './support/report';
+import type { SectionResult } from './support/section';
+
+const ROOT = path.resolve(__dirname, '..');
+const ALL_SECTIONS = ['floor', 'lookup', 'create', 'sync', 'large-groups'];
+
+const option = (name: string): string | undefined => {
+  const args = process.argv.slice(2);
+  const inline = args.find((arg) => arg.startsWith(`--${name}=`));
+  if (inline) return inline.slice(name.length + 3);
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? undefined : args[index + 1];
+};
+
+const databaseVersion = async (db: string): Promise<string> => {
+  if (db === 'postgres') {
+    const { Client } = await import('pg');
+    const client = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
+    await client.connect();
+    const { rows } = await client.query('show server_version');
+    await client.end();
+    return rows[0].server_version as string;
+  }
+  const Database = require(require.resolve('better-sqlite3', { paths: [path.join(ROOT, 'playground')] }));
+  const memory = new Database(':memory:');
+  const version = memory.prepare('select sqlite_version() as v').get().v as string;
+  memory.close();
+  return `${version} (better-sqlite3, WAL, synchronous=NORMAL)`;
+};
+
+const runSection = (section: string, db: string, scale: number, profile: boolean): Promise<SectionResult> => {
+  const out = path.join(ROOT, 'bench', '.tmp', `${db}-${section}.json`);
+  mkdirSync(path.dirname(out), { recursive: true });
+  rmSync(out, { force: true });
+  const args = [
+    '--expose-gc',
+    '-r',
+    path.join(ROOT, 'scripts', 'register-ts.js'),
+    path.join(ROOT, 'bench', 'support', 'section-process.ts'),
+    section,
+    '--db',
+    db,
+    '--scale',
+    String(scale),
+    '--out',
+    out,
+    ...(profile ? ['--profile'] : []),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    // Every section is bounded; this is the backstop if one hangs.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30 * 60 * 1000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0 && existsSync(out)) resolve(JSON.parse(readFileSync(out, 'utf8')) as SectionResult);
+      else reject(new Error(`section ${section} exited with ${code ?? signal}`));
+    });
+  });
+};
+
+const main = async () => {
+  const db = option('db') ?? 'sqlite';
+  if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
+  const scale = Number(option('scale') ?? '1');
+  if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]');
+  const only = option('only');
+  const sections = only ? only.split(',').map((s) => s.trim()) : ALL_SECTIONS;
+  for (const section of sections) if (!ALL_SECTIONS.includes(section)) throw new Error(`unknown section ${section}; one of ${ALL_SECTIONS.join(', ')}`);
+  const profile = process.argv.includes('--profile');
+  const distServer = path.join(ROOT, 'dist', 'server', 'index.js');
+  if (!existsSync(distServer)) throw new Error('dist/ is missing: run `npm run build` first');
+
+  const started = Date.now();
+  const distAtStart = statSync(distServer).mtime.toISOString();
+  const results: SectionResult[] = [];
+  const failures: { section: string; error: string }[] = [];
+  for (const section of sections) {
+    try {
+      results.push(await runSection(section, db, scale, profile));
+    } catch (error) {
+      console.error(error);
+      failures.push({ section, error: String((error as Error).message ?? error) });
+    }
+  }
+  const report: RunReport = {
+    machine: machine(),
+    database: db,
+    databaseVersion: await databaseVersion(db),
+    strapiVersion: (results[0] as { strapiVersion?: string } | undefined)?.strapiVersion ?? 'unknown',
+    scale,
+    ...provenance(ROOT),
+    distBuiltAt:
+      distAtStart === statSync(distServer).mtime.toISOString()
+        ? distAtStart
+        : `${distAtStart}, rebuilt during the run at ${statSync(distServer).mtime.toISOString()}`,
+    seconds: (Date.now() - started) / 1000,
+    sections: results,
+    failures,
+  };
+  const name = `${today()}-${db}${scale !== 1 ? `-scale${scale}` : ''}${only ? `-${sections.join('-')}` : ''}`;
+  const files = writeReport(path.join(ROOT, 'bench', 'results'), name, report);
+  console.log(renderMarkdown(report));
+  console.log(`\nwritten: ${path.relative(ROOT, files.md)}, ${path.relative(ROOT, files.json)}`);
+  if (failures.length > 0) process.exitCode = 1;
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(2);
+});

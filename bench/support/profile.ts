@@ -1,0 +1,111 @@
+/**
+ * CPU profile of one window of the section process (node:inspector, no restart needed), and a summary of
+ * where the self time went: by function and by package. Used with `--profile` to explain a missed target.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import path from 'node:path';
+import { round } from './stats';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+export interface ProfileSummary {
+  file: string;
+  totalMs: number;
+  /** Share of self time (percent) per package / area. */
+  byArea: { area: string; percent: number }[];
+  /** The functions with the most self time. */
+  topFunctions: { name: string; where: string; percent: number }[];
+}
+
+const post = <T>(session: Session, method: string, params?: object): Promise<T> =>
+  new Promise((resolve, reject) =>
+    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))),
+  );
+
+const areaOf = (url: string, functionName: string): string => {
+  if (!url) return functionName.startsWith('(') ? functionName : '(native / V8)';
+  const modules = url.split('node_modules/');
+  if (modules.length > 1) {
+    const rest = modules[modules.length - 1];
+    const parts = rest.split('/');
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  }
+  if (url.includes('/dist/server/')) return 'strapi-plugin-scim (dist/server)';
+  if (url.startsWith('node:')) return 'node core';
+  return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+};
+
+export const summarize = (profile: CpuProfile, file: string, top = 25): ProfileSummary => {
+  const selfTime = new Map<number, number>();
+  for (let i = 0; i < profile.samples.length; i += 1) {
+    selfTime.set(profile.samples[i], (selfTime.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+  const total = [...selfTime.values()].reduce((sum, value) => sum + value, 0) || 1;
+  const byArea = new Map<string, number>();
+  const byFunction = new Map<string, { name: string; where: string; time: number }>();
+  for (const node of profile.nodes) {
+    const time = selfTime.get(node.id) ?? 0;
+    if (time === 0) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const area = areaOf(url, functionName);
+    byArea.set(area, (byArea.get(area) ?? 0) + time);
+    const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${lineNumber + 1}` : '';
+    const key = `${functionName}|${where}`;
+    const entry = byFunction.get(key) ?? { name: functionName || '(anonymous)', where, time: 0 };
+    entry.time += time;
+    byFunction.set(key, entry);
+  }
+  return {
+    file,
+    totalMs: round(total / 1000, 0),
+    byArea: [...byArea.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([area, time]) => ({ area, percent: round((100 * time) / total, 1) })),
+    topFunctions: [...byFunction.values()]
+      .sort((a, b) => b.time - a.time)
+      .slice(0, top)
+      .map((entry) => ({ name: entry.name, where: entry.where, percent: round((100 * entry.time) / total, 1) })),
+  };
+};
+
+export const PROFILE_DIR = path.resolve(__dirname, '..', '.tmp', 'profiles');
+
+/** Profiles this process while `work` runs; writes `<name>.cpuprofile` (open it in Chrome DevTools). */
+export const profileDuring = async <T>(name: string, work: () => Promise<T>): Promise<{ result: T; summary: ProfileSummary }> => {
+  const session = new Session();
+  session.connect();
+  await post(session, 'Profiler.enable');
+  await post(session, 'Profiler.setSamplingInterval', { interval: 200 });
+  await post(session, 'Profiler.start');
+  const stop = async () => {
+    const stopped = await post<{ profile: CpuProfile }>(session, 'Profiler.stop');
+    session.disconnect();
+    return stopped;
+  };
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const stopped = await stop();
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  const file = path.join(PROFILE_DIR, `${name}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(stopped.profile));
+  return { result, summary: summarize(stopped.profile, path.relative(path.resolve(__dirname, '..', '..'), file)) };
+};
