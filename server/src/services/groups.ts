@@ -104,9 +104,13 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ...entry,
     });
   const modeName = (mode: HostMode) => (mode.productionMode ? 'production' : 'test');
-  /** Membership changes recompute the members' host roles in the same transaction (production mode). */
-  const afterMembershipChange = async (userRefs: number[], mode: HostMode): Promise<string | null> => {
-    if (userRefs.length === 0) return null;
+  /**
+   * Membership changes of a mapped group recompute the members' host roles in the same transaction
+   * (production mode). Membership in an unmapped group changes nobody's roles, so nothing is written.
+   */
+  const afterMembershipChange = async (groupId: string, userRefs: number[], mode: HostMode): Promise<string | null> => {
+    const mapped = mode.groupRoleMappings.some((mapping) => mapping.groupId === groupId);
+    if (userRefs.length === 0 || !mapped) return null;
     if (!mode.productionMode) return `test mode: would recompute the roles of ${userRefs.length} member(s)`;
     await usersService().syncRoles(userRefs, mode);
     return `recomputed the roles of ${userRefs.length} member(s)`;
@@ -123,7 +127,7 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const row = await groups.insert(resource);
           const added = members.map((user) => user.id);
           await memberships.add(row.id, added);
-          const hostAction = await afterMembershipChange(added, mode);
+          const hostAction = await afterMembershipChange(row.scimId, added, mode);
           await record({
             method: 'POST',
             operation: 'create',
@@ -180,7 +184,7 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const added = [...wanted].filter((ref) => !existingSet.has(ref));
           await memberships.remove(current.id, removed);
           await memberships.add(current.id, added);
-          const hostAction = await afterMembershipChange([...removed, ...added], mode);
+          const hostAction = await afterMembershipChange(id, [...removed, ...added], mode);
           await record({
             method: 'PUT',
             operation: 'replace',
@@ -224,7 +228,7 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const addedRefs = added.map((user) => user.id);
           await memberships.remove(current.id, removedRefs);
           await memberships.add(current.id, addedRefs);
-          const hostAction = await afterMembershipChange([...removedRefs, ...addedRefs], mode);
+          const hostAction = await afterMembershipChange(id, [...removedRefs, ...addedRefs], mode);
           await record({
             method: 'PATCH',
             operation: 'patch',
@@ -247,7 +251,7 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const members = await memberships.userRefsOf(row.id);
         await memberships.removeGroup(row.id);
         await groups.remove(row);
-        const hostAction = await afterMembershipChange(members, mode);
+        const hostAction = await afterMembershipChange(id, members, mode);
         await record({
           method: 'DELETE',
           operation: 'delete',
