@@ -20,7 +20,7 @@ module.exports = {
     },
     {
       displayName: 'integration',
-      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/idp/**/*.test.ts'],
       testEnvironment: 'node',
       transform,
       setupFilesAfterEnv: ['<rootDir>/tests/integration/support/jest-setup.ts'],

@@ -6,18 +6,35 @@
  *   SCIM_TEST_DB=postgres node -r ./scripts/register-ts.js tests/idp/run-microsoft-collection.ts
  *
  * The collection is test data kept outside the repository, next to it: <repo>/../shared/conformance/ (see its
- * README). Every assertion goes to tests/idp/results/microsoft-collection.json; the summary per folder is printed
+ * README). Every assertion goes to tests/idp/results/microsoft-collection-<database>.json; the summary per folder is printed
  * and the last line is "N passed, M failed". Exits 1 when an assertion failed, 2 when the run could not happen.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../integration/support/test-app';
+import { collectionResultsFile } from './support/results';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const CONFORMANCE_DIR = path.join(REPO_ROOT, '..', 'shared', 'conformance');
 const COLLECTION_FILE = 'microsoft-scim-reference.postman_collection.json';
-const RESULTS_FILE = path.join(__dirname, 'results', 'microsoft-collection.json');
+const DECISION = 'docs/decisions/microsoft-collection-gaps.md';
+
+/**
+ * Assertions that test the reference server's own behaviour rather than SCIM, each explained in DECISION.
+ * They must still fail as described: one that starts passing is reported, so the list cannot go stale silently.
+ */
+const RECORDED_GAPS: { folder: string; request: string; assertion: string; why: string }[] = [
+  {
+    folder: 'Group tests',
+    request: 'Get group by id',
+    assertion: 'Body contians user',
+    why: 'expects a member "displayName" the client sent to be stored and returned; Group members have no such sub-attribute (RFC 7643 §4.2, §8.7.1)',
+  },
+];
+const isRecordedGap = (record: AssertionRecord) =>
+  !record.passed &&
+  RECORDED_GAPS.some((gap) => gap.folder === record.folder && gap.request === record.request && gap.assertion === record.assertion);
 const BODY_LIMIT = 2048;
 
 /** The folders the conformance README runs ("Get Token" and the two loose requests are left out). */
@@ -38,6 +55,8 @@ interface AssertionRecord {
   sequence: number;
   assertion: string;
   passed: boolean;
+  /** Failed as recorded in RECORDED_GAPS (not counted as a failure). */
+  recorded?: boolean;
   error?: string;
   /** Only for failures. */
   http?: {
@@ -143,15 +162,28 @@ const collect = (summary: any): AssertionRecord[] => {
   return records;
 };
 
+const countsOf = (records: AssertionRecord[]) => ({
+  passed: records.filter((record) => record.passed).length,
+  failed: records.filter((record) => !record.passed && !record.recorded).length,
+  recorded: records.filter((record) => record.recorded).length,
+});
+
 const printSummary = (records: AssertionRecord[]) => {
   const width = Math.max(...FOLDERS.map((folder) => folder.length));
   console.log('');
   for (const folder of FOLDERS) {
-    const inFolder = records.filter((record) => record.folder === folder);
-    const passed = inFolder.filter((record) => record.passed).length;
-    console.log(`${folder.padEnd(width)}  ${String(passed).padStart(3)} passed, ${String(inFolder.length - passed).padStart(3)} failed`);
+    const { passed, failed, recorded } = countsOf(records.filter((record) => record.folder === folder));
+    console.log(`${folder.padEnd(width)}  ${String(passed).padStart(3)} passed, ${String(failed).padStart(3)} failed${recorded ? `, ${recorded} recorded` : ''}`);
   }
-  const failures = records.filter((record) => !record.passed);
+  const recorded = records.filter((record) => record.recorded);
+  if (recorded.length > 0) {
+    console.log(`\nRecorded (the reference server's own behaviour, not SCIM; see ${DECISION}):`);
+    for (const record of recorded) {
+      const gap = RECORDED_GAPS.find((candidate) => candidate.request === record.request && candidate.assertion === record.assertion);
+      console.log(`  [${record.folder}] #${record.sequence} ${record.request}: ${record.assertion} — ${gap?.why}`);
+    }
+  }
+  const failures = records.filter((record) => !record.passed && !record.recorded);
   if (failures.length > 0) {
     console.log('\nFailures:');
     for (const failure of failures) {
@@ -159,9 +191,12 @@ const printSummary = (records: AssertionRecord[]) => {
       console.log(`  [${failure.folder}] #${failure.sequence} ${failure.request} (${failure.http?.request.method}${status}): ${failure.assertion} — ${failure.error}`);
     }
   }
-  const passed = records.length - failures.length;
-  console.log(`\n${passed} passed, ${failures.length} failed`);
-  return failures.length;
+  const stale = RECORDED_GAPS.filter((gap) => !recorded.some((record) => record.request === gap.request && record.assertion === gap.assertion));
+  for (const gap of stale) console.log(`\nRecorded gap no longer fails: [${gap.folder}] ${gap.request}: ${gap.assertion}; remove it from RECORDED_GAPS and ${DECISION}`);
+  const counts = countsOf(records);
+  console.log(`\n${records.length} assertions: ${counts.passed} passed, ${counts.failed} failed, ${counts.recorded} recorded`);
+  console.log(`${counts.passed} passed, ${counts.failed + stale.length} failed`);
+  return counts.failed + stale.length;
 };
 
 const main = async (): Promise<number> => {
@@ -248,18 +283,12 @@ const main = async (): Promise<number> => {
       timeoutRequest: 30_000,
     });
 
-    const records = collect(summary);
-    const failed = records.filter((record) => !record.passed).length;
-    mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-    const perFolder = Object.fromEntries(
-      FOLDERS.map((folder) => {
-        const inFolder = records.filter((record) => record.folder === folder);
-        const passed = inFolder.filter((record) => record.passed).length;
-        return [folder, { passed, failed: inFolder.length - passed }];
-      }),
-    );
+    const records = collect(summary).map((record) => (isRecordedGap(record) ? { ...record, recorded: true } : record));
+    const resultsFile = collectionResultsFile(app.database.client);
+    mkdirSync(path.dirname(resultsFile), { recursive: true });
+    const perFolder = Object.fromEntries(FOLDERS.map((folder) => [folder, countsOf(records.filter((record) => record.folder === folder))]));
     writeFileSync(
-      RESULTS_FILE,
+      resultsFile,
       `${JSON.stringify(
         {
           collection: `../shared/conformance/${COLLECTION_FILE}`,
@@ -268,14 +297,14 @@ const main = async (): Promise<number> => {
           node: process.version,
           build: provenance(),
           folders: FOLDERS,
-          totals: { passed: records.length - failed, failed, perFolder },
+          totals: { ...countsOf(records), perFolder },
           assertions: records,
         },
         null,
         2,
       )}\n`,
     );
-    console.log(`Results written to ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
+    console.log(`Results written to ${path.relative(REPO_ROOT, resultsFile)}`);
     if (records.length === 0) throw new Error('The run produced no assertions: check the folder names against the collection');
     results = records;
   } finally {

@@ -11,6 +11,7 @@ let app: TestApp;
 let users: Record<string, unknown>[];
 
 const WORDS = ['Ann', 'ann', 'ANNA', 'bob', 'Bo', 'carl', 'x_y', 'a%b', 'Zed'];
+const EMAILS = ['ann@example.com', 'Ann@Example.org', 'bob@example.com', 'x_y@b.io', 'a%b@c.de'];
 const resolve = (path: Parameters<typeof printAttributePath>[0]) => findAttribute('User', printAttributePath(path))?.attribute;
 
 const userArbitrary = fc.record({
@@ -19,6 +20,7 @@ const userArbitrary = fc.record({
   givenName: fc.option(fc.constantFrom(...WORDS), { nil: undefined }),
   familyName: fc.option(fc.constantFrom(...WORDS), { nil: undefined }),
   active: fc.boolean(),
+  emails: fc.array(fc.constantFrom(...EMAILS), { maxLength: 3 }),
 });
 
 const STRING_PATHS = ['userName', 'externalId', 'displayName', 'name.givenName', 'name.familyName'];
@@ -29,6 +31,11 @@ const comparison: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom(...STRING_PATHS), fc.constantFrom(...STRING_OPS), literal).map(([path, op, value]) => `${path} ${op} ${JSON.stringify(value)}`),
   fc.constantFrom(...STRING_PATHS).map((path) => `${path} pr`),
   fc.tuple(fc.constantFrom('eq', 'ne'), fc.boolean()).map(([op, value]) => `active ${op} ${value}`),
+  fc
+    .tuple(fc.constantFrom('emails.value', 'emails'), fc.constantFrom(...STRING_OPS), fc.constantFrom(...EMAILS, 'example', 'ANN', '.com', 'x_y', ''))
+    .map(([path, op, value]) => `${path} ${op} ${JSON.stringify(value)}`),
+  fc.tuple(fc.constantFrom('eq', 'co', 'sw'), fc.constantFrom(...EMAILS, 'example')).map(([op, value]) => `emails[value ${op} ${JSON.stringify(value)}]`),
+  fc.constant('emails.value pr'),
 );
 
 const filterArbitrary: fc.Arbitrary<string> = fc.letrec<{ filter: string }>((tie) => ({
@@ -50,6 +57,7 @@ beforeAll(async () => {
     if (sample.displayName) body.displayName = sample.displayName;
     if (sample.externalId) body.externalId = sample.externalId;
     if (sample.givenName || sample.familyName) body.name = { givenName: sample.givenName, familyName: sample.familyName };
+    if (sample.emails.length > 0) body.emails = sample.emails.map((value) => ({ value, type: 'work' }));
     const { row } = await service.create(body, { productionMode: false, defaultRoleId: null });
     users.push({ ...row.resource, id: row.scimId });
   }

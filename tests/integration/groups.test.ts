@@ -322,20 +322,33 @@ describe('PATCH /Groups/:id', () => {
     expect(await membershipCount(group.id)).toBe(0);
   });
 
-  it('answers 400 for an unknown member and changes nothing, and 409 for a rename onto another group', async () => {
+  it('skips an unknown member id in an add, applies the rest and names it in the activity log', async () => {
     const group = await createGroup('Patch unknown', [users[0]]);
     const unknown = crypto.randomUUID();
     const response = await patchGroup(
       group.id,
-      { op: 'replace', path: 'displayName', value: 'Renamed' },
-      { op: 'add', path: 'members', value: [{ value: unknown }] },
+      { op: 'replace', path: 'displayName', value: 'Patch unknown renamed' },
+      { op: 'add', path: 'members', value: [{ value: unknown }, { value: users[1] }] },
     );
-    expect(response.status).toBe(400);
-    expect(response.body.detail).toContain(unknown);
+    expect(response.status).toBe(204);
     const after = await scim(`/Groups/${group.id}`);
-    expect(after.body).toMatchObject({ displayName: 'Patch unknown', meta: { version: 'W/"1"' } });
+    expect(after.body.displayName).toBe('Patch unknown renamed');
+    expect(await memberValues(group.id)).toEqual([users[0], users[1]].sort());
+    expect(await membershipCount(group.id)).toBe(2);
+    const [entry] = await app.strapi.db.query('plugin::scim.activity-entry').findMany({
+      where: { resourceId: group.id, method: 'PATCH' },
+      orderBy: { id: 'desc' },
+      limit: 1,
+    });
+    expect(entry.detail).toContain(unknown);
+    expect(entry.quirks).toContain('group-member-unknown-id-skipped');
+  });
+
+  it('answers 409 for a rename onto another group and changes nothing', async () => {
+    const group = await createGroup('Patch conflict', [users[0]]);
     const rename = await patchGroup(group.id, { op: 'replace', path: 'displayName', value: 'engineering' });
     expect(rename.status).toBe(409);
+    expect((await scim(`/Groups/${group.id}`)).body).toMatchObject({ displayName: 'Patch conflict', meta: { version: 'W/"1"' } });
   });
 
   it('writes nothing for a removal of someone who is not a member (a retried request)', async () => {

@@ -104,7 +104,7 @@ describe('production mode', () => {
       method: 'PATCH',
       body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'emails', value: [{ value: 'late.email@example.com', type: 'work' }] }] },
     });
-    expect(patched.status).toBe(200);
+    expect(patched.status).toBe(204);
     const admin = await adminUser('late.email@example.com');
     expect(await scimRow(created.body.id)).toMatchObject({ applied: true, hostUserId: admin.id, notAppliedReason: null });
   });
@@ -118,7 +118,7 @@ describe('production mode', () => {
     expect((await me()).status).toBe(200);
 
     const deactivated = await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
-    expect(deactivated.status).toBe(200);
+    expect(deactivated.status).toBe(204);
     expect(await adminUser('signed.in@example.com')).toMatchObject({ isActive: false });
     expect((await me()).status).toBe(401);
     expect(await app.strapi.db.query('admin::session').count({ where: { userId: String(admin.id) } })).toBe(0);

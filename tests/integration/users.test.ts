@@ -175,6 +175,7 @@ describe('one user', () => {
     const { body } = await createUser('patch.me@example.com');
     const okta = await scim(`/Users/${body.id}`, {
       method: 'PATCH',
+      headers: { 'user-agent': 'Okta SCIM Client 1.0.0' },
       body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] },
     });
     expect(okta.status).toBe(200);
@@ -183,14 +184,34 @@ describe('one user', () => {
       method: 'PATCH',
       body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'Replace', path: 'active', value: 'True' }, { op: 'Add', path: 'name.familyName', value: 'Jensen-Smith' }] },
     });
-    expect(entra.body).toMatchObject({ active: true, name: { familyName: 'Jensen-Smith' } });
+    expect(entra.status).toBe(204);
+    expect((await scim(`/Users/${body.id}`)).body).toMatchObject({ active: true, name: { familyName: 'Jensen-Smith' } });
     const inactive = await scim('/Users?filter=' + encodeURIComponent(`id eq "${body.id}" and active eq true`));
     expect(inactive.body.totalResults).toBe(1);
   });
 
+  it('answers a PATCH with 204, or 200 and the User for a projection, Prefer: return=representation or Okta', async () => {
+    const { body } = await createUser('patch.answer@example.com');
+    const operations = (title: string) => ({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: title }] });
+    const plain = await scim(`/Users/${body.id}`, { method: 'PATCH', body: operations('One') });
+    expect(plain.status).toBe(204);
+    expect(plain.body).toBeUndefined();
+    expect(plain.headers.get('etag')).toBe('W/"2"');
+    const projected = await scim(`/Users/${body.id}?excludedAttributes=emails`, { method: 'PATCH', body: operations('Two') });
+    expect(projected.status).toBe(200);
+    expect(projected.body).toMatchObject({ title: 'Two' });
+    expect(projected.body.emails).toBeUndefined();
+    const preferred = await scim(`/Users/${body.id}`, { method: 'PATCH', headers: { prefer: 'return=representation' }, body: operations('Three') });
+    expect(preferred.status).toBe(200);
+    expect(preferred.body).toMatchObject({ id: body.id, title: 'Three', meta: { version: 'W/"4"' } });
+    const okta = await scim(`/Users/${body.id}`, { method: 'PATCH', headers: { 'user-agent': 'Okta SCIM Client 1.0.0' }, body: operations('Four') });
+    expect(okta.status).toBe(200);
+    expect(okta.body).toMatchObject({ title: 'Four' });
+  });
+
   it('accepts a path-less PATCH value that repeats the user\'s own id, and refuses another id', async () => {
     const { body } = await createUser('own.id@example.com');
-    const same = await scim(`/Users/${body.id}`, {
+    const same = await scim(`/Users/${body.id}?attributes=displayName`, {
       method: 'PATCH',
       body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { id: body.id, displayName: 'Own Id' } }] },
     });

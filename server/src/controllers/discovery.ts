@@ -30,6 +30,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async schema(ctx: Context) {
       ctx.body = buildSchema(baseUrl(ctx), ctx.params.id);
     },
+    /** RFC 7644 §3.7: bulk is optional; ServiceProviderConfig says bulk.supported = false, and /Bulk says 501. */
+    async bulkNotImplemented() {
+      throw new ScimError(501, 'Bulk operations are not supported (see bulk.supported in /ServiceProviderConfig)');
+    },
     async methodNotAllowed(ctx: Context) {
       ctx.set('Allow', 'GET');
       throw new ScimError(405, `${ctx.method} is not supported: discovery resources are read-only`);

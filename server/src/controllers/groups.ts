@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildEndpointUrl } from '../http/endpoint-url';
 import { hostMode } from '../http/host-mode';
+import { asksForProjection } from '../http/patch-response';
 import { keepsMembers, presentGroups } from '../http/present-resources';
 import { readSearchRequest, singleQueryValue } from '../http/search-request';
 import { etagFromVersion, ifNoneMatchMatches } from '../scim/etag';
@@ -12,9 +13,6 @@ import type { ScimGroupRow } from '../services/store/group-repository';
 import type { MemberUser } from '../services/store/member-users';
 import { groupMember, serializeGroup, type GroupMember } from '../services/store/serialize-group';
 import { getService } from '../utils/get-service';
-
-const asksForProjection = (request: ProjectionRequest): boolean =>
-  Boolean(request.attributes?.trim() || request.excludedAttributes?.trim());
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const groups = () => getService(strapi, 'groups');

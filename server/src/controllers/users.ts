@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildEndpointUrl } from '../http/endpoint-url';
 import { hostMode } from '../http/host-mode';
+import { wantsUserPatchBody } from '../http/patch-response';
 import { presentUsers } from '../http/present-resources';
 import { readSearchRequest, singleQueryValue } from '../http/search-request';
 import { etagFromVersion, ifNoneMatchMatches } from '../scim/etag';
@@ -87,7 +88,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         hostMode(ctx),
         ctx.get('If-Match') || undefined,
       );
-      await sendUser(ctx, row, 200);
+      if (wantsUserPatchBody(ctx, projection(ctx))) {
+        await sendUser(ctx, row, 200);
+        return;
+      }
+      ctx.set('ETag', etagFromVersion(row.version));
+      ctx.status = 204;
     },
 
     async remove(ctx: Context) {

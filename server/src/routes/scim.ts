@@ -12,17 +12,20 @@ const scimRoute = (method: string, path: string, handler: string) => ({
 });
 
 const READ_ONLY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
-const DISCOVERY_PATHS = ['/ServiceProviderConfig', '/ResourceTypes', '/ResourceTypes/:id', '/Schemas', '/Schemas/:id'];
+const DISCOVERY_PATHS = ['/ServiceProviderConfig', '/serviceConfiguration', '/ResourceTypes', '/ResourceTypes/:id', '/Schemas', '/Schemas/:id'];
 
 export default {
   type: 'content-api',
   routes: [
     scimRoute('GET', '/ServiceProviderConfig', 'discovery.serviceProviderConfig'),
+    // service-configuration-alias: the Microsoft reference server's name for it, which its test collection calls.
+    scimRoute('GET', '/serviceConfiguration', 'discovery.serviceProviderConfig'),
     scimRoute('GET', '/ResourceTypes', 'discovery.resourceTypes'),
     scimRoute('GET', '/ResourceTypes/:id', 'discovery.resourceType'),
     scimRoute('GET', '/Schemas', 'discovery.schemas'),
     scimRoute('GET', '/Schemas/:id', 'discovery.schema'),
     scimRoute('POST', '/.search', 'search.search'),
+    scimRoute('POST', '/Bulk', 'discovery.bulkNotImplemented'),
     scimRoute('GET', '/Users', 'users.list'),
     scimRoute('POST', '/Users/.search', 'users.search'),
     scimRoute('POST', '/Users', 'users.create'),

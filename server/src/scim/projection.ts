@@ -32,10 +32,34 @@ export interface ParsedSelection {
 
 const CORE = '';
 
+const VALUE_FILTER = /\[[^\]]*\]/g;
+
+/** Splits on commas outside brackets and quotes: `emails[type eq "a,b"],userName` is two names. */
+const splitAttributeList = (list: string): string[] => {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let index = 0; index < list.length; index += 1) {
+    const char = list[index];
+    if (char === '"' && list[index - 1] !== '\\') quoted = !quoted;
+    else if (!quoted && char === '[') depth += 1;
+    else if (!quoted && char === ']') depth = Math.max(0, depth - 1);
+    else if (!quoted && depth === 0 && char === ',') {
+      parts.push(list.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(list.slice(start));
+  return parts;
+};
+
 export const parseAttributeList = (resourceType: ResourceTypeId, list: string | undefined): ParsedSelection => {
   const { core, extensions } = schemasOf(resourceType);
   const selection: ParsedSelection = { attributes: new Map(), wholeExtensions: new Set() };
-  for (const name of (list ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  // attributes-value-filter quirk: `emails[type eq "work"]` selects `emails`, `emails[...].value` selects `emails.value`.
+  const names = splitAttributeList(list ?? '').map((part) => part.replace(VALUE_FILTER, '').trim()).filter(Boolean);
+  for (const name of names) {
     const extension = extensions.find((candidate) => candidate.id.toLowerCase() === name.toLowerCase());
     if (extension) {
       selection.wholeExtensions.add(extension.id);

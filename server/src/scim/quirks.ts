@@ -37,6 +37,10 @@ const ENTRA_REFERENCE_TESTS: QuirkSource = {
   label: 'Microsoft SCIM reference code, PostmanCollection.json ("User tests with garbage")',
   url: 'https://github.com/AzureAD/SCIMReferenceCode',
 };
+const ENTRA_REFERENCE_COLLECTION: QuirkSource = {
+  label: 'Microsoft SCIM reference code, PostmanCollection.json',
+  url: 'https://github.com/AzureAD/SCIMReferenceCode',
+};
 const OKTA_SCIM_20: QuirkSource = {
   label: 'Okta Developer: SCIM 2.0 protocol reference',
   url: 'https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20',
@@ -190,6 +194,36 @@ export const QUIRKS = [
     name: 'Boolean compared with a string in a filter',
     source: RFC7644('3.4.2.2'),
     description: 'A filter such as emails[primary eq "true"] compares a boolean attribute with "true"/"false" as if they were booleans.',
+  },
+  {
+    id: 'filter-unquoted-value',
+    name: 'Unquoted value in a filter',
+    source: ENTRA_REFERENCE_COLLECTION,
+    description: 'A filter value without quotes (userName sw O, meta.created gt 2015-10-10T14:38:21Z) is read as a string; true, false, null and JSON numbers keep their meaning.',
+  },
+  {
+    id: 'attributes-value-filter',
+    name: 'Value filter in attributes',
+    source: ENTRA_REFERENCE_COLLECTION,
+    description: 'attributes=emails[type eq "work"] names the attribute with a value filter; the filter is dropped and the whole attribute (emails) is returned.',
+  },
+  {
+    id: 'service-configuration-alias',
+    name: '/serviceConfiguration alias',
+    source: ENTRA_REFERENCE_COLLECTION,
+    description: "GET /serviceConfiguration, the Microsoft reference server's own name, answers as GET /ServiceProviderConfig.",
+  },
+  {
+    id: 'group-member-unknown-id-skipped',
+    name: 'Unknown member id in a group PATCH add',
+    source: ENTRA_REFERENCE_COLLECTION,
+    description: 'A PATCH that adds a member id no User has skips that id (named in the activity entry) and applies the rest; POST and PUT still refuse it with 400.',
+  },
+  {
+    id: 'okta-patch-returns-resource',
+    name: 'Okta gets the User back from PATCH',
+    source: OKTA_SCIM_20,
+    description: 'A User PATCH answers 204 No Content (RFC 7644 §3.5.2), or 200 with the User when attributes/excludedAttributes is given or the client is Okta ("Okta SCIM Client" user agent), whose documented PATCH responses carry the User.',
   },
 ] as const satisfies readonly Quirk[];
 

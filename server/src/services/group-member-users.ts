@@ -4,28 +4,43 @@ import type { MemberUser, MemberUserLookup } from './store/member-users';
 
 const MAX_IDS_IN_DETAIL = 5;
 
+/** The Users among `ids` (in order, without repeats) and the ids that are no User's id. */
+export const findMemberUsers = async (
+  lookup: MemberUserLookup,
+  ids: readonly string[],
+): Promise<{ found: MemberUser[]; missing: string[] }> => {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return { found: [], missing: [] };
+  const byId = new Map((await lookup.byScimIds(unique)).map((user) => [user.scimId, user]));
+  return {
+    found: unique.filter((id) => byId.has(id)).map((id) => byId.get(id) as MemberUser),
+    missing: unique.filter((id) => !byId.has(id)),
+  };
+};
+
+/** At most five ids, quoted, and how many more there are: for error details and activity entries. */
+export const nameIds = (ids: readonly string[]): string => {
+  const named = ids
+    .slice(0, MAX_IDS_IN_DETAIL)
+    .map((id) => `"${id}"`)
+    .join(', ');
+  return ids.length > MAX_IDS_IN_DETAIL ? `${named} and ${ids.length - MAX_IDS_IN_DETAIL} more` : named;
+};
+
 /**
- * Group members must be existing SCIM Users. A member `value` that is no User's id is 400 invalidValue
- * naming it, and nothing is written: storing a dangling id would hand the client back a member no /Users
- * request can find. Nested groups (a member of type "Group") are out of scope and refused the same way.
+ * POST and PUT: group members must be existing SCIM Users. A member `value` that is no User's id is 400
+ * invalidValue naming it, and nothing is written: storing a dangling id would hand the client back a member
+ * no /Users request can find. (A PATCH add skips such ids instead: see `groups.patch`.)
  */
 export const resolveMemberUsers = async (lookup: MemberUserLookup, ids: readonly string[]): Promise<MemberUser[]> => {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return [];
-  const found = new Map((await lookup.byScimIds(unique)).map((user) => [user.scimId, user]));
-  const missing = unique.filter((id) => !found.has(id));
+  const { found, missing } = await findMemberUsers(lookup, ids);
   if (missing.length > 0) {
-    const named = missing
-      .slice(0, MAX_IDS_IN_DETAIL)
-      .map((id) => `"${id}"`)
-      .join(', ');
-    const more = missing.length > MAX_IDS_IN_DETAIL ? ` and ${missing.length - MAX_IDS_IN_DETAIL} more` : '';
     throw ScimError.badRequest(
       'invalidValue',
-      `Attribute 'members.value': no User with id ${named}${more}; a member must be an existing User`,
+      `Attribute 'members.value': no User with id ${nameIds(missing)}; a member must be an existing User`,
     );
   }
-  return unique.map((id) => found.get(id) as MemberUser);
+  return found;
 };
 
 /** Refuses members of type "Group" among `ids` (all members when `ids` is not given). */

@@ -7,7 +7,7 @@ import { QuirkLog, type QuirkId } from '../scim/quirks';
 import { validateResource, type ScimResource } from '../scim/resource';
 import { GROUP_SCHEMA_URN } from '../scim/schema';
 import type { ActivityInput, ActivityService } from './activity';
-import { refuseNestedGroups, resolveMemberUsers } from './group-member-users';
+import { findMemberUsers, nameIds, refuseNestedGroups, resolveMemberUsers } from './group-member-users';
 import type { HostMode, UsersService } from './users';
 import { PLUGIN_ID } from '../constants';
 import { memberScopeOf, type MemberScope } from './member-patch-scope';
@@ -220,7 +220,10 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
           displayName = resource.displayName;
           if (changes.attributes.length === 0) return current;
           refuseNestedGroups(resource, changes.membersAdded);
-          const added = await resolveMemberUsers(users, changes.membersAdded);
+          // An add naming an id that is no User (deleted since, or never ours) skips that id and keeps the rest,
+          // so one stale id does not fail a batch of member changes that the identity provider would retry whole.
+          const { found: added, missing } = await findMemberUsers(users, changes.membersAdded);
+          if (missing.length > 0) log.fire('group-member-unknown-id-skipped');
           const refOf = new Map(known.map((user) => [user.scimId, user.id]));
           const { id: _id, ...attributes } = resource;
           const saved = await saveReplacement(current, attributes as ScimResource);
@@ -238,6 +241,7 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
             resourceName: saved.displayName,
             changes: changes.attributes,
             hostAction,
+            detail: missing.length > 0 ? `Skipped members that are no User: ${nameIds(missing)}` : null,
           });
           return saved;
         })

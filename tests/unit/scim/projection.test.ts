@@ -49,6 +49,16 @@ describe('attributes', () => {
     });
   });
 
+  it('drops a value filter in a name (attributes-value-filter), even one holding a comma', () => {
+    expect(projectResource('User', user, { attributes: 'emails[type eq "work"]' })).toEqual({ schemas: [CORE], id: 'u1', emails: user.emails });
+    expect(projectResource('User', user, { attributes: 'emails[type eq "a,b"].value,userName' })).toEqual({
+      schemas: [CORE],
+      id: 'u1',
+      userName: 'bjensen',
+      emails: [{ value: 'b@x.org' }, { value: 'b@home.org' }],
+    });
+  });
+
   it('selects a whole complex attribute by naming it', () => {
     expect(projectResource('User', user, { attributes: 'name' })).toEqual({ schemas: [CORE], id: 'u1', name: user.name });
   });

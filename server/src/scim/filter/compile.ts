@@ -24,7 +24,7 @@ import { attributePathKey, printAttributePath } from './attribute-path';
 import { isSubstringOperator, isTextType, literalOperand } from './operand';
 import { invalidFilter } from './syntax-error';
 import type { ColumnCondition, ColumnMap, ColumnOperator, FilterableAttribute, WhereClause, WhereScalar } from './where-clause';
-import { isRelationMapping } from './where-clause';
+import { isRelationMapping, LIST_SEPARATOR } from './where-clause';
 
 export interface CompileOptions {
   columns: ColumnMap;
@@ -170,13 +170,37 @@ function columnConditions(
   if (mapping.type === 'dateTime') value = new Date(literal as number).toISOString();
   else if (text && mapping.normalized) value = String(literal).toLowerCase();
   else value = literal;
-  if (isSubstringOperator(filter.op) && context.rejectLikeWildcards && LIKE_WILDCARDS.test(String(value))) {
+  const usesLike = isSubstringOperator(filter.op) || mapping.list === true;
+  if (usesLike && context.rejectLikeWildcards && LIKE_WILDCARDS.test(String(value))) {
     throw invalidFilter(`"${filter.op}" cannot search for %, _ or \\ in "${pathText}" on this server`);
+  }
+  if (mapping.list) {
+    const condition = listCondition(filter.op, String(value), pathText);
+    return [context.negated ? { $notNull: true, ...condition } : condition];
   }
   const condition = text && !mapping.normalized && context.likeIgnoresCase && isSubstringOperator(filter.op)
     ? caseExactSubstringCondition(filter.op, String(value), pathText)
     : { [OPERATOR_FOR[filter.op]]: value };
   return [context.negated ? { $notNull: true, ...condition } : condition];
+}
+
+/** A list column (see `ColumnMapping.list`): the framed value searched with LIKE. */
+function listCondition(op: AttributeFilter['op'], value: string, pathText: string): ColumnCondition {
+  if (value === '' || value.includes(LIST_SEPARATOR)) {
+    throw invalidFilter(`The value compared with "${pathText}" must be non-empty and cannot contain a line break`);
+  }
+  switch (op) {
+    case 'eq':
+      return { $contains: `${LIST_SEPARATOR}${value}${LIST_SEPARATOR}` };
+    case 'co':
+      return { $contains: value };
+    case 'sw':
+      return { $contains: `${LIST_SEPARATOR}${value}` };
+    case 'ew':
+      return { $contains: `${value}${LIST_SEPARATOR}` };
+    default:
+      throw invalidFilter(`"${op}" is not supported on the multi-valued attribute "${pathText}"; use eq, co, sw, ew or pr`);
+  }
 }
 
 /** Highest code point: every string that starts with `prefix` sorts below `prefix + MAX_CHAR` byte-wise. */

@@ -23,6 +23,7 @@ export { parsePatchPath, type PatchPath } from './path';
 export { printFilter, printLiteral, printPatchPath } from './printer';
 export { decodeFilterQueryValue, readFilterParameter } from './query-string';
 export { FilterSyntaxError } from './syntax-error';
+export { LIST_SEPARATOR, listColumnValue } from './where-clause';
 export type {
   ColumnCondition,
   ColumnMap,

@@ -18,8 +18,9 @@ type SyntaxScimType = Extract<ScimType, 'invalidFilter' | 'invalidPath'>;
 
 const WHITESPACE = new Set([' ', '\t', '\r', '\n']);
 const PUNCTUATION = new Set<string>(['(', ')', '[', ']']);
-// Attribute names, URNs (`urn:...:2.0:User:name.givenName`), `$ref`, operators and keywords.
-const WORD_CHAR = /[A-Za-z0-9_\-.:$]/;
+// Attribute names, URNs (`urn:...:2.0:User:name.givenName`), `$ref`, operators and keywords; `@` and `+`
+// only for unquoted values such as `userName eq ann@example.com`, which the parser reads as strings.
+const WORD_CHAR = /[A-Za-z0-9_\-.:$@+]/;
 const WORD_START = /[A-Za-z_.:$]/;
 // JSON number (RFC 8259 §6).
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -64,9 +65,16 @@ type Fail = (position: number, message: string) => never;
 function readNumber(text: string, start: number, tokens: Token[], fail: Fail): number {
   NUMBER.lastIndex = start;
   const match = NUMBER.exec(text);
-  if (!match) return fail(start, 'Invalid number');
-  const end = start + match[0].length;
-  if (end < text.length && (WORD_CHAR.test(text[end]) || text[end] === '"')) {
+  const end = match ? start + match[0].length : start;
+  if (!match || (end < text.length && WORD_CHAR.test(text[end]))) {
+    // Not a JSON number but a bare word that starts like one, e.g. an unquoted dateTime (2015-10-10T14:38:21Z).
+    let wordEnd = start;
+    while (wordEnd < text.length && WORD_CHAR.test(text[wordEnd])) wordEnd += 1;
+    if (wordEnd === start || text.slice(start, wordEnd) === '-') return fail(start, 'Invalid number');
+    tokens.push({ kind: 'word', text: text.slice(start, wordEnd), position: start });
+    return wordEnd;
+  }
+  if (end < text.length && text[end] === '"') {
     return fail(end, `Invalid number: unexpected ${describeCharacter(text[end])}`);
   }
   const value = Number(match[0]);

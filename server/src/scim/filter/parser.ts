@@ -190,7 +190,8 @@ export class FilterParser {
         if (lower === 'true') return true;
         if (lower === 'false') return false;
         if (lower === 'null') return null;
-        break;
+        // filter-unquoted-value: RFC 7644 §3.4.2.2 wants strings quoted; a bare word is read as the string.
+        return token.text;
       }
     }
     return this.fail(

@@ -37,7 +37,22 @@ export interface ColumnMapping {
   type: AttributeType;
   /** The column holds a lower-cased copy, so text literals are lower-cased before comparing. */
   normalized?: boolean;
+  /**
+   * The column holds every value of a multi-valued sub-attribute (`emails.value`), each framed by
+   * LIST_SEPARATOR (see `listColumnValue`), so "some element matches" is one LIKE on the row itself.
+   * Only eq, co, sw, ew and pr can be answered that way.
+   */
+  list?: boolean;
 }
+
+/** Frames the values of a list column: "\na\nb\n". */
+export const LIST_SEPARATOR = '\n';
+
+/** The stored text of a list column, or null when there is no value; separators inside a value become spaces. */
+export const listColumnValue = (values: readonly string[]): string | null => {
+  const cleaned = values.map((value) => value.split(LIST_SEPARATOR).join(' ')).filter((value) => value !== '');
+  return cleaned.length === 0 ? null : `${LIST_SEPARATOR}${cleaned.join(LIST_SEPARATOR)}${LIST_SEPARATOR}`;
+};
 
 /**
  * A filterable sub-attribute of a multi-valued attribute, stored in `column` of the rows reached

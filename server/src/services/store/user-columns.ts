@@ -1,3 +1,4 @@
+import { listColumnValue } from '../../scim/filter';
 import type { ColumnMap } from '../../scim/filter/where-clause';
 import type { ScimResource } from '../../scim/resource';
 import { pickEmail } from '../targets/provisioned-user';
@@ -10,12 +11,19 @@ export const USER_COLUMN_MAP: ColumnMap = {
   displayName: { column: 'displayNameKey', type: 'string', normalized: true },
   'name.givenName': { column: 'givenNameKey', type: 'string', normalized: true },
   'name.familyName': { column: 'familyNameKey', type: 'string', normalized: true },
+  'emails.value': { column: 'emailValues', type: 'string', normalized: true, list: true },
   active: { column: 'active', type: 'boolean' },
   'meta.created': { column: 'createdAt', type: 'dateTime' },
   'meta.lastModified': { column: 'updatedAt', type: 'dateTime' },
 };
 
 const lowerOrNull = (value: unknown): string | null => (typeof value === 'string' ? value.toLowerCase() : null);
+
+const emailValuesOf = (resource: ScimResource): string[] =>
+  (Array.isArray(resource.emails) ? resource.emails : [])
+    .map((email) => (email as { value?: unknown } | null)?.value)
+    .filter((value): value is string => typeof value === 'string')
+    .map((value) => value.toLowerCase());
 
 /** The indexed columns derived from a canonical User resource; the resource itself is kept whole as JSON. */
 export const userColumnValues = (resource: ScimResource) => {
@@ -30,5 +38,6 @@ export const userColumnValues = (resource: ScimResource) => {
     active: resource.active !== false,
     /** The address the host user gets (see pickEmail), to tell which provisioned user already holds it. */
     emailKey: pickEmail(resource),
+    emailValues: listColumnValue(emailValuesOf(resource)),
   };
 };

@@ -1,4 +1,4 @@
-import { compileFilter, parseFilter, type ColumnMap, type CompileOptions } from '../../../../server/src/scim/filter';
+import { compileFilter, listColumnValue, parseFilter, type ColumnMap, type CompileOptions } from '../../../../server/src/scim/filter';
 import { ScimError } from '../../../../server/src/scim/errors';
 import { CORE_USER, ENTERPRISE_USER, userColumns } from './fixtures';
 
@@ -184,5 +184,45 @@ describe('compileFilter: multi-valued attributes through relations', () => {
 
   it('treats a value path over column-stored sub-attributes as grouping', () => {
     expect(compile('name[familyName sw "O"]')).toEqual({ familyNameNormalized: { $startsWith: 'o' } });
+  });
+});
+
+describe('compileFilter: multi-valued attributes in a list column', () => {
+  const listColumns: ColumnMap = {
+    userName: { column: 'userNameKey', type: 'string', normalized: true },
+    'emails.value': { column: 'emailValues', type: 'string', normalized: true, list: true },
+  };
+  const compileList = (text: string) => compile(text, { columns: listColumns });
+
+  it('searches the framed values: eq matches a whole element, sw/ew its start/end', () => {
+    expect(compileList('emails.value eq "Ann@Example.com"')).toEqual({ emailValues: { $contains: '\nann@example.com\n' } });
+    expect(compileList('emails.value co "example"')).toEqual({ emailValues: { $contains: 'example' } });
+    expect(compileList('emails.value sw "ann"')).toEqual({ emailValues: { $contains: '\nann' } });
+    expect(compileList('emails.value ew ".org"')).toEqual({ emailValues: { $contains: '.org\n' } });
+    expect(compileList('emails co "x"')).toEqual({ emailValues: { $contains: 'x' } });
+    expect(compileList('emails[value eq "a@b.c"]')).toEqual({ emailValues: { $contains: '\na@b.c\n' } });
+  });
+
+  it('answers pr and not like a single column', () => {
+    expect(compileList('emails.value pr')).toEqual({ emailValues: { $notNull: true, $ne: '' } });
+    expect(compileList('not (emails.value eq "a")')).toEqual({ $not: { emailValues: { $notNull: true, $contains: '\na\n' } } });
+  });
+
+  it('refuses what a LIKE on the list cannot answer', () => {
+    const refused = (text: string, detail: RegExp) => {
+      expect(() => compileList(text)).toThrow(detail);
+    };
+    refused('emails.value gt "a"', /"gt" is not supported on the multi-valued attribute/);
+    refused('emails.value ne "a"', /"ne" is not supported/);
+    refused('emails.value eq ""', /must be non-empty/);
+    refused('emails.value eq "a\\nb"', /line break/);
+  });
+});
+
+describe('listColumnValue', () => {
+  it('frames each value and drops empty ones', () => {
+    expect(listColumnValue(['a@b.c', '', 'd@e.f'])).toBe('\na@b.c\nd@e.f\n');
+    expect(listColumnValue([])).toBeNull();
+    expect(listColumnValue(['x\ny'])).toBe('\nx y\n');
   });
 });
