@@ -79,3 +79,27 @@ it('reads one row for a userName lookup among many users', async () => {
   const counts = await rowsReadFromUsers(() => scim('/Users?filter=' + encodeURIComponent('userName eq "odd-7@example.com"')));
   expect(counts).toEqual([1]);
 });
+
+it('answers a lookup whose first page is not full without a count query, and counts when it is', async () => {
+  const counted: unknown[] = [];
+  const db = app.strapi.db;
+  const original = db.query.bind(db);
+  db.query = ((uid: string) => {
+    const repository = original(uid as never);
+    if (uid !== 'plugin::scim.scim-user') return repository;
+    return { ...repository, count: (params: unknown) => (counted.push(params), repository.count(params as never)) };
+  }) as typeof db.query;
+  try {
+    const lookup = await scim(`/Users?filter=${encodeURIComponent('userName eq "odd-1@example.com"')}`);
+    expect(lookup.body).toMatchObject({ totalResults: 1, itemsPerPage: 1 });
+    expect(counted).toHaveLength(0);
+    const fullPage = await scim(`/Users?filter=${encodeURIComponent('userName sw "odd"')}&count=5`);
+    expect(fullPage.body).toMatchObject({ totalResults: 20, itemsPerPage: 5 });
+    expect(counted).toHaveLength(1);
+    const laterPage = await scim(`/Users?filter=${encodeURIComponent('userName sw "odd"')}&startIndex=19&count=5`);
+    expect(laterPage.body).toMatchObject({ totalResults: 20, itemsPerPage: 2 });
+    expect(counted).toHaveLength(2);
+  } finally {
+    db.query = original;
+  }
+});

@@ -27,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     request: ProjectionRequest = projection(ctx),
   ) => {
     const base = endpointUrl(ctx);
-    const [user] = await presentUsers(strapi, [row], base, request);
+    const [user] = await presentUsers(strapi, [row], base, request, { isNew: status === 201 });
     ctx.set('ETag', etagFromVersion(row.version));
     if (status === 201) ctx.set('Location', `${base}/Users/${row.scimId}`);
     ctx.status = status;

@@ -22,8 +22,10 @@ export const presentUsers = async (
   rows: ScimUserRow[],
   endpointUrl: string,
   request: ProjectionRequest,
+  { isNew = false }: { isNew?: boolean } = {},
 ): Promise<Record<string, unknown>[]> => {
-  const groups = keepsGroups(request)
+  // A user created by this request belongs to no group yet: no membership query.
+  const groups = keepsGroups(request) && !isNew
     ? await groupsOfUsers(strapi, rows.map((row) => row.id), endpointUrl)
     : undefined;
   return rows.map((row) => projectResource('User', serializeUser(row, endpointUrl, groups?.get(row.id)), request));

@@ -1,3 +1,4 @@
+import { readPage } from './list-query';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
@@ -68,13 +69,7 @@ export const createGroupRepository = (strapi: Core.Strapi) => {
         query().findMany({ select: ['id', 'scimId', 'displayName'], where: { id: { $in: chunk } } }),
       ),
 
-    async list({ where, orderBy, offset, limit }: ListQuery): Promise<{ rows: ScimGroupRow[]; total: number }> {
-      const [rows, total] = await Promise.all([
-        limit > 0 ? query().findMany({ select: ROW_FIELDS, where, orderBy, offset, limit }) : Promise.resolve([]),
-        query().count({ where }),
-      ]);
-      return { rows, total: Number(total) };
-    },
+    list: (listQuery: ListQuery): Promise<{ rows: ScimGroupRow[]; total: number }> => readPage(query(), ROW_FIELDS, listQuery),
 
     insert: (resource: ScimResource): Promise<ScimGroupRow> =>
       query().create({

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
 import { compileFilter, parseFilter, type ColumnMap, type WhereClause } from '../../scim/filter';
 import type { Sort } from '../../scim/list';
+import type { ListQuery } from './user-repository';
 
 /** The filter and sort parts of a list request, compiled against one resource type's column map. */
 
@@ -36,4 +37,23 @@ export const listOrderBy = (columns: ColumnMap, sort: Sort | undefined): Record<
     throw ScimError.badRequest('invalidValue', `Cannot sort by '${path}': it is not an indexed attribute`);
   }
   return [{ [mapping.column]: sort.order === 'descending' ? 'desc' : 'asc' }, { id: 'asc' }];
+};
+
+interface PageQuery {
+  findMany(params: Record<string, unknown>): Promise<any[]>;
+  count(params: Record<string, unknown>): Promise<number | string>;
+}
+
+/**
+ * A page of rows and the total. The count query is skipped when the first page is not full, where the total is
+ * the page's length: every identity-provider lookup (`userName eq`, `displayName eq`) is such a page.
+ */
+export const readPage = async <Row>(
+  query: PageQuery,
+  select: string[],
+  { where, orderBy, offset, limit }: ListQuery,
+): Promise<{ rows: Row[]; total: number }> => {
+  const rows: Row[] = limit > 0 ? await query.findMany({ select, where, orderBy, offset, limit }) : [];
+  if (offset === 0 && rows.length < limit) return { rows, total: rows.length };
+  return { rows, total: Number(await query.count({ where })) };
 };

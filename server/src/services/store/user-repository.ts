@@ -1,3 +1,4 @@
+import { readPage } from './list-query';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
@@ -64,13 +65,7 @@ export const createUserRepository = (strapi: Core.Strapi) => {
     findByUserName: (userName: string): Promise<ScimUserRow | null> =>
       query().findOne({ select: ROW_FIELDS, where: { userNameKey: userName.toLowerCase() } }),
 
-    async list({ where, orderBy, offset, limit }: ListQuery): Promise<{ rows: ScimUserRow[]; total: number }> {
-      const [rows, total] = await Promise.all([
-        limit > 0 ? query().findMany({ select: ROW_FIELDS, where, orderBy, offset, limit }) : Promise.resolve([]),
-        query().count({ where }),
-      ]);
-      return { rows, total: Number(total) };
-    },
+    list: (listQuery: ListQuery): Promise<{ rows: ScimUserRow[]; total: number }> => readPage(query(), ROW_FIELDS, listQuery),
 
     insert: (resource: ScimResource): Promise<ScimUserRow> =>
       query().create({
