@@ -85,10 +85,19 @@ describe('secrets', () => {
     const { status, body } = await api.call('POST', '/scim/secrets', { label: 'Entra ID' });
     expect(status).toBe(201);
     expect(body.data.secret).toMatch(/^scim_[A-Za-z0-9_-]{43}$/);
-    expect(body.data).toMatchObject({ label: 'Entra ID', hint: body.data.secret.slice(-4), lastUsedAt: null, revealable: true });
+    expect(body.data).toMatchObject({ label: 'Entra ID', hint: body.data.secret.slice(-4), lastUsedAt: null, expiresAt: null, expired: false, revealable: true });
     const listed = (await api.call('GET', '/scim/secrets')).body.data;
     const row = listed.find((secret: { id: number }) => secret.id === body.data.id);
-    expect(row).toEqual({ id: body.data.id, label: 'Entra ID', hint: body.data.hint, createdAt: body.data.createdAt, lastUsedAt: null, revealable: true });
+    expect(row).toEqual({
+      id: body.data.id,
+      label: 'Entra ID',
+      hint: body.data.hint,
+      createdAt: body.data.createdAt,
+      lastUsedAt: null,
+      expiresAt: null,
+      expired: false,
+      revealable: true,
+    });
     expect(JSON.stringify(listed)).not.toContain(body.data.secret);
   });
 
