@@ -101,7 +101,7 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
         : { hostUserId, applied: false, notAppliedReason: result.reason },
     );
     const hostAction = result.applied
-      ? `${result.action} ${targetName()} user ${result.hostUserId}`
+      ? `${result.action} ${targetName()} user ${result.hostUserId}${result.note ? ` (${result.note})` : ''}`
       : `not applied: ${result.reason}`;
     return { row: linked, hostAction };
   };

@@ -27,7 +27,7 @@ export interface HostUserWrite {
 
 /** A SCIM user the host cannot hold yet is kept and answered normally, marked not applied with the reason. */
 export type ApplyResult =
-  | { applied: true; hostUserId: number; action: 'created' | 'linked' | 'updated' }
+  | { applied: true; hostUserId: number; action: 'created' | 'linked' | 'updated'; note?: string }
   | { applied: false; reason: string };
 
 /** The host user model that provisioned users land in; one adapter per target. */
