@@ -81,6 +81,10 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
     },
     isPrivilegedRole: (role) => role.code === SUPER_ADMIN_CODE,
 
+    async findUserIdByEmail(email) {
+      return (await findUser({ email }))?.id ?? null;
+    },
+
     async applyUser({ user, hostUserId, roleIds, linkExisting }: HostUserWrite): Promise<ApplyResult> {
       if (!user.email) {
         return {

@@ -38,6 +38,8 @@ export interface HostTarget {
   fallbackDefaultRole(): Promise<HostRole | null>;
   /** Roles SCIM must never hand out on its own (the Super Admin role, the public role). */
   isPrivilegedRole(role: HostRole): boolean;
+  /** The host user with this email, whom linkExistingUsers would link a new SCIM user to. */
+  findUserIdByEmail(email: string): Promise<number | null>;
   /** Creates, links or updates the host user; throws a ScimError for conflicts the client must see. */
   applyUser(write: HostUserWrite): Promise<ApplyResult>;
   /** Blocks the host user and ends their sessions at once. */
