@@ -35,9 +35,16 @@ export const adminApi = (baseUrl: string, token: string) => {
 /** Calls the SCIM endpoint with raw control over headers and body. */
 export const scimRequest = async (
   url: string,
-  init: { method?: string; secret?: string | null; authorization?: string; body?: string | object; contentType?: string } = {},
+  init: {
+    method?: string;
+    secret?: string | null;
+    authorization?: string;
+    body?: string | object;
+    contentType?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiResponse<any>> => {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...init.headers };
   if (init.authorization !== undefined) headers.authorization = init.authorization;
   else if (init.secret) headers.authorization = `Bearer ${init.secret}`;
   let body: string | undefined;
