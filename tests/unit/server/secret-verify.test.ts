@@ -38,7 +38,7 @@ const serviceOver = (rows: Row[]) => {
 
 const storedSecrets = (count: number) => {
   const plaintexts = Array.from({ length: count }, () => generateSecret());
-  const rows = plaintexts.map((secret, index) => ({ id: index + 1, hash: hashSecret(secret), lastUsedAt: new Date(), expiresAt: null }));
+  const rows: Row[] = plaintexts.map((secret, index) => ({ id: index + 1, hash: hashSecret(secret), lastUsedAt: new Date(), expiresAt: null }));
   return { plaintexts, rows };
 };
 
