@@ -156,7 +156,7 @@ describe('access control', () => {
     return adminApi(app.baseUrl, await app.login(email, 'Low-Privilege-1'));
   };
 
-  it('covers the nine admin routes', () => {
+  it('reads the nine admin routes from the route file', () => {
     expect(ROUTES).toHaveLength(9);
   });
 

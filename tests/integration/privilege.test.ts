@@ -146,3 +146,19 @@ describe('a SCIM secret cannot create, change, deactivate, delete or lock out a 
     expect(superAdmins).toBe(1);
   });
 });
+
+// Last in this file: it leaves 127.0.0.1 throttled for a minute.
+describe('without server.proxy, the client address is the socket address', () => {
+  it('ignores X-Forwarded-For: stepping through forwarded addresses does not escape the default throttle of 20', async () => {
+    const failures = [];
+    for (let i = 1; i <= 20; i += 1) {
+      failures.push(
+        (await scimRequest(`${endpoint}/Users`, { authorization: 'Bearer scim_wrong', headers: { 'x-forwarded-for': `192.0.2.${i}` } })).status,
+      );
+    }
+    expect(failures).toEqual(Array(20).fill(401));
+    const throttled = await scimRequest(`${endpoint}/Users`, { secret, headers: { 'x-forwarded-for': '192.0.2.99' } });
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
