@@ -4,7 +4,7 @@ import { ScimError } from '../scim/errors';
 import { getService } from '../utils/get-service';
 import { presentedSecret } from './presented-secret';
 
-/** A 429 with `Retry-After`; the status text of the error body says the same as the header. */
+/** A 429 with `Retry-After` in seconds; the error body's detail says the same. */
 export const tooManyRequests = (ctx: Context, seconds: number, reason: string): ScimError => {
   ctx.set('Retry-After', String(seconds));
   return new ScimError(429, `${reason}; retry after ${seconds} second${seconds === 1 ? '' : 's'}`);

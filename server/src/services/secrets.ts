@@ -38,7 +38,7 @@ export type SecretCheck =
   | { status: 'unknown' };
 
 /** `lastUsedAt` is written at most once a minute per secret, not on every request. */
-export const LAST_USED_RESOLUTION_MS = 60_000;
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 interface EncryptionService {
   encrypt(value: string): string | null;
