@@ -1,4 +1,4 @@
-import { Button, DatePicker, Field, Modal, TextInput } from '@strapi/design-system';
+import { Button, DatePicker, Field, Flex, Modal, TextInput } from '@strapi/design-system';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { CreatedSecretResponse } from '../../types';
@@ -60,7 +60,7 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
           {created ? (
             <CreatedSecret created={created} />
           ) : (
-            <form id={FORM_ID} onSubmit={submit}>
+            <Flex tag="form" id={FORM_ID} onSubmit={submit} direction="column" alignItems="stretch" gap={4}>
               <Field.Root
                 name="label"
                 hint={formatMessage({
@@ -89,7 +89,7 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
                 />
                 <Field.Hint />
               </Field.Root>
-            </form>
+            </Flex>
           )}
         </Modal.Body>
         <Modal.Footer>
