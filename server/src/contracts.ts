@@ -24,6 +24,10 @@ export interface SecretSummaryResponse {
   hint: string;
   createdAt: string;
   lastUsedAt: string | null;
+  /** null: the secret never expires. */
+  expiresAt: string | null;
+  /** Whether expiresAt has passed (by the server's clock): the endpoint refuses the secret. */
+  expired: boolean;
   revealable: boolean;
 }
 

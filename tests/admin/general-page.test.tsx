@@ -26,13 +26,16 @@ describe('General page', () => {
       'Label',
       'Created',
       'Last used',
+      'Expires',
       'Action',
     ]);
+    const cells = (row: HTMLElement) => within(row).getAllByRole('gridcell').map((cell) => cell.textContent);
     expect(within(rows[1]).getByText('scim_••••••••Ab12')).toBeInTheDocument();
     expect(within(rows[1]).getByText('Entra ID production')).toBeInTheDocument();
-    expect(within(rows[1]).getByText('Never')).toBeInTheDocument();
+    expect(cells(rows[1]).slice(3, 5)).toEqual(['Never', 'Never']);
     expect(within(rows[2]).getByText('scim_••••••••Zz99')).toBeInTheDocument();
-    expect(within(rows[2]).queryByText('Never')).not.toBeInTheDocument();
+    expect(cells(rows[2])[3]).not.toBe('Never');
+    expect(cells(rows[2])[4]).toBe('Never');
   });
 
   it('shows a loading state, then an error with a retry that loads the settings', async () => {

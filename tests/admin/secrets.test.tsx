@@ -1,7 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import GeneralPage from '../../admin/src/pages/GeneralPage';
 import { renderWithProviders } from './support/render';
-import { CREATED_SECRET, REVEALED_SECRET, mockClipboard, onceOnlySecret, revealableSecret, setUpFakeAdmin } from './support/fake-admin-api';
+import {
+  CREATED_SECRET,
+  REVEALED_SECRET,
+  expiredSecret,
+  expiringSecret,
+  mockClipboard,
+  onceOnlySecret,
+  revealableSecret,
+  setUpFakeAdmin,
+} from './support/fake-admin-api';
 
 jest.mock('@strapi/strapi/admin', () => jest.requireActual('./support/strapi-admin-mock'));
 
@@ -32,6 +41,44 @@ describe('Secrets on the General page', () => {
     const row = within(secretsSection()).getByText('Okta').closest('tr') as HTMLElement;
     expect(within(row).getByText(`scim_••••••••${CREATED_SECRET.slice(-4)}`)).toBeInTheDocument();
     expect(within(row).queryByText(CREATED_SECRET)).not.toBeInTheDocument();
+  });
+
+  it('creates a secret that expires at the end of the chosen day, and lists its expiry', async () => {
+    const { client } = setUpFakeAdmin({ secrets: [] });
+    const { user } = renderWithProviders(<GeneralPage />);
+
+    await user.click(await screen.findByRole('button', { name: 'Add Secret' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a secret' });
+    await user.type(within(dialog).getByLabelText('Label'), 'Rotating');
+    const year = new Date().getFullYear() + 2;
+    await user.type(within(dialog).getByRole('combobox', { name: 'Expires on' }), `12/31/${year}`);
+    await user.click(within(dialog).getByLabelText('Label'));
+    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+
+    const expiresAt = new Date(year, 11, 31, 23, 59, 59, 999).toISOString();
+    expect(client.post).toHaveBeenCalledWith('/scim/secrets', { label: 'Rotating', expiresAt });
+    await user.click(within(await screen.findByRole('dialog', { name: 'Your new secret' })).getByRole('button', { name: 'Done' }));
+    const row = within(secretsSection()).getByText('Rotating').closest('tr') as HTMLElement;
+    expect(within(row).getByText(`Dec 31, ${year}`)).toBeInTheDocument();
+  });
+
+  it('shows "Expires" as a date or "Never", and marks expired secrets', async () => {
+    setUpFakeAdmin({ secrets: [onceOnlySecret, expiringSecret, expiredSecret] });
+    renderWithProviders(<GeneralPage />);
+
+    const section = await screen.findByRole('region', { name: 'Secrets' });
+    expect(await within(section).findByText('Okta pilot')).toBeInTheDocument();
+    expect(within(section).getByText('Expires').closest('th')).not.toBeNull();
+    const rowOf = (text: string) => within(secretsSection()).getByText(text).closest('tr') as HTMLElement;
+    const never = rowOf('scim_••••••••Zz99');
+    expect(within(never).getAllByText('Never')).toHaveLength(1);
+    expect(within(never).queryByText('Expired')).not.toBeInTheDocument();
+    const expiring = rowOf('Okta pilot');
+    expect(within(expiring).getByText('Dec 31, 2099')).toBeInTheDocument();
+    expect(within(expiring).queryByText('Expired')).not.toBeInTheDocument();
+    const expired = rowOf('Old Entra ID');
+    expect(within(expired).getByText('Jan 31, 2025')).toBeInTheDocument();
+    expect(within(expired).getByText('Expired')).toBeInTheDocument();
   });
 
   it('creates an unlabelled secret and gives no warning when it can be revealed again', async () => {

@@ -89,6 +89,41 @@ it('records settings and secret changes with the admin who made them, never the 
   expect(JSON.stringify(await entries())).not.toContain(secret);
 });
 
+it('records each kind of settings change, made by whichever admin made it', async () => {
+  const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+  await app.strapi.service('admin::user').create({
+    email: 'second.admin@example.com',
+    firstname: 'Second',
+    password: 'Second-Admin-1',
+    isActive: true,
+    registrationToken: null,
+    roles: [superAdmin.id],
+  });
+  const second = adminApi(app.baseUrl, await app.login('second.admin@example.com', 'Second-Admin-1'));
+  const settings = (await api.call('GET', '/scim/settings')).body.data;
+  const editor = settings.roles.find((role: { code: string }) => role.code === 'strapi-editor');
+  const { body: group } = await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Audited' } });
+  const after = (await app.strapi.db.query('plugin::scim.activity-entry').findOne({ orderBy: { id: 'desc' } })).id;
+
+  const changes: [ReturnType<typeof adminApi>, string, string, unknown, string[]][] = [
+    [api, 'PUT', '/scim/settings', { enabled: false }, ['enabled']],
+    [second, 'PUT', '/scim/settings', { enabled: true }, ['enabled']],
+    [second, 'PUT', '/scim/settings', { productionMode: true }, ['productionMode']],
+    [api, 'PUT', '/scim/settings', { productionMode: false }, ['productionMode']],
+    [second, 'PUT', '/scim/settings', { defaultRoleId: editor.id }, ['defaultRoleId']],
+    [api, 'PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: editor.id }] }, ['groupRoleMappings']],
+    [second, 'POST', '/scim/settings/regenerate-endpoint', undefined, ['endpointId']],
+  ];
+  for (const [client, method, path, body] of changes) expect((await client.call(method, path, body)).status).toBe(200);
+  endpoint = (await api.call('GET', '/scim/settings')).body.data.endpointUrl;
+
+  const recorded = await entries({ resourceType: 'Settings', id: { $gt: after } });
+  expect(recorded.map((entry: { actor: string; changes: string[]; outcome: string }) => [entry.actor, entry.changes, entry.outcome])).toEqual(
+    changes.map(([client, , , , changed]) => [client === api ? 'admin@example.com' : 'second.admin@example.com', changed, 'success']),
+  );
+  expect(recorded.at(-1)).toMatchObject({ operation: 'regenerate-endpoint', method: 'POST' });
+});
+
 it('lists entries newest first with filters and pages through the admin API', async () => {
   const all = await api.call('GET', '/scim/activity?pageSize=2');
   expect(all.status).toBe(200);

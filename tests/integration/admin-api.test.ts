@@ -1,3 +1,5 @@
+import { ACTIONS } from '../../server/src/constants';
+import adminRoutes from '../../server/src/routes/admin';
 import { adminApi } from './support/admin-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -85,10 +87,19 @@ describe('secrets', () => {
     const { status, body } = await api.call('POST', '/scim/secrets', { label: 'Entra ID' });
     expect(status).toBe(201);
     expect(body.data.secret).toMatch(/^scim_[A-Za-z0-9_-]{43}$/);
-    expect(body.data).toMatchObject({ label: 'Entra ID', hint: body.data.secret.slice(-4), lastUsedAt: null, revealable: true });
+    expect(body.data).toMatchObject({ label: 'Entra ID', hint: body.data.secret.slice(-4), lastUsedAt: null, expiresAt: null, expired: false, revealable: true });
     const listed = (await api.call('GET', '/scim/secrets')).body.data;
     const row = listed.find((secret: { id: number }) => secret.id === body.data.id);
-    expect(row).toEqual({ id: body.data.id, label: 'Entra ID', hint: body.data.hint, createdAt: body.data.createdAt, lastUsedAt: null, revealable: true });
+    expect(row).toEqual({
+      id: body.data.id,
+      label: 'Entra ID',
+      hint: body.data.hint,
+      createdAt: body.data.createdAt,
+      lastUsedAt: null,
+      expiresAt: null,
+      expired: false,
+      revealable: true,
+    });
     expect(JSON.stringify(listed)).not.toContain(body.data.secret);
   });
 
@@ -126,17 +137,28 @@ describe('secrets', () => {
 });
 
 describe('access control', () => {
-  const ROUTES: [string, string, unknown?][] = [
-    ['GET', '/scim/settings'],
-    ['PUT', '/scim/settings', { enabled: true }],
-    ['POST', '/scim/settings/regenerate-endpoint'],
-    ['GET', '/scim/secrets'],
-    ['POST', '/scim/secrets', {}],
-    ['GET', '/scim/secrets/1/reveal'],
-    ['DELETE', '/scim/secrets/1'],
-    ['GET', '/scim/activity'],
-    ['GET', '/scim/groups'],
-  ];
+  /** Every route of the plugin's admin API, from its route file: a route added later is covered too. */
+  const ROUTES: [string, string, unknown?][] = adminRoutes.routes.map((route) => [
+    route.method,
+    `/scim${route.path.replace(':id', '1')}`,
+    ['PUT', 'POST'].includes(route.method) ? {} : undefined,
+  ]);
+
+  const createAdmin = async (email: string, roleId: number) => {
+    await app.strapi.service('admin::user').create({
+      email,
+      firstname: email.split('@')[0],
+      password: 'Low-Privilege-1',
+      isActive: true,
+      registrationToken: null,
+      roles: [roleId],
+    });
+    return adminApi(app.baseUrl, await app.login(email, 'Low-Privilege-1'));
+  };
+
+  it('reads the nine admin routes from the route file', () => {
+    expect(ROUTES).toHaveLength(9);
+  });
 
   it('refuses every admin route without an admin session', async () => {
     for (const [method, path] of ROUTES) {
@@ -147,19 +169,25 @@ describe('access control', () => {
 
   it('refuses every admin route to an admin who has only the Author role', async () => {
     const author = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
-    await app.strapi.service('admin::user').create({
-      email: 'author@example.com',
-      firstname: 'Ada',
-      lastname: 'Author',
-      password: 'Author-Password-1',
-      isActive: true,
-      registrationToken: null,
-      roles: [author.id],
-    });
-    const authorApi = adminApi(app.baseUrl, await app.login('author@example.com', 'Author-Password-1'));
+    const authorApi = await createAdmin('author@example.com', author.id);
     for (const [method, path, body] of ROUTES) {
       const { status } = await authorApi.call(method, path, body);
       expect([method, path, status]).toEqual([method, path, 403]);
     }
+  });
+
+  it('gives an admin with only "Settings: Read" the reads it allows and nothing else', async () => {
+    const roles = app.strapi.service('admin::role');
+    const reader = await roles.create({ name: 'SCIM reader', description: 'reads SCIM settings' });
+    await roles.assignPermissions(reader.id, [{ action: ACTIONS.readSettings }]);
+    const readerApi = await createAdmin('reader@example.com', reader.id);
+    const before = (await api.call('GET', '/scim/settings')).body.data;
+    for (const [method, path, body] of ROUTES) {
+      const { status } = await readerApi.call(method, path, body);
+      const allowed = method === 'GET' && (path === '/scim/settings' || path === '/scim/groups');
+      expect([method, path, status]).toEqual([method, path, allowed ? 200 : 403]);
+    }
+    const after = (await api.call('GET', '/scim/settings')).body.data;
+    expect(after).toEqual(before);
   });
 });

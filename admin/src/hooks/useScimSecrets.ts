@@ -41,9 +41,9 @@ export const useScimSecrets = (allowed: boolean) => {
   }, [allowed, load]);
 
   const create = useCallback(
-    async (label: string): Promise<CreatedSecretResponse | null> => {
+    async (label: string, expiresAt: string | null = null): Promise<CreatedSecretResponse | null> => {
       try {
-        const body = label.trim() ? { label: label.trim() } : {};
+        const body = { ...(label.trim() ? { label: label.trim() } : {}), ...(expiresAt ? { expiresAt } : {}) };
         const response = await post<{ data: CreatedSecretResponse }>(SECRETS_URL, body);
         const created = response.data.data;
         const { secret: _plaintext, ...summary } = created;

@@ -17,6 +17,10 @@ export const pluginConfigSchema = z
     activityRetentionDays: z.number().int().min(1).default(90),
     /** At most this many activity entries are kept; the oldest go first. */
     activityMaxEntries: z.number().int().min(100).default(100_000),
+    /** Failed SCIM authentications allowed per client address and minute before it gets 429; 0 turns it off. */
+    authFailuresPerMinute: z.number().int().min(0).default(20),
+    /** Requests allowed per secret and second before 429; 0 (the default) means no ceiling. */
+    secretRequestsPerSecond: z.number().int().min(0).default(0),
   })
   .strict();
 

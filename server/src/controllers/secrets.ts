@@ -17,7 +17,14 @@ const parseId = (ctx: Context): number => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Secret changes are logged by id and label; the secret itself never is. */
-  const recordChange = (ctx: Context, operation: string, id: number, label: string | null, status: number) =>
+  const recordChange = (
+    ctx: Context,
+    operation: string,
+    id: number,
+    label: string | null,
+    status: number,
+    detail: string | null = null,
+  ) =>
     getService(strapi, 'activity').record({
       method: ctx.method,
       resourceType: 'Secret',
@@ -26,6 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       operation,
       outcome: 'success',
       status,
+      detail,
       actor: adminActor(ctx),
     });
 
@@ -36,7 +44,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(ctx: Context) {
       const input = validateBody(secretCreateSchema, ctx.request.body);
       const created = await getService(strapi, 'secrets').create(input);
-      await recordChange(ctx, 'create', created.id, created.label, 201);
+      const expiry = created.expiresAt ? `expires at ${created.expiresAt}` : 'never expires';
+      await recordChange(ctx, 'create', created.id, created.label, 201, expiry);
       ctx.status = 201;
       ctx.body = { data: created };
     },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { presentedSecret } from '../http/presented-secret';
+import { authenticateSecret, tooManyRequests } from '../http/authenticate-secret';
+import { throttleKeyOf } from '../http/client-address';
 import type { GroupRoleMapping } from '../services/role-mapping';
 import { sendScimError } from '../http/scim-error-response';
 import { ScimError } from '../scim/errors';
@@ -14,15 +15,21 @@ export interface ScimRequestState {
 }
 
 /**
- * Route middleware of every SCIM route: the endpoint id must be the current one, provisioning must be
- * enabled, and the request must carry a valid secret. Errors from the controllers are rendered here too,
- * before Strapi's error middleware could answer in its own format.
+ * Route middleware of every SCIM route: the client address must not be throttled for failed authentications,
+ * the endpoint id must be the current one, provisioning must be enabled, and the request must carry a valid
+ * secret. Errors from the controllers are rendered here too, before Strapi's error middleware could answer in
+ * its own format.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
     let endpointMatched = false;
     let mode: 'test' | 'production' | null = null;
+    // ctx.request.ip is the socket's address, or with Strapi's server.proxy.koa the forwarded client address.
+    const client = throttleKeyOf(ctx.request.ip);
     try {
+      // Checked before anything is read or verified: a throttled client costs no database query.
+      const wait = getService(strapi, 'throttle').failedAuthWait(client);
+      if (wait !== null) throw tooManyRequests(ctx, wait, 'Too many failed authentications from this address');
       const settings = await getService(strapi, 'settings').get();
       if (!settings.endpointId || ctx.params.endpointId !== settings.endpointId) {
         throw ScimError.notFound('Unknown SCIM endpoint; copy the current endpoint URL from the Strapi admin panel');
@@ -35,12 +42,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
           'SCIM provisioning is disabled; an administrator can enable it in Settings > SCIM User Provisioning',
         );
       }
-      const secret = presentedSecret(ctx.get('authorization'));
-      const secretId = secret ? await getService(strapi, 'secrets').verify(secret) : null;
-      if (secretId === null) {
-        ctx.set('WWW-Authenticate', 'Bearer realm="SCIM"');
-        throw new ScimError(401, 'Authentication failed: send a valid SCIM secret as "Authorization: Bearer <secret>"');
-      }
+      const secretId = await authenticateSecret(strapi, ctx, client);
       const state: ScimRequestState = {
         secretId,
         productionMode: settings.productionMode,
@@ -51,8 +53,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       await next();
     } catch (error) {
       sendScimError(ctx, error, strapi);
-      // Requests to an unknown endpoint id are not logged: anyone can send them.
-      if (endpointMatched) await recordFailure(strapi, ctx, mode);
+      // Requests to an unknown endpoint id are not logged: anyone can send them. Nor are throttled requests: a
+      // flood of them must cost no write, and must not push older entries out of the log.
+      if (endpointMatched && ctx.status !== 429) await recordFailure(strapi, ctx, mode);
     }
   };
 

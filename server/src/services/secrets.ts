@@ -6,7 +6,14 @@ import type { SecretSummaryResponse } from '../contracts';
 import { findMatchingHash, generateSecret, hashSecret, secretHint } from './secret-crypto';
 
 export const secretCreateSchema = z
-  .object({ label: z.string().trim().max(120).optional() })
+  .object({
+    label: z.string().trim().max(120).optional(),
+    /** An ISO 8601 date-time with a time zone, in the future; absent or null: the secret never expires. */
+    expiresAt: z.iso
+      .datetime({ offset: true })
+      .refine((value) => Date.parse(value) > Date.now(), 'must be in the future')
+      .nullish(),
+  })
   .strict();
 
 export type SecretCreate = z.infer<typeof secretCreateSchema>;
@@ -21,7 +28,14 @@ interface SecretRow {
   hint: string;
   createdAt: string;
   lastUsedAt: string | null;
+  expiresAt: string | null;
 }
+
+/** What a presented secret is: the id of a valid secret, an expired one, or nothing known. */
+export type SecretCheck =
+  | { status: 'valid'; id: number }
+  | { status: 'expired'; id: number; expiresAt: string }
+  | { status: 'unknown' };
 
 /** `lastUsedAt` is written at most once a minute per secret, not on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -31,12 +45,19 @@ interface EncryptionService {
   decrypt(value: string): string | null;
 }
 
+const isoOrNull = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : null);
+
+const isExpired = (expiresAt: string | Date | null | undefined, now = Date.now()) =>
+  Boolean(expiresAt) && new Date(expiresAt as string).getTime() <= now;
+
 const toSummary = (row: SecretRow): SecretSummary => ({
   id: row.id,
   label: row.label ?? null,
   hint: row.hint,
   createdAt: new Date(row.createdAt).toISOString(),
-  lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt).toISOString() : null,
+  lastUsedAt: isoOrNull(row.lastUsedAt),
+  expiresAt: isoOrNull(row.expiresAt),
+  expired: isExpired(row.expiresAt),
   revealable: Boolean(row.encrypted),
 });
 
@@ -44,6 +65,21 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const secrets = () => strapi.db.query(SECRET_UID);
   const encryption = () => strapi.service('admin::encryption') as unknown as EncryptionService;
   const hasEncryptionKey = () => Boolean(strapi.config.get('admin.secrets.encryptionKey'));
+
+  /**
+   * Sets `lastUsedAt` when it is older than the resolution: no query at all while the read value is recent, and
+   * a conditional update otherwise, so that of several requests (or Strapi instances) that saw the same old
+   * value, only the first changes the row.
+   */
+  const touchLastUsed = async ({ id, lastUsedAt }: Pick<SecretRow, 'id' | 'lastUsedAt'>) => {
+    const now = Date.now();
+    const cutoff = new Date(now - LAST_USED_RESOLUTION_MS);
+    if (lastUsedAt && new Date(lastUsedAt) > cutoff) return;
+    await secrets().updateMany({
+      where: { id, $or: [{ lastUsedAt: { $null: true } }, { lastUsedAt: { $lt: cutoff } }] },
+      data: { lastUsedAt: new Date(now) },
+    });
+  };
 
   return {
     hasEncryptionKey,
@@ -58,7 +94,13 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const secret = generateSecret();
       const encrypted = hasEncryptionKey() ? encryption().encrypt(secret) : null;
       const row: SecretRow = await secrets().create({
-        data: { label: input.label || null, hash: hashSecret(secret), encrypted, hint: secretHint(secret) },
+        data: {
+          label: input.label || null,
+          hash: hashSecret(secret),
+          encrypted,
+          hint: secretHint(secret),
+          expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+        },
       });
       return { ...toSummary(row), secret };
     },
@@ -83,18 +125,22 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!deleted) throw new errors.NotFoundError('No secret with this id');
     },
 
-    /** Checks a presented secret against every stored hash in constant time; returns the matching secret's id. */
-    async verify(presented: string): Promise<number | null> {
-      const rows: Pick<SecretRow, 'id' | 'hash' | 'lastUsedAt'>[] = await secrets().findMany({
-        select: ['id', 'hash', 'lastUsedAt'],
+    /**
+     * Checks a presented secret against every stored hash: one SHA-256 of the presented secret, then one
+     * constant-time comparison per stored secret, the same work whether the secret is unknown, wrong or right and
+     * whichever row matches. Only a match goes on to its expiry and `lastUsedAt`.
+     */
+    async verify(presented: string): Promise<SecretCheck> {
+      const rows: Pick<SecretRow, 'id' | 'hash' | 'lastUsedAt' | 'expiresAt'>[] = await secrets().findMany({
+        select: ['id', 'hash', 'lastUsedAt', 'expiresAt'],
       });
       const match = findMatchingHash(hashSecret(presented), rows);
-      if (!match) return null;
-      const lastUsed = match.lastUsedAt ? new Date(match.lastUsedAt).getTime() : 0;
-      if (Date.now() - lastUsed > LAST_USED_RESOLUTION_MS) {
-        await secrets().update({ where: { id: match.id }, data: { lastUsedAt: new Date() } });
+      if (!match) return { status: 'unknown' };
+      if (isExpired(match.expiresAt)) {
+        return { status: 'expired', id: match.id, expiresAt: new Date(match.expiresAt as string).toISOString() };
       }
-      return match.id;
+      await touchLastUsed(match);
+      return { status: 'valid', id: match.id };
     },
   };
 };

@@ -79,6 +79,17 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * One host user, one SCIM user: checked by link as well as by email, since a Super Admin's email is never
+   * changed and so can differ from the email of the SCIM user linked to it.
+   */
+  const assertHostUserFree = async (row: ScimUserRow, hostUserId: number) => {
+    const holder = await repository.findOtherLinkedTo(hostUserId, targetName(), row.id);
+    if (holder) {
+      throw ScimError.conflict(`This ${targetName()} user already belongs to the provisioned user "${holder.userName}"`);
+    }
+  };
+
   const applyToHost = async (row: ScimUserRow, mode: HostMode): Promise<Applied> => {
     const hostUserId = hostUserIdOf(row);
     if (!mode.productionMode) {
@@ -87,12 +98,18 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { row, hostAction: `test mode: would ${wouldDo}` };
     }
     const user = toProvisionedUser(row.resource);
+    const target = getHostTarget(strapi);
+    const linkExisting = getPluginConfig(strapi).linkExistingUsers;
     if (hostUserId === null) await assertEmailFree(row, user.email);
-    const result = await getHostTarget(strapi).applyUser({
+    if (linkExisting && user.email) {
+      const byEmail = await target.findUserIdByEmail(user.email);
+      if (byEmail !== null && byEmail !== hostUserId) await assertHostUserFree(row, byEmail);
+    }
+    const result = await target.applyUser({
       user,
       hostUserId,
       roleIds: (await computeRoles(strapi, [row.id], mode.groupRoleMappings, mode.defaultRoleId)).get(row.id) ?? [],
-      linkExisting: getPluginConfig(strapi).linkExistingUsers,
+      linkExisting,
     });
     const linked = await repository.setHostLink(
       row,
@@ -101,7 +118,7 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
         : { hostUserId, applied: false, notAppliedReason: result.reason },
     );
     const hostAction = result.applied
-      ? `${result.action} ${targetName()} user ${result.hostUserId}`
+      ? `${result.action} ${targetName()} user ${result.hostUserId}${result.note ? ` (${result.note})` : ''}`
       : `not applied: ${result.reason}`;
     return { row: linked, hostAction };
   };

@@ -4,12 +4,14 @@ import type { ActivityService } from '../services/activity';
 import type { GroupsService } from '../services/groups';
 import type { SecretsService } from '../services/secrets';
 import type { SettingsService } from '../services/settings';
+import type { ThrottleService } from '../services/throttle';
 import type { UsersService } from '../services/users';
 
 interface Services {
   activity: ActivityService;
   settings: SettingsService;
   secrets: SecretsService;
+  throttle: ThrottleService;
   users: UsersService;
   groups: GroupsService;
 }

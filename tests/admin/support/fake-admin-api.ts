@@ -35,6 +35,8 @@ export const revealableSecret: SecretSummaryResponse = {
   hint: 'Ab12',
   createdAt: '2025-01-15T10:00:00.000Z',
   lastUsedAt: null,
+  expiresAt: null,
+  expired: false,
   revealable: true,
 };
 
@@ -44,7 +46,26 @@ export const onceOnlySecret: SecretSummaryResponse = {
   hint: 'Zz99',
   createdAt: '2025-02-01T08:30:00.000Z',
   lastUsedAt: '2025-02-02T09:15:00.000Z',
+  expiresAt: null,
+  expired: false,
   revealable: false,
+};
+
+export const expiringSecret: SecretSummaryResponse = {
+  ...revealableSecret,
+  id: 9,
+  label: 'Okta pilot',
+  hint: 'Ex01',
+  expiresAt: '2099-12-31T12:00:00.000Z',
+};
+
+export const expiredSecret: SecretSummaryResponse = {
+  ...revealableSecret,
+  id: 10,
+  label: 'Old Entra ID',
+  hint: 'Ex02',
+  expiresAt: '2025-01-31T12:00:00.000Z',
+  expired: true,
 };
 
 interface FakeAdminOptions {
@@ -114,7 +135,7 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
       state.settings = { ...state.settings, ...body };
       return respond(state.settings);
     }),
-    post: jest.fn((url: string, body?: { label?: string }) => {
+    post: jest.fn((url: string, body?: { label?: string; expiresAt?: string }) => {
       if (url === '/scim/settings/regenerate-endpoint') {
         state.settings = { ...state.settings, endpointUrl: NEW_ENDPOINT_URL };
         return respond(state.settings);
@@ -126,6 +147,8 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
           hint: CREATED_SECRET.slice(-4),
           createdAt: '2025-03-01T12:00:00.000Z',
           lastUsedAt: null,
+          expiresAt: body?.expiresAt ?? null,
+          expired: false,
           revealable: options.createRevealable ?? false,
           secret: CREATED_SECRET,
         };

@@ -12,6 +12,8 @@ describe('plugin config validation', () => {
       allowSuperAdmin: false,
       activityRetentionDays: 90,
       activityMaxEntries: 100000,
+      authFailuresPerMinute: 20,
+      secretRequestsPerSecond: 0,
     });
   });
 
@@ -25,6 +27,12 @@ describe('plugin config validation', () => {
 
   it('names the option and the expected values when a value is wrong', () => {
     expect(() => config.validator({ target: 'ldap' })).toThrow(/option "target".*"admin".*"users-permissions"/);
+  });
+
+  it('accepts 0 to turn throttling off, and refuses negative or fractional limits', () => {
+    expect(() => config.validator({ authFailuresPerMinute: 0, secretRequestsPerSecond: 0 })).not.toThrow();
+    expect(() => config.validator({ authFailuresPerMinute: -1 })).toThrow(/option "authFailuresPerMinute"/);
+    expect(() => config.validator({ secretRequestsPerSecond: 2.5 })).toThrow(/option "secretRequestsPerSecond"/);
   });
 
   it('names an unknown option', () => {

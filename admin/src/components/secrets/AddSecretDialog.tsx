@@ -1,4 +1,4 @@
-import { Button, Field, Modal, TextInput } from '@strapi/design-system';
+import { Button, DatePicker, Field, Flex, Modal, TextInput } from '@strapi/design-system';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { CreatedSecretResponse } from '../../types';
@@ -8,21 +8,32 @@ import { CreatedSecret } from './CreatedSecret';
 interface AddSecretDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  create: (label: string) => Promise<CreatedSecretResponse | null>;
+  create: (label: string, expiresAt: string | null) => Promise<CreatedSecretResponse | null>;
 }
 
 const FORM_ID = 'scim-add-secret';
+
+/** A secret chosen to expire on a day stays valid through that day, in the admin's time zone. */
+const endOfDay = (day: Date) =>
+  new Date(day.getFullYear(), day.getMonth(), day.getDate(), 23, 59, 59, 999).toISOString();
+
+const tomorrow = () => {
+  const now = new Date();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+};
 
 /** Asks for an optional label, creates the secret, then shows it once. */
 export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogProps) => {
   const { formatMessage } = useIntl();
   const [label, setLabel] = useState('');
+  const [expiresOn, setExpiresOn] = useState<Date | undefined>(undefined);
   const [isCreating, setIsCreating] = useState(false);
   const [created, setCreated] = useState<CreatedSecretResponse | null>(null);
 
   const changeOpen = (next: boolean) => {
     if (!next) {
       setLabel('');
+      setExpiresOn(undefined);
       setCreated(null);
     }
     onOpenChange(next);
@@ -31,7 +42,7 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setIsCreating(true);
-    setCreated(await create(label));
+    setCreated(await create(label, expiresOn ? endOfDay(expiresOn) : null));
     setIsCreating(false);
   };
 
@@ -49,7 +60,7 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
           {created ? (
             <CreatedSecret created={created} />
           ) : (
-            <form id={FORM_ID} onSubmit={submit}>
+            <Flex tag="form" id={FORM_ID} onSubmit={submit} direction="column" alignItems="stretch" gap={4}>
               <Field.Root
                 name="label"
                 hint={formatMessage({
@@ -61,7 +72,24 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
                 <TextInput value={label} maxLength={120} onChange={(event) => setLabel(event.currentTarget.value)} />
                 <Field.Hint />
               </Field.Root>
-            </form>
+              <Field.Root
+                name="expiresOn"
+                hint={formatMessage({
+                  id: getTranslation('secrets.add.expiresHint'),
+                  defaultMessage: 'Optional. The secret works through this day, then the endpoint refuses it. Empty: it never expires.',
+                })}
+              >
+                <Field.Label>{formatMessage({ id: getTranslation('secrets.add.expires'), defaultMessage: 'Expires on' })}</Field.Label>
+                <DatePicker
+                  value={expiresOn}
+                  onChange={setExpiresOn}
+                  onClear={() => setExpiresOn(undefined)}
+                  clearLabel={formatMessage({ id: getTranslation('secrets.add.expiresClear'), defaultMessage: 'Never expires' })}
+                  minDate={tomorrow()}
+                />
+                <Field.Hint />
+              </Field.Root>
+            </Flex>
           )}
         </Modal.Body>
         <Modal.Footer>

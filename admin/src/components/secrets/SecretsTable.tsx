@@ -1,4 +1,4 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { SecretSummaryResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
@@ -13,6 +13,7 @@ interface SecretsTableProps {
 }
 
 const DATE_FORMAT = { dateStyle: 'medium', timeStyle: 'short' } as const;
+const DAY_FORMAT = { dateStyle: 'medium' } as const;
 
 export const SecretsTable = ({ secrets, reveal, remove }: SecretsTableProps) => {
   const { formatMessage, formatDate } = useIntl();
@@ -25,13 +26,14 @@ export const SecretsTable = ({ secrets, reveal, remove }: SecretsTableProps) => 
   );
 
   return (
-    <Table colCount={5} rowCount={secrets.length + 1}>
+    <Table colCount={6} rowCount={secrets.length + 1}>
       <Thead>
         <Tr>
           {header('secrets.column.secret', 'Secret')}
           {header('secrets.column.label', 'Label')}
           {header('secrets.column.created', 'Created')}
           {header('secrets.column.lastUsed', 'Last used')}
+          {header('secrets.column.expires', 'Expires')}
           {header('secrets.column.action', 'Action')}
         </Tr>
       </Thead>
@@ -53,6 +55,20 @@ export const SecretsTable = ({ secrets, reveal, remove }: SecretsTableProps) => 
                   ? formatDate(secret.lastUsedAt, DATE_FORMAT)
                   : formatMessage({ id: getTranslation('secrets.neverUsed'), defaultMessage: 'Never' })}
               </Typography>
+            </Td>
+            <Td>
+              <Flex gap={2}>
+                <Typography textColor={secret.expired ? 'danger600' : 'neutral800'}>
+                  {secret.expiresAt
+                    ? formatDate(secret.expiresAt, DAY_FORMAT)
+                    : formatMessage({ id: getTranslation('secrets.neverExpires'), defaultMessage: 'Never' })}
+                </Typography>
+                {secret.expired ? (
+                  <Badge variant="danger">
+                    {formatMessage({ id: getTranslation('secrets.expired'), defaultMessage: 'Expired' })}
+                  </Badge>
+                ) : null}
+              </Flex>
             </Td>
             <Td>
               <DeleteSecretButton name={secret.label ?? maskSecret(secret.hint)} onDelete={() => remove(secret.id)} />

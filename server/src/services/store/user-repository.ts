@@ -98,6 +98,13 @@ export const createUserRepository = (strapi: Core.Strapi) => {
         where: { emailKey, id: { $ne: exceptId }, hostUserId: { $notNull: true } },
       }),
 
+    /** Another SCIM user linked to this host user (rows from before hostTarget was stored count as linked). */
+    findOtherLinkedTo: (hostUserId: number, hostTarget: string, exceptId: number): Promise<ScimUserRow | null> =>
+      query().findOne({
+        select: ROW_FIELDS,
+        where: { hostUserId, id: { $ne: exceptId }, $or: [{ hostTarget }, { hostTarget: { $null: true } }] },
+      }),
+
     /** The applied users among these rows and their host user ids. */
     hostLinksOf: (ids: readonly number[]): Promise<{ id: number; hostUserId: number }[]> =>
       inChunks(ids, (chunk) =>

@@ -24,6 +24,8 @@ const isSuperAdmin = (user: AdminUserRow) => (user.roles ?? []).some((role) => r
 const superAdminRefusal = (what: string) =>
   new ScimError(403, `SCIM never ${what} a Strapi Super Admin; change this user in the Strapi admin panel`);
 
+const SUPER_ADMIN_NOTE = 'a Super Admin: SCIM leaves its email, names, status and roles as they are';
+
 const profileOf = (user: ProvisionedUser) => ({
   email: user.email,
   firstname: user.givenName ?? user.displayName ?? (user.email ? user.email.split('@')[0] : user.userName),
@@ -50,14 +52,18 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
     user: ProvisionedUser,
     roleIds: number[],
   ): Promise<ApplyResult> => {
-    if (isSuperAdmin(existing) && !user.active) throw superAdminRefusal('deactivates');
+    if (isSuperAdmin(existing)) {
+      if (!user.active) throw superAdminRefusal('deactivates');
+      // Not even the email: a changed email would let whoever receives it reset the Super Admin's password.
+      return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked', note: SUPER_ADMIN_NOTE };
+    }
     if (user.email !== existing.email) {
       const owner = await findUser({ email: user.email });
       if (owner && owner.id !== existing.id) {
         throw ScimError.conflict(`Another Strapi admin user already has the email ${user.email}`);
       }
     }
-    const roles = isSuperAdmin(existing) || roleIds.length === 0 ? {} : { roles: roleIds };
+    const roles = roleIds.length === 0 ? {} : { roles: roleIds };
     await userService().updateById(existing.id, { ...profileOf(user), ...roles });
     if (!user.active && existing.isActive) await endSessions(existing.id);
     return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked' };
@@ -74,6 +80,10 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       return row ? { id: row.id, name: row.name, code: row.code } : null;
     },
     isPrivilegedRole: (role) => role.code === SUPER_ADMIN_CODE,
+
+    async findUserIdByEmail(email) {
+      return (await findUser({ email }))?.id ?? null;
+    },
 
     async applyUser({ user, hostUserId, roleIds, linkExisting }: HostUserWrite): Promise<ApplyResult> {
       if (!user.email) {

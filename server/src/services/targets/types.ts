@@ -27,7 +27,7 @@ export interface HostUserWrite {
 
 /** A SCIM user the host cannot hold yet is kept and answered normally, marked not applied with the reason. */
 export type ApplyResult =
-  | { applied: true; hostUserId: number; action: 'created' | 'linked' | 'updated' }
+  | { applied: true; hostUserId: number; action: 'created' | 'linked' | 'updated'; note?: string }
   | { applied: false; reason: string };
 
 /** The host user model that provisioned users land in; one adapter per target. */
@@ -38,6 +38,8 @@ export interface HostTarget {
   fallbackDefaultRole(): Promise<HostRole | null>;
   /** Roles SCIM must never hand out on its own (the Super Admin role, the public role). */
   isPrivilegedRole(role: HostRole): boolean;
+  /** The host user with this email, whom linkExistingUsers would link a new SCIM user to. */
+  findUserIdByEmail(email: string): Promise<number | null>;
   /** Creates, links or updates the host user; throws a ScimError for conflicts the client must see. */
   applyUser(write: HostUserWrite): Promise<ApplyResult>;
   /** Blocks the host user and ends their sessions at once. */

@@ -70,6 +70,10 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
     },
     isPrivilegedRole: (role) => role.code === 'public',
 
+    async findUserIdByEmail(email) {
+      return (await findUser({ email }))?.id ?? null;
+    },
+
     async applyUser({ user, hostUserId, roleIds, linkExisting }: HostUserWrite): Promise<ApplyResult> {
       if (!user.email) {
         return {

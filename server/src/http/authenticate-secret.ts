@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { ScimError } from '../scim/errors';
+import { getService } from '../utils/get-service';
+import { presentedSecret } from './presented-secret';
+
+/** A 429 with `Retry-After` in seconds; the error body's detail says the same. */
+export const tooManyRequests = (ctx: Context, seconds: number, reason: string): ScimError => {
+  ctx.set('Retry-After', String(seconds));
+  return new ScimError(429, `${reason}; retry after ${seconds} second${seconds === 1 ? '' : 's'}`);
+};
+
+const refuse = (ctx: Context, detail: string): ScimError => {
+  ctx.set('WWW-Authenticate', 'Bearer realm="SCIM"');
+  return new ScimError(401, detail);
+};
+
+/**
+ * The id of the secret the request carries. A missing, unknown or expired secret is a 401 that counts against the
+ * client's address; a secret over its request ceiling is a 429.
+ */
+export const authenticateSecret = async (strapi: Core.Strapi, ctx: Context, client: string): Promise<number> => {
+  const throttle = getService(strapi, 'throttle');
+  const secret = presentedSecret(ctx.get('authorization'));
+  const check = secret ? await getService(strapi, 'secrets').verify(secret) : ({ status: 'unknown' } as const);
+  if (check.status !== 'valid') {
+    throttle.recordFailedAuth(client);
+    throw check.status === 'expired'
+      ? refuse(ctx, `Authentication failed: this SCIM secret expired at ${check.expiresAt}; create a new one in Settings > SCIM User Provisioning`)
+      : refuse(ctx, 'Authentication failed: send a valid SCIM secret as "Authorization: Bearer <secret>"');
+  }
+  const wait = throttle.takeSecretRequest(check.id);
+  if (wait !== null) throw tooManyRequests(ctx, wait, 'This secret is over its request ceiling (secretRequestsPerSecond)');
+  return check.id;
+};
