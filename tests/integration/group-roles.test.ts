@@ -67,6 +67,39 @@ it('gives a new user the mapped roles of the groups it is added to, and records 
   expect(entry).toMatchObject({ outcome: 'success', mode: 'production', changes: ['members'], hostAction: 'recomputed the roles of 1 member(s)' });
 });
 
+it('writes no admin user whose roles a membership change leaves as they are', async () => {
+  const both = await createGroup('Mapped twice A');
+  const other = await createGroup('Mapped twice B');
+  await api.call('PUT', '/scim/settings', {
+    groupRoleMappings: [
+      { groupId: both.id, roleId: roles['strapi-editor'] },
+      { groupId: other.id, roleId: roles['strapi-editor'] },
+    ],
+  });
+  const dee = await createUser('dee@example.com');
+  await patchMembers(other.id, 'add', [{ value: dee.id }]);
+  expect(await rolesOf('dee@example.com')).toEqual(['strapi-author', 'strapi-editor']);
+
+  const userService = app.strapi.service('admin::user');
+  const original = userService.updateById;
+  const updated: unknown[] = [];
+  userService.updateById = (id: unknown, attributes: unknown) => (updated.push(id), original.call(userService, id, attributes));
+  try {
+    // Dee already holds Editor through the other group: joining this one changes nothing on the admin user.
+    expect((await patchMembers(both.id, 'add', [{ value: dee.id }])).status).toBe(204);
+    expect(updated).toEqual([]);
+    expect(await rolesOf('dee@example.com')).toEqual(['strapi-author', 'strapi-editor']);
+    // Leaving both does: one update, back to the default role.
+    await patchMembers(both.id, 'remove', undefined, `members[value eq "${dee.id}"]`);
+    expect(updated).toEqual([]);
+    await patchMembers(other.id, 'remove', undefined, `members[value eq "${dee.id}"]`);
+    expect(updated).toHaveLength(1);
+    expect(await rolesOf('dee@example.com')).toEqual(['strapi-author']);
+  } finally {
+    userService.updateById = original;
+  }
+});
+
 it('refuses a mapping to the Super Admin role or to an unknown group, naming the field', async () => {
   const group = await createGroup('Admins');
   const superAdmin = await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: roles['strapi-super-admin'] }] });

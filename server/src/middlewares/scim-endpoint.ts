@@ -30,7 +30,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       // Checked before anything is read or verified: a throttled client costs no database query.
       const wait = getService(strapi, 'throttle').failedAuthWait(client);
       if (wait !== null) throw tooManyRequests(ctx, wait, 'Too many failed authentications from this address');
-      const settings = await getService(strapi, 'settings').get();
+      // Only a write can assign the default role: a read (every lookup) skips the fallback-role query.
+      const settings = await getService(strapi, 'settings').get({ withFallbackRole: !READ_METHODS.has(ctx.method) });
       if (!settings.endpointId || ctx.params.endpointId !== settings.endpointId) {
         throw ScimError.notFound('Unknown SCIM endpoint; copy the current endpoint URL from the Strapi admin panel');
       }
@@ -78,6 +79,8 @@ const recordFailure = async (strapi: Core.Strapi, ctx: Context, mode: 'test' | '
     strapi.log.error(`[scim] could not record a failed request in the activity log: ${(error as Error).message}`);
   }
 };
+
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 const OPERATION_BY_METHOD: Record<string, string> = {
   GET: 'read',

@@ -81,10 +81,13 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Read on every call: two Strapi instances on one database always agree. */
-    async get(): Promise<EffectiveSettings> {
+    /**
+     * Read on every call: two Strapi instances on one database always agree. With no stored default role the
+     * host's fallback role is looked up, unless `withFallbackRole` is false (a SCIM read, which assigns no role).
+     */
+    async get({ withFallbackRole = true }: { withFallbackRole?: boolean } = {}): Promise<EffectiveSettings> {
       const stored = await readStored();
-      if (stored.defaultRoleId !== null) return stored;
+      if (stored.defaultRoleId !== null || !withFallbackRole) return stored;
       const fallback = await getHostTarget(strapi).fallbackDefaultRole();
       return { ...stored, defaultRoleId: fallback?.id ?? null };
     },

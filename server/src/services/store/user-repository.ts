@@ -87,7 +87,8 @@ export const createUserRepository = (strapi: Core.Strapi) => {
 
     /** Records which host user a SCIM user is applied to (no version bump: the SCIM resource is unchanged). */
     async setHostLink(row: ScimUserRow, link: HostLink): Promise<ScimUserRow> {
-      await query().update({ where: { id: row.id }, data: link });
+      // updateMany: one UPDATE, where update() would also read the row before and after.
+      await query().updateMany({ where: { id: row.id }, data: link });
       return { ...row, ...link };
     },
 

@@ -10,7 +10,7 @@ interface AdminUserRow {
   id: number;
   email: string;
   isActive: boolean;
-  roles?: { code: string }[];
+  roles?: { id: number; code: string }[];
 }
 
 interface AdminUserService {
@@ -39,7 +39,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
   const userService = () => strapi.service('admin::user') as unknown as AdminUserService;
 
   const findUser = (where: Record<string, unknown>): Promise<AdminUserRow | null> =>
-    users().findOne({ select: ['id', 'email', 'isActive'], where, populate: { roles: { select: ['code'] } } });
+    users().findOne({ select: ['id', 'email', 'isActive'], where, populate: { roles: { select: ['id', 'code'] } } });
 
   /** Ends every admin session of the user: their refresh tokens stop working and access tokens are refused. */
   const endSessions = async (id: number) => {
@@ -120,6 +120,10 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
     async setRoles(hostUserId, roleIds) {
       const existing = await findUser({ id: hostUserId });
       if (!existing || isSuperAdmin(existing) || roleIds.length === 0) return;
+      // updateById rewrites the role links, counts Super Admins and resyncs API-token permissions: skip it when
+      // the roles are already these (a member change of a mapped group mostly leaves a member's roles as they are).
+      const current = new Set((existing.roles ?? []).map((role) => role.id));
+      if (current.size === new Set(roleIds).size && roleIds.every((id) => current.has(id))) return;
       await userService().updateById(hostUserId, { roles: roleIds });
     },
 

@@ -106,6 +106,8 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
     /** users-permissions users have one role: the highest-priority mapped role, else the default. */
     async setRoles(hostUserId, roleIds) {
       if (roleIds.length === 0) return;
+      const current = await users().findOne({ select: ['id'], where: { id: hostUserId }, populate: { role: { select: ['id'] } } });
+      if (!current || current.role?.id === roleIds[0]) return;
       await users().update({ where: { id: hostUserId }, data: { role: roleIds[0] } });
     },
 
