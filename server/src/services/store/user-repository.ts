@@ -3,7 +3,8 @@ import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
 import type { WhereClause } from '../../scim/filter/where-clause';
 import { inChunks } from './in-chunks';
-import { userColumnValues } from './user-columns';
+import { assertColumnsFit, fitColumn, isStorableKey } from './storable-text';
+import { USER_COLUMN_LABELS, userColumnValues } from './user-columns';
 
 export const SCIM_USER_UID = 'plugin::scim.scim-user';
 
@@ -53,13 +54,21 @@ export interface ListQuery {
   limit: number;
 }
 
+/** The indexed columns of a resource; a value longer than its column is a 400 naming the attribute. */
+const fittingColumns = (resource: ScimResource) => {
+  const values = userColumnValues(resource);
+  assertColumnsFit(values, USER_COLUMN_LABELS);
+  return values;
+};
+
 /** scim_users through strapi.db.query; every call joins the caller's transaction when there is one. */
 export const createUserRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(SCIM_USER_UID);
 
   return {
-    findByScimId: (scimId: string): Promise<ScimUserRow | null> =>
-      query().findOne({ select: ROW_FIELDS, where: { scimId } }),
+    /** An id no row could hold (NUL, over 255 characters) is not looked up: PostgreSQL would refuse the query. */
+    findByScimId: async (scimId: string): Promise<ScimUserRow | null> =>
+      isStorableKey(scimId) ? query().findOne({ select: ROW_FIELDS, where: { scimId } }) : null,
 
     findByUserName: (userName: string): Promise<ScimUserRow | null> =>
       query().findOne({ select: ROW_FIELDS, where: { userNameKey: userName.toLowerCase() } }),
@@ -75,14 +84,14 @@ export const createUserRepository = (strapi: Core.Strapi) => {
     insert: (resource: ScimResource): Promise<ScimUserRow> =>
       query().create({
         select: ROW_FIELDS,
-        data: { scimId: randomUUID(), ...userColumnValues(resource), resource, version: 1 },
+        data: { scimId: randomUUID(), ...fittingColumns(resource), resource, version: 1 },
       }),
 
     /** Writes a new version only if the row still has `expectedVersion`; null when another write got there first. */
     async replace(row: ScimUserRow, resource: ScimResource): Promise<ScimUserRow | null> {
       const updated = await query().updateMany({
         where: { id: row.id, version: row.version },
-        data: { ...userColumnValues(resource), resource, version: row.version + 1, updatedAt: new Date() },
+        data: { ...fittingColumns(resource), resource, version: row.version + 1, updatedAt: new Date() },
       });
       if (Number(updated?.count ?? 0) === 0) return null;
       return query().findOne({ select: ROW_FIELDS, where: { id: row.id } });
@@ -92,8 +101,9 @@ export const createUserRepository = (strapi: Core.Strapi) => {
 
     /** Records which host user a SCIM user is applied to (no version bump: the SCIM resource is unchanged). */
     async setHostLink(row: ScimUserRow, link: HostLink): Promise<ScimUserRow> {
-      await query().update({ where: { id: row.id }, data: link });
-      return { ...row, ...link };
+      const fitted = { ...link, notAppliedReason: fitColumn(link.notAppliedReason) };
+      await query().update({ where: { id: row.id }, data: fitted });
+      return { ...row, ...fitted };
     },
 
     /** Another SCIM user whose host user has this email address. */
