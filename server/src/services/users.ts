@@ -141,7 +141,7 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const modeName = (mode: HostMode) => (mode.productionMode ? 'production' : 'test');
 
   const loadForWrite = async (id: string, ifMatch: string | undefined): Promise<ScimUserRow> => {
-    const row = await repository.findByScimId(id);
+    const row = await repository.lockByScimId(id);
     if (!row) throw notFound(id);
     if (!ifMatchAllows(ifMatch, row.version)) {
       throw new ScimError(412, `The User "${id}" has changed since the version given in If-Match`);

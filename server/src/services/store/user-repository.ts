@@ -70,6 +70,19 @@ export const createUserRepository = (strapi: Core.Strapi) => {
     findByScimId: async (scimId: string): Promise<ScimUserRow | null> =>
       isStorableKey(scimId) ? query().findOne({ select: ROW_FIELDS, where: { scimId } }) : null,
 
+    /**
+     * Reads the row for a write and, on PostgreSQL and MySQL, locks it until the transaction ends: writes to
+     * one user queue up instead of failing their version check (a 412 the client never asked for), and
+     * every write takes this lock before the host user's, so a PUT and a DELETE cannot deadlock.
+     * SQLite needs no lock: Strapi gives it one connection, so its transactions already run one at a time.
+     */
+    async lockByScimId(scimId: string): Promise<ScimUserRow | null> {
+      if (!isStorableKey(scimId)) return null;
+      const builder = strapi.db.queryBuilder(SCIM_USER_UID).select(ROW_FIELDS).where({ scimId }).first();
+      if (strapi.db.dialect.client !== 'sqlite') builder.forUpdate();
+      return (await builder.execute<ScimUserRow | undefined>()) ?? null;
+    },
+
     findByUserName: (userName: string): Promise<ScimUserRow | null> =>
       query().findOne({ select: ROW_FIELDS, where: { userNameKey: userName.toLowerCase() } }),
 
