@@ -14,18 +14,35 @@ export const resolveMemberUsers = async (lookup: MemberUserLookup, ids: readonly
   if (unique.length === 0) return [];
   const found = new Map((await lookup.byScimIds(unique)).map((user) => [user.scimId, user]));
   const missing = unique.filter((id) => !found.has(id));
-  if (missing.length > 0) {
-    const named = missing
-      .slice(0, MAX_IDS_IN_DETAIL)
-      .map((id) => `"${id}"`)
-      .join(', ');
-    const more = missing.length > MAX_IDS_IN_DETAIL ? ` and ${missing.length - MAX_IDS_IN_DETAIL} more` : '';
-    throw ScimError.badRequest(
-      'invalidValue',
-      `Attribute 'members.value': no User with id ${named}${more}; a member must be an existing User`,
-    );
-  }
+  if (missing.length > 0) throw noSuchMembers(missing);
   return unique.map((id) => found.get(id) as MemberUser);
+};
+
+/** The 400 for member ids that are no User's id. */
+export const noSuchMembers = (missing: readonly string[]): ScimError => {
+  const named = missing
+    .slice(0, MAX_IDS_IN_DETAIL)
+    .map((id) => `"${id}"`)
+    .join(', ');
+  const more = missing.length > MAX_IDS_IN_DETAIL ? ` and ${missing.length - MAX_IDS_IN_DETAIL} more` : '';
+  return ScimError.badRequest(
+    'invalidValue',
+    `Attribute 'members.value': no User with id ${named}${more}; a member must be an existing User`,
+  );
+};
+
+/**
+ * Locks the users a membership change adds and removes (see MemberUserLookup.lockByIds), before any
+ * membership row is written. An added user deleted since it was looked up is refused as if it never existed.
+ */
+export const lockChangedMembers = async (
+  lookup: MemberUserLookup,
+  added: readonly MemberUser[],
+  removedRefs: readonly number[],
+): Promise<void> => {
+  const present = await lookup.lockByIds([...added.map((user) => user.id), ...removedRefs]);
+  const gone = added.filter((user) => !present.has(user.id));
+  if (gone.length > 0) throw noSuchMembers(gone.map((user) => user.scimId));
 };
 
 /** Refuses members of type "Group" among `ids` (all members when `ids` is not given). */

@@ -12,6 +12,7 @@ import { isUniqueViolation } from './store/unique-violation';
 import { compileListFilter, listOrderBy } from './store/list-query';
 import { USER_COLUMN_MAP } from './store/user-columns';
 import { computeRoles, type GroupRoleMapping } from './role-mapping';
+import { createMemberUserLookup } from './store/member-users';
 import { createMembershipRepository } from './store/membership-repository';
 import { createReleasedLinks } from './store/released-links';
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
@@ -321,6 +322,8 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async syncRoles(userRefs: readonly number[], mode: HostMode): Promise<void> {
       if (!mode.productionMode || userRefs.length === 0) return;
+      // Roles are read from memberships and written to host users under the users' row locks (in id order).
+      await createMemberUserLookup(strapi).lockByIds(userRefs);
       const rows = await repository.hostLinksOf(userRefs);
       const roles = await computeRoles(
         strapi,

@@ -25,6 +25,24 @@ export const createMemberUserLookup = (strapi: Core.Strapi) => {
 
     byIds: (ids: readonly number[]): Promise<MemberUser[]> =>
       inChunks(ids, (chunk) => query().findMany({ select: FIELDS, where: { id: { $in: chunk } } })),
+
+    /**
+     * Locks these users' rows until the transaction ends (PostgreSQL, MySQL), in id order, and returns the
+     * ids still there. A membership change takes these locks before it touches membership rows or host
+     * users, as a user write takes its own row's lock first: so a user DELETE cannot slip between the
+     * check that a member exists and the membership insert (leaving a row for a deleted user), a user
+     * PATCH cannot recompute host roles from a membership list about to change, and no two writers wait
+     * on each other in opposite orders. SQLite runs one transaction at a time and needs no lock.
+     */
+    async lockByIds(ids: readonly number[]): Promise<Set<number>> {
+      const sorted = [...new Set(ids)].sort((a, b) => a - b);
+      const rows = await inChunks(sorted, (chunk): Promise<{ id: number }[]> => {
+        const builder = strapi.db.queryBuilder(SCIM_USER_UID).select(['id']).where({ id: { $in: chunk } }).orderBy({ id: 'asc' });
+        if (strapi.db.dialect.client !== 'sqlite') builder.forUpdate();
+        return builder.execute();
+      });
+      return new Set(rows.map((row) => row.id));
+    },
   };
 };
 
