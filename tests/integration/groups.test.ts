@@ -353,7 +353,9 @@ describe('PATCH /Groups/:id', () => {
     );
     expect(responses.map((response) => response.status)).toEqual(added.map(() => 204));
     expect(await memberValues(group.id)).toEqual(sorted(added));
-    const rows = await app.strapi.db.query(MEMBERSHIP_UID).findMany({ where: { groupRef: (await rowOf(group.id)).id } });
+    const rows = await app.strapi.db
+      .query(MEMBERSHIP_UID)
+      .findMany({ where: { groupRef: (await rowOf(group.id)).id } });
     expect(rows).toHaveLength(50);
     expect(new Set(rows.map((row: { userRef: number }) => row.userRef)).size).toBe(50);
     expect((await scim(`/Groups/${group.id}`)).body.meta.version).toBe('W/"51"');
@@ -364,7 +366,12 @@ describe('PATCH /Groups/:id', () => {
     const candidates = users.slice(30, 40);
     const responses = await Promise.all(
       candidates.map((value) =>
-        withHeaders(`/Groups/${group.id}`, 'PATCH', { 'If-Match': 'W/"1"' }, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value }] }] }),
+        withHeaders(
+          `/Groups/${group.id}`,
+          'PATCH',
+          { 'If-Match': 'W/"1"' },
+          { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value }] }] },
+        ),
       ),
     );
     const statuses = responses.map((response) => response.status);

@@ -2,7 +2,16 @@ import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../integration/support/test-database';
 import { checkInvariants } from './support/invariants';
 import { startPlayground, type PlaygroundProcess } from './support/playground';
-import { GROUP_URN, adminCall, byUserName, isSuccess, patchOp, scimCall, userBody, type Answer } from './support/scim-client';
+import {
+  GROUP_URN,
+  adminCall,
+  byUserName,
+  isSuccess,
+  patchOp,
+  scimCall,
+  userBody,
+  type Answer,
+} from './support/scim-client';
 
 /**
  * Crash consistency on PostgreSQL: the playground runs as a child process in production mode with a mapped
@@ -60,7 +69,8 @@ const random = (() => {
   };
 })();
 
-const scim = (path: string, init: { method?: string; body?: unknown; timeoutMs?: number } = {}) => scimCall(`${instance!.baseUrl}${endpointPath}${path}`, secret, init);
+const scim = (path: string, init: { method?: string; body?: unknown; timeoutMs?: number } = {}) =>
+  scimCall(`${instance!.baseUrl}${endpointPath}${path}`, secret, init);
 
 const stepsOf = (user: PlannedUser): Step[] => [
   { kind: 'create', user },
@@ -82,16 +92,27 @@ const send = async (step: Step): Promise<Answer> => {
     return answer;
   }
   const id = ids.get(user.userName)!;
-  if (step.kind === 'join') return scim(`/Groups/${user.groupId}`, { method: 'PATCH', body: patchOp({ op: 'add', path: 'members', value: [{ value: id }] }), timeoutMs });
-  return scim(`/Users/${id}`, { method: 'PATCH', body: patchOp({ op: 'replace', path: 'active', value: false }), timeoutMs });
+  if (step.kind === 'join')
+    return scim(`/Groups/${user.groupId}`, {
+      method: 'PATCH',
+      body: patchOp({ op: 'add', path: 'members', value: [{ value: id }] }),
+      timeoutMs,
+    });
+  return scim(`/Users/${id}`, {
+    method: 'PATCH',
+    body: patchOp({ op: 'replace', path: 'active', value: false }),
+    timeoutMs,
+  });
 };
 
 /** Runs `work` over `items`, WORKERS at a time. */
 const inParallel = async <T>(items: T[], work: (item: T) => Promise<void>) => {
   const queue = [...items];
-  await Promise.all(Array.from({ length: WORKERS }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: WORKERS }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 };
 
 /**
@@ -127,23 +148,37 @@ const replay = async (step: Step): Promise<Answer> => {
   const { user } = step;
   const lookup = await scim(byUserName(user.userName));
   expect(lookup.status).toBe(200);
-  const resource = lookup.body.Resources[0] as { id: string; active: boolean; groups?: { value: string }[] } | undefined;
+  const resource = lookup.body.Resources[0] as
+    | { id: string; active: boolean; groups?: { value: string }[] }
+    | undefined;
   const found = resource?.id;
   if (step.status === 0) {
-    const done = step.kind === 'create' ? Boolean(resource) : step.kind === 'join' ? Boolean(resource?.groups?.some((group) => group.value === user.groupId)) : resource?.active === false;
+    const done =
+      step.kind === 'create'
+        ? Boolean(resource)
+        : step.kind === 'join'
+        ? Boolean(resource?.groups?.some((group) => group.value === user.groupId))
+        : resource?.active === false;
     lostAnswers[done ? 'committed' : 'notCommitted'] += 1;
   }
   if (step.kind === 'create') {
     if (found) {
       ids.set(user.userName, found);
-      return scim(`/Users/${found}`, { method: 'PATCH', body: patchOp({ op: 'replace', path: 'name.familyName', value: 'Replayed' }) });
+      return scim(`/Users/${found}`, {
+        method: 'PATCH',
+        body: patchOp({ op: 'replace', path: 'name.familyName', value: 'Replayed' }),
+      });
     }
     const created = await scim('/Users', { method: 'POST', body: userBody(user.userName) });
     if (created.status === 201) ids.set(user.userName, created.body.id);
     return created;
   }
   expect(found).toBeDefined();
-  if (step.kind === 'join') return scim(`/Groups/${user.groupId}`, { method: 'PATCH', body: patchOp({ op: 'add', path: 'members', value: [{ value: found }] }) });
+  if (step.kind === 'join')
+    return scim(`/Groups/${user.groupId}`, {
+      method: 'PATCH',
+      body: patchOp({ op: 'add', path: 'members', value: [{ value: found }] }),
+    });
   return scim(`/Users/${found}`, { method: 'PATCH', body: patchOp({ op: 'replace', path: 'active', value: false }) });
 };
 
@@ -231,11 +266,18 @@ it(`keeps every invariant through ${ITERATIONS} SIGKILLs mid-burst and the ident
         if (step.status !== undefined && isSuccess(step) && random() >= REPLAY_SAMPLE) continue;
         const answer = await replay(step);
         replayed += 1;
-        expect({ step: `${step.kind} ${user.userName}`, status: answer.status }).toEqual({ step: `${step.kind} ${user.userName}`, status: step.kind === 'join' ? 204 : answer.status === 201 ? 201 : 200 });
+        expect({ step: `${step.kind} ${user.userName}`, status: answer.status }).toEqual({
+          step: `${step.kind} ${user.userName}`,
+          status: step.kind === 'join' ? 204 : answer.status === 201 ? 201 : 200,
+        });
       }
     });
 
-    const report = await checkInvariants(db, { unmanagedEmails: ['admin@example.com'], defaultRoleCode: 'strapi-author', mappedRoles });
+    const report = await checkInvariants(db, {
+      unmanagedEmails: ['admin@example.com'],
+      defaultRoleCode: 'strapi-author',
+      mappedRoles,
+    });
     expect(report.violations).toEqual([]);
     const invariants = report.checked + (await checkPlanned());
     Object.assign(totals, {
@@ -246,11 +288,21 @@ it(`keeps every invariant through ${ITERATIONS} SIGKILLs mid-burst and the ident
       replayed: totals.replayed + replayed,
       invariants: totals.invariants + invariants,
     });
-    lines.push(`  iteration ${iteration + 1}: SIGKILL after ${killAfter}/${all.length} answers, ${cut} requests without an answer, ${all.length - sent.length} never sent, ${replayed} replayed, ${invariants} invariants checked`);
+    lines.push(
+      `  iteration ${iteration + 1}: SIGKILL after ${killAfter}/${
+        all.length
+      } answers, ${cut} requests without an answer, ${
+        all.length - sent.length
+      } never sent, ${replayed} replayed, ${invariants} invariants checked`,
+    );
   }
   process.stdout.write(
-    `crash-consistency (seed ${SEED}): ${totals.kills + totals.timeouts} faults injected (${totals.kills} SIGKILL, ${totals.timeouts} client timeouts), ` +
+    `crash-consistency (seed ${SEED}): ${totals.kills + totals.timeouts} faults injected (${totals.kills} SIGKILL, ${
+      totals.timeouts
+    } client timeouts), ` +
       `${totals.sent} requests sent, ${totals.cut} without an answer (${lostAnswers.committed} found committed at replay, ${lostAnswers.notCommitted} not), ` +
-      `${totals.unsent} never sent, ${totals.replayed} replayed, ${totals.invariants} invariants checked, 0 violated\n${lines.join('\n')}\n`,
+      `${totals.unsent} never sent, ${totals.replayed} replayed, ${
+        totals.invariants
+      } invariants checked, 0 violated\n${lines.join('\n')}\n`,
   );
 });

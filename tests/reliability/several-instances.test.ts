@@ -18,9 +18,13 @@ let endpointPath: string;
 let secret: string;
 let roles: Record<string, number>;
 
-const admin = (instance: PlaygroundProcess, method: string, path: string, body?: unknown) => adminCall(instance.baseUrl, token, method, path, body);
-const scim = (instance: PlaygroundProcess, path: string, init: { method?: string; body?: unknown; secret?: string } = {}) =>
-  scimCall(`${instance.baseUrl}${endpointPath}${path}`, init.secret ?? secret, init);
+const admin = (instance: PlaygroundProcess, method: string, path: string, body?: unknown) =>
+  adminCall(instance.baseUrl, token, method, path, body);
+const scim = (
+  instance: PlaygroundProcess,
+  path: string,
+  init: { method?: string; body?: unknown; secret?: string } = {},
+) => scimCall(`${instance.baseUrl}${endpointPath}${path}`, init.secret ?? secret, init);
 const adminUser = async (email: string) =>
   (
     await db.query(
@@ -33,7 +37,12 @@ const adminUser = async (email: string) =>
 
 beforeAll(async () => {
   database = await createTestDatabase('postgres');
-  db = new Client({ host: database.env.DATABASE_HOST, port: Number(database.env.DATABASE_PORT), user: database.env.DATABASE_USERNAME, database: database.env.DATABASE_NAME });
+  db = new Client({
+    host: database.env.DATABASE_HOST,
+    port: Number(database.env.DATABASE_PORT),
+    user: database.env.DATABASE_USERNAME,
+    database: database.env.DATABASE_NAME,
+  });
   await db.connect();
   // The first instance creates the schema; the second starts on it, as a second replica would.
   a = await startPlayground(database.env);
@@ -52,7 +61,10 @@ afterAll(async () => {
 });
 
 it('refuses a secret on one instance as soon as it is revoked through the other', async () => {
-  for (const [revoker, other] of [[a, b], [b, a]]) {
+  for (const [revoker, other] of [
+    [a, b],
+    [b, a],
+  ]) {
     const doomed = (await admin(revoker, 'POST', '/scim/secrets', { label: 'doomed' })).body.data;
     expect((await scim(other, '/ServiceProviderConfig', { secret: doomed.secret })).status).toBe(200);
     expect((await scim(revoker, '/ServiceProviderConfig', { secret: doomed.secret })).status).toBe(200);
@@ -72,12 +84,20 @@ it('sees a settings change made on one instance at once on the other', async () 
 
   // Test mode: a user created through B touches no admin user; production mode switched on through B
   // applies it, and a user created through A right after gets its admin user at once.
-  expect((await scim(b, '/Users', { method: 'POST', body: userBody('before.production@example.com') })).status).toBe(201);
+  expect((await scim(b, '/Users', { method: 'POST', body: userBody('before.production@example.com') })).status).toBe(
+    201,
+  );
   expect(await adminUser('before.production@example.com')).toEqual([]);
   expect((await admin(b, 'PUT', '/scim/settings', { productionMode: true })).status).toBe(200);
-  expect(await adminUser('before.production@example.com')).toEqual([expect.objectContaining({ is_active: true, roles: ['strapi-author'] })]);
-  expect((await scim(a, '/Users', { method: 'POST', body: userBody('after.production@example.com') })).status).toBe(201);
-  expect(await adminUser('after.production@example.com')).toEqual([expect.objectContaining({ is_active: true, roles: ['strapi-author'] })]);
+  expect(await adminUser('before.production@example.com')).toEqual([
+    expect.objectContaining({ is_active: true, roles: ['strapi-author'] }),
+  ]);
+  expect((await scim(a, '/Users', { method: 'POST', body: userBody('after.production@example.com') })).status).toBe(
+    201,
+  );
+  expect(await adminUser('after.production@example.com')).toEqual([
+    expect.objectContaining({ is_active: true, roles: ['strapi-author'] }),
+  ]);
 
   // A new default role chosen on A is what B gives the next user.
   expect((await admin(a, 'PUT', '/scim/settings', { defaultRoleId: roles['strapi-editor'] })).status).toBe(200);
@@ -95,27 +115,60 @@ it('sees a settings change made on one instance at once on the other', async () 
 
 it('gives no duplicates for parallel writes spread over both instances', async () => {
   const instance = (index: number) => (index % 2 === 0 ? a : b);
-  const sameName = await Promise.all(Array.from({ length: 40 }, (_, index) => scim(instance(index), '/Users', { method: 'POST', body: userBody('both.at.once@example.com') })));
+  const sameName = await Promise.all(
+    Array.from({ length: 40 }, (_, index) =>
+      scim(instance(index), '/Users', { method: 'POST', body: userBody('both.at.once@example.com') }),
+    ),
+  );
   const statuses = sameName.map((answer) => answer.status);
   expect(statuses.filter((status) => status === 201)).toHaveLength(1);
   expect(statuses.filter((status) => status === 409)).toHaveLength(39);
   expect(await adminUser('both.at.once@example.com')).toHaveLength(1);
 
-  const group = await scim(a, '/Groups', { method: 'POST', body: { schemas: [GROUP_URN], displayName: 'Both instances' } });
+  const group = await scim(a, '/Groups', {
+    method: 'POST',
+    body: { schemas: [GROUP_URN], displayName: 'Both instances' },
+  });
   expect(group.status).toBe(201);
-  const created = await Promise.all(Array.from({ length: 30 }, (_, index) => scim(instance(index), '/Users', { method: 'POST', body: userBody(`spread${index}@example.com`) })));
+  const created = await Promise.all(
+    Array.from({ length: 30 }, (_, index) =>
+      scim(instance(index), '/Users', { method: 'POST', body: userBody(`spread${index}@example.com`) }),
+    ),
+  );
   expect(created.map((answer) => answer.status)).toEqual(created.map(() => 201));
   // Each member added twice, once through each instance, all at the same time.
   const adds = await Promise.all(
-    created.flatMap((answer) => [a, b].map((target) => scim(target, `/Groups/${group.body.id}`, { method: 'PATCH', body: patchOp({ op: 'add', path: 'members', value: [{ value: answer.body.id }] }) }))),
+    created.flatMap((answer) =>
+      [a, b].map((target) =>
+        scim(target, `/Groups/${group.body.id}`, {
+          method: 'PATCH',
+          body: patchOp({ op: 'add', path: 'members', value: [{ value: answer.body.id }] }),
+        }),
+      ),
+    ),
   );
   expect(adds.map((answer) => answer.status)).toEqual(adds.map(() => 204));
-  const members = (await scim(b, `/Groups/${group.body.id}`)).body.members.map((member: { value: string }) => member.value).sort();
+  const members = (await scim(b, `/Groups/${group.body.id}`)).body.members
+    .map((member: { value: string }) => member.value)
+    .sort();
   expect(members).toEqual(created.map((answer) => answer.body.id).sort());
-  const rows = (await db.query('select count(*)::int as n from scim_memberships m join scim_groups g on g.id = m.group_ref where g.scim_id = $1', [group.body.id])).rows;
+  const rows = (
+    await db.query(
+      'select count(*)::int as n from scim_memberships m join scim_groups g on g.id = m.group_ref where g.scim_id = $1',
+      [group.body.id],
+    )
+  ).rows;
   expect(rows[0].n).toBe(30);
 
-  const report = await checkInvariants(db, { unmanagedEmails: ['admin@example.com'], defaultRoleCode: 'strapi-author', mappedRoles: {} });
+  const report = await checkInvariants(db, {
+    unmanagedEmails: ['admin@example.com'],
+    defaultRoleCode: 'strapi-author',
+    mappedRoles: {},
+  });
   expect(report.violations).toEqual([]);
-  process.stdout.write(`several-instances: 2 processes on one database, ${sameName.length + created.length + adds.length} parallel writes spread over both, ${report.checked} invariants checked\n`);
+  process.stdout.write(
+    `several-instances: 2 processes on one database, ${
+      sameName.length + created.length + adds.length
+    } parallel writes spread over both, ${report.checked} invariants checked\n`,
+  );
 });

@@ -79,11 +79,16 @@ const USER_PATHS = [
 const OPERATORS = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'] as const;
 
 const realComparison: fc.Arbitrary<Filter> = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(fc.constantFrom(...USER_PATHS), fc.constantFrom(...OPERATORS), nastyLiteral).map(([path, op, value]) => cmp(path, op, value)) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...USER_PATHS), fc.constantFrom(...OPERATORS), nastyLiteral)
+      .map(([path, op, value]) => cmp(path, op, value)),
+  },
   fc.constantFrom(...USER_PATHS).map((path) => pr(path)),
-  fc.tuple(fc.constantFrom('emails', 'groups', 'members'), fc.constantFrom('value', 'type', 'primary'), nastyLiteral).map(([attribute, sub, value]) =>
-    valuePath(attribute, cmp(sub, 'eq', value)),
-  ),
+  fc
+    .tuple(fc.constantFrom('emails', 'groups', 'members'), fc.constantFrom('value', 'type', 'primary'), nastyLiteral)
+    .map(([attribute, sub, value]) => valuePath(attribute, cmp(sub, 'eq', value))),
 );
 
 const realFilter: fc.Arbitrary<Filter> = fc.letrec<{ node: Filter }>((tie) => ({
@@ -98,13 +103,37 @@ const realFilter: fc.Arbitrary<Filter> = fc.letrec<{ node: Filter }>((tie) => ({
 
 const printed = (arbitrary: fc.Arbitrary<Filter>) => arbitrary.map((filter) => printFilter(filter));
 
-const FILTER_DEBRIS = ['(', ')', '[', ']', '"', '\\', ' ', 'and', 'or', 'not', '.', ':', 'eq', 'pr', '\u0000', '%', '\ud800', '\\u0000', '\\ud800'];
+const FILTER_DEBRIS = [
+  '(',
+  ')',
+  '[',
+  ']',
+  '"',
+  '\\',
+  ' ',
+  'and',
+  'or',
+  'not',
+  '.',
+  ':',
+  'eq',
+  'pr',
+  '\u0000',
+  '%',
+  '\ud800',
+  '\\u0000',
+  '\\ud800',
+];
 
 /** A filter text with a few random edits: characters dropped, debris inserted, parts repeated, cut short. */
 const mutate = (text: string): fc.Arbitrary<string> =>
   fc
     .array(
-      fc.tuple(fc.constantFrom('delete', 'insert', 'repeat', 'truncate', 'swapCase'), fc.nat(), fc.constantFrom(...FILTER_DEBRIS)),
+      fc.tuple(
+        fc.constantFrom('delete', 'insert', 'repeat', 'truncate', 'swapCase'),
+        fc.nat(),
+        fc.constantFrom(...FILTER_DEBRIS),
+      ),
       { minLength: 1, maxLength: 4 },
     )
     .map((edits) => {
@@ -207,7 +236,9 @@ const PATCH_PATHS = [
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
 
-const pollutingObject = fc.constantFrom(...protoKeys).map((key) => JSON.parse(`{"${key}": {"polluted": "yes", "isAdmin": true}, "givenName": "P"}`));
+const pollutingObject = fc
+  .constantFrom(...protoKeys)
+  .map((key) => JSON.parse(`{"${key}": {"polluted": "yes", "isAdmin": true}, "givenName": "P"}`));
 
 const patchValue = (memberIds: string[]): fc.Arbitrary<unknown> =>
   fc.oneof(
@@ -220,14 +251,25 @@ const patchValue = (memberIds: string[]): fc.Arbitrary<unknown> =>
     pollutingObject,
     fc.dictionary(fc.constantFrom(...PATCH_PATHS, ...protoKeys), jsonValue, { maxKeys: 4 }),
     fc.record({ givenName: nastyString, familyName: nastyString }),
-    fc.array(fc.record({ value: nastyString, type: fc.constantFrom('work', 'home', 'User', 'Group'), primary: fc.boolean() }), { maxLength: 3 }),
+    fc.array(
+      fc.record({ value: nastyString, type: fc.constantFrom('work', 'home', 'User', 'Group'), primary: fc.boolean() }),
+      { maxLength: 3 },
+    ),
   );
 
 const patchOperation = (memberIds: string[]) =>
   fc.record(
     {
-      op: fc.oneof(fc.constantFrom('add', 'remove', 'replace', 'Add', 'REPLACE', 'Remove', 'delete', 'move', '', ' add '), jsonValue),
-      path: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PATCH_PATHS) }, fc.constantFrom(...PATCH_PATHS).chain(mutate), nastyString, jsonValue),
+      op: fc.oneof(
+        fc.constantFrom('add', 'remove', 'replace', 'Add', 'REPLACE', 'Remove', 'delete', 'move', '', ' add '),
+        jsonValue,
+      ),
+      path: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...PATCH_PATHS) },
+        fc.constantFrom(...PATCH_PATHS).chain(mutate),
+        nastyString,
+        jsonValue,
+      ),
       value: patchValue(memberIds),
     },
     { requiredKeys: [] },
@@ -236,9 +278,20 @@ const patchOperation = (memberIds: string[]) =>
 /** PATCH bodies: mostly well-formed PatchOps with random operations, sometimes a broken envelope. */
 export const patchBody = (memberIds: string[]): fc.Arbitrary<unknown> =>
   fc.oneof(
-    { weight: 6, arbitrary: fc.array(patchOperation(memberIds), { minLength: 1, maxLength: 4 }).map((Operations) => ({ schemas: [PATCH_OP], Operations })) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .array(patchOperation(memberIds), { minLength: 1, maxLength: 4 })
+        .map((Operations) => ({ schemas: [PATCH_OP], Operations })),
+    },
     fc.array(patchOperation(memberIds), { maxLength: 3 }).map((Operations) => ({ Operations })),
-    fc.record({ schemas: fc.oneof(jsonValue, fc.constant([USER_URN])), Operations: fc.oneof(jsonValue, fc.array(jsonValue, { maxLength: 3 })) }, { requiredKeys: [] }),
+    fc.record(
+      {
+        schemas: fc.oneof(jsonValue, fc.constant([USER_URN])),
+        Operations: fc.oneof(jsonValue, fc.array(jsonValue, { maxLength: 3 })),
+      },
+      { requiredKeys: [] },
+    ),
     jsonValue,
   );
 
@@ -252,7 +305,24 @@ export const patchRequest = (memberIds: string[]) =>
   });
 
 /** startIndex / count / attributes values an IdP should never send. */
-const NUMBERS = ['0', '-1', '1', '+1', '1e3', '1.5', ' 7', '0x10', 'abc', '', '١', '2147483648', '9007199254740993', '99999999999999999999999', '-99999999999999999999999', '1' + '0'.repeat(400)];
+const NUMBERS = [
+  '0',
+  '-1',
+  '1',
+  '+1',
+  '1e3',
+  '1.5',
+  ' 7',
+  '0x10',
+  'abc',
+  '',
+  '١',
+  '2147483648',
+  '9007199254740993',
+  '99999999999999999999999',
+  '-99999999999999999999999',
+  '1' + '0'.repeat(400),
+];
 const ATTRIBUTE_LISTS = [
   'userName',
   'a,,b',
@@ -271,35 +341,59 @@ const ATTRIBUTE_LISTS = [
 const queryPair = fc.oneof(
   fc.tuple(fc.constantFrom('startIndex', 'count', 'StartIndex', 'COUNT'), fc.constantFrom(...NUMBERS)),
   fc.tuple(fc.constantFrom('attributes', 'excludedAttributes'), fc.constantFrom(...ATTRIBUTE_LISTS)),
-  fc.tuple(fc.constantFrom('sortBy'), fc.constantFrom('userName', 'emails', 'name', 'password', 'meta.created', 'x', '', '__proto__', 'displayName')),
+  fc.tuple(
+    fc.constantFrom('sortBy'),
+    fc.constantFrom('userName', 'emails', 'name', 'password', 'meta.created', 'x', '', '__proto__', 'displayName'),
+  ),
   fc.tuple(fc.constantFrom('sortOrder'), fc.constantFrom('ascending', 'DESCENDING', 'up', '')),
   fc.tuple(fc.constantFrom('filter'), fc.constantFrom('userName eq "x"', 'displayName pr', 'bad')),
-  fc.tuple(fc.constantFrom('startIndex[]', 'count[a]', 'attributes[0]', '__proto__[x]', 'constructor[prototype][x]', 'a[b][c][d][e][f][g]'), fc.constantFrom('1', 'x')),
-  fc.tuple(nastyString.filter((text) => text.length < 40), nastyString.filter((text) => text.length < 40)),
+  fc.tuple(
+    fc.constantFrom(
+      'startIndex[]',
+      'count[a]',
+      'attributes[0]',
+      '__proto__[x]',
+      'constructor[prototype][x]',
+      'a[b][c][d][e][f][g]',
+    ),
+    fc.constantFrom('1', 'x'),
+  ),
+  fc.tuple(
+    nastyString.filter((text) => text.length < 40),
+    nastyString.filter((text) => text.length < 40),
+  ),
 );
 
 const encodePart = (text: string, how: number) => {
   if (how === 0) return encodeURIComponent(wellFormed(text));
-  if (how === 1) return text.replace(/[^A-Za-z0-9._~\-\[\],:"]/g, (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0').slice(-2)}`);
+  if (how === 1)
+    return text.replace(
+      /[^A-Za-z0-9._~\-\[\],:"]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0').slice(-2)}`,
+    );
   return `%${text.slice(0, 3)}`;
 };
 
 /** node:http sends only printable ASCII in a request line: everything else is percent-encoded (as UTF-8). */
-export const requestLineSafe = (text: string) => text.replace(/[^\u0021-\u007e]/gu, (char) => encodeURIComponent(wellFormed(char)));
+export const requestLineSafe = (text: string) =>
+  text.replace(/[^\u0021-\u007e]/gu, (char) => encodeURIComponent(wellFormed(char)));
 
 /** Query strings with repeated and odd parameters, against one of the list endpoints or a single resource. */
-export const queryRequest = fc.record({
-  path: fc.constantFrom('/Users', '/Groups', '/Users/{user}', '/Groups/{group}'),
-  pairs: fc.array(fc.tuple(queryPair, fc.nat(2), fc.boolean()), { minLength: 1, maxLength: 5 }),
-}).map(({ path, pairs }) => ({
-  path,
-  query: pairs
-    .flatMap(([[name, value], how, repeat]) => {
-      const pair = `${encodePart(name, how === 2 ? 0 : how)}=${encodePart(value, how)}`;
-      return repeat ? [pair, pair] : [pair];
-    })
-    .join('&'),
-})).map(({ path, query }) => ({ path, query: requestLineSafe(query) }));
+export const queryRequest = fc
+  .record({
+    path: fc.constantFrom('/Users', '/Groups', '/Users/{user}', '/Groups/{group}'),
+    pairs: fc.array(fc.tuple(queryPair, fc.nat(2), fc.boolean()), { minLength: 1, maxLength: 5 }),
+  })
+  .map(({ path, pairs }) => ({
+    path,
+    query: pairs
+      .flatMap(([[name, value], how, repeat]) => {
+        const pair = `${encodePart(name, how === 2 ? 0 : how)}=${encodePart(value, how)}`;
+        return repeat ? [pair, pair] : [pair];
+      })
+      .join('&'),
+  }))
+  .map(({ path, query }) => ({ path, query: requestLineSafe(query) }));
 
 /** Resource ids in the URL path: traversal, encodings, unicode, very long, empty. */
 export const ID_SEGMENTS = [
@@ -336,7 +430,10 @@ export const ID_SEGMENTS = [
 
 export const idRequest = fc.record({
   resource: fc.constantFrom('Users', 'Groups', 'Schemas', 'ResourceTypes'),
-  segment: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ID_SEGMENTS) }, nastyString.map((text) => encodeURIComponent(wellFormed(text)))),
+  segment: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...ID_SEGMENTS) },
+    nastyString.map((text) => encodeURIComponent(wellFormed(text))),
+  ),
   suffix: fc.constantFrom('', '', '/', '/x', '?', '#'),
   method: fc.constantFrom('GET', 'PUT', 'PATCH', 'DELETE', 'POST'),
 });

@@ -25,7 +25,8 @@ export interface RawRequest {
  */
 export const rawRequest = (baseUrl: string, init: RawRequest): Promise<RawResponse> => {
   const url = new URL(baseUrl);
-  const body = init.body === undefined ? undefined : Buffer.isBuffer(init.body) ? init.body : Buffer.from(init.body, 'utf-8');
+  const body =
+    init.body === undefined ? undefined : Buffer.isBuffer(init.body) ? init.body : Buffer.from(init.body, 'utf-8');
   const headers: Record<string, string | string[] | number> = { ...init.headers };
   if (body !== undefined && !init.chunked) headers['content-length'] = body.length;
   if (init.chunked) headers['transfer-encoding'] = 'chunked';

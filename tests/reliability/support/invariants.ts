@@ -34,14 +34,25 @@ export const checkInvariants = async (db: Client, expectations: Expectations): P
       from scim_users u left join admin_users a on a.id = u.host_user_id order by u.id`)
   ).rows;
   for (const user of users) {
-    check(user.applied === true && user.host_target === 'admin', () => `SCIM user ${user.user_name_key} is not applied to an admin user`);
-    check(user.admin_id !== null, () => `SCIM user ${user.user_name_key} links to admin user ${user.host_user_id}, which does not exist`);
+    check(
+      user.applied === true && user.host_target === 'admin',
+      () => `SCIM user ${user.user_name_key} is not applied to an admin user`,
+    );
+    check(
+      user.admin_id !== null,
+      () => `SCIM user ${user.user_name_key} links to admin user ${user.host_user_id}, which does not exist`,
+    );
     check(user.email === user.email_key, () => `SCIM user ${user.user_name_key} has the host email ${user.email}`);
-    check(user.is_active === user.active, () => `SCIM user ${user.user_name_key} is active=${user.active} but its admin user is_active=${user.is_active}`);
+    check(
+      user.is_active === user.active,
+      () => `SCIM user ${user.user_name_key} is active=${user.active} but its admin user is_active=${user.is_active}`,
+    );
   }
 
   const admins = (
-    await db.query(`select a.id, a.email, (select count(*)::int from scim_users u where u.host_user_id = a.id) as links from admin_users a order by a.id`)
+    await db.query(
+      `select a.id, a.email, (select count(*)::int from scim_users u where u.host_user_id = a.id) as links from admin_users a order by a.id`,
+    )
   ).rows;
   for (const admin of admins) {
     if (expectations.unmanagedEmails.includes(admin.email)) continue;
@@ -49,10 +60,22 @@ export const checkInvariants = async (db: Client, expectations: Expectations): P
   }
 
   const duplicates: [string, string][] = [
-    ['SCIM users by userName', 'select user_name_key as key, count(*)::int as n from scim_users group by 1 having count(*) > 1'],
-    ['admin users by email', 'select lower(email) as key, count(*)::int as n from admin_users group by 1 having count(*) > 1'],
-    ['host links', 'select host_user_id as key, count(*)::int as n from scim_users where host_user_id is not null group by 1 having count(*) > 1'],
-    ['memberships', `select group_ref || ':' || user_ref as key, count(*)::int as n from scim_memberships group by group_ref, user_ref having count(*) > 1`],
+    [
+      'SCIM users by userName',
+      'select user_name_key as key, count(*)::int as n from scim_users group by 1 having count(*) > 1',
+    ],
+    [
+      'admin users by email',
+      'select lower(email) as key, count(*)::int as n from admin_users group by 1 having count(*) > 1',
+    ],
+    [
+      'host links',
+      'select host_user_id as key, count(*)::int as n from scim_users where host_user_id is not null group by 1 having count(*) > 1',
+    ],
+    [
+      'memberships',
+      `select group_ref || ':' || user_ref as key, count(*)::int as n from scim_memberships group by group_ref, user_ref having count(*) > 1`,
+    ],
   ];
   for (const [label, sql] of duplicates) {
     const rows = (await db.query(sql)).rows;
@@ -72,13 +95,24 @@ export const checkInvariants = async (db: Client, expectations: Expectations): P
       join admin_users_roles_lnk l on l.user_id = u.host_user_id join admin_roles r on r.id = l.role_id`)
   ).rows;
   const memberOf = (
-    await db.query(`select u.user_name_key, g.scim_id from scim_memberships m join scim_users u on u.id = m.user_ref join scim_groups g on g.id = m.group_ref`)
+    await db.query(
+      `select u.user_name_key, g.scim_id from scim_memberships m join scim_users u on u.id = m.user_ref join scim_groups g on g.id = m.group_ref`,
+    )
   ).rows;
   for (const user of users) {
-    const actual = roleRows.filter((row) => row.user_name_key === user.user_name_key).map((row) => row.code).sort();
-    const mapped = memberOf.filter((row) => row.user_name_key === user.user_name_key).map((row) => expectations.mappedRoles[row.scim_id]).filter(Boolean);
+    const actual = roleRows
+      .filter((row) => row.user_name_key === user.user_name_key)
+      .map((row) => row.code)
+      .sort();
+    const mapped = memberOf
+      .filter((row) => row.user_name_key === user.user_name_key)
+      .map((row) => expectations.mappedRoles[row.scim_id])
+      .filter(Boolean);
     const expected = [...new Set([expectations.defaultRoleCode, ...mapped])].sort();
-    check(JSON.stringify(actual) === JSON.stringify(expected), () => `admin roles of ${user.user_name_key} are ${actual.join(',')}, expected ${expected.join(',')}`);
+    check(
+      JSON.stringify(actual) === JSON.stringify(expected),
+      () => `admin roles of ${user.user_name_key} are ${actual.join(',')}, expected ${expected.join(',')}`,
+    );
   }
   return report;
 };

@@ -8,7 +8,8 @@ export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const GROUP_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
-export const isSuccess = (answer: { status?: number }) => answer.status !== undefined && answer.status >= 200 && answer.status < 300;
+export const isSuccess = (answer: { status?: number }) =>
+  answer.status !== undefined && answer.status >= 200 && answer.status < 300;
 
 /** One SCIM call; a refused or cut connection, or a timeout, is an answer with status 0, as an IdP logs it. */
 export const scimCall = async (
@@ -37,7 +38,10 @@ export const scimCall = async (
 export const adminCall = async (baseUrl: string, token: string, method: string, path: string, body?: unknown) => {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -56,4 +60,5 @@ export const userBody = (userName: string, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
-export const byUserName = (userName: string) => `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}&startIndex=1&count=100`;
+export const byUserName = (userName: string) =>
+  `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}&startIndex=1&count=100`;
