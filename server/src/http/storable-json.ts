@@ -24,4 +24,7 @@ export const assertStorableJson = (body: unknown): void => {
 };
 
 const unstorable = () =>
-  ScimError.badRequest('invalidValue', 'The request body holds a string with U+0000 or an unpaired surrogate (invalid Unicode)');
+  ScimError.badRequest(
+    'invalidValue',
+    'The request body holds a string with U+0000 or an unpaired surrogate (invalid Unicode)',
+  );

@@ -37,7 +37,11 @@ export const createMemberUserLookup = (strapi: Core.Strapi) => {
     async lockByIds(ids: readonly number[]): Promise<Set<number>> {
       const sorted = [...new Set(ids)].sort((a, b) => a - b);
       const rows = await inChunks(sorted, (chunk): Promise<{ id: number }[]> => {
-        const builder = strapi.db.queryBuilder(SCIM_USER_UID).select(['id']).where({ id: { $in: chunk } }).orderBy({ id: 'asc' });
+        const builder = strapi.db
+          .queryBuilder(SCIM_USER_UID)
+          .select(['id'])
+          .where({ id: { $in: chunk } })
+          .orderBy({ id: 'asc' });
         if (strapi.db.dialect.client !== 'sqlite') builder.forUpdate();
         return builder.execute();
       });

@@ -32,7 +32,10 @@ export const assertColumnsFit = (values: Record<string, unknown>, labels: Record
   for (const [column, attribute] of Object.entries(labels)) {
     const value = values[column];
     if (typeof value === 'string' && characterCount(value) > MAX_COLUMN_CHARACTERS) {
-      throw ScimError.badRequest('invalidValue', `Attribute '${attribute}' is longer than ${MAX_COLUMN_CHARACTERS} characters`);
+      throw ScimError.badRequest(
+        'invalidValue',
+        `Attribute '${attribute}' is longer than ${MAX_COLUMN_CHARACTERS} characters`,
+      );
     }
   }
 };
