@@ -1,4 +1,4 @@
-/** Unit tests (pure code, parallel) and integration tests (a real Strapi per file, run in band). */
+/** Unit tests (pure code, parallel), integration tests (a real Strapi per file, run in band), reliability tests. */
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }] };
 
 module.exports = {
@@ -24,6 +24,14 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       setupFilesAfterEnv: ['<rootDir>/tests/integration/support/jest-setup.ts'],
+    },
+    {
+      // Playground processes on PostgreSQL, whatever SCIM_TEST_DB says: crashes and several instances.
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'],
+      testEnvironment: 'node',
+      transform,
+      setupFilesAfterEnv: ['<rootDir>/tests/reliability/support/jest-setup.ts'],
     },
   ],
 };

@@ -1,4 +1,6 @@
 module.exports = ({ env }) => ({
+  // SERVE_ADMIN_PANEL=false lets `strapi start` run without a built admin panel (the reliability tests).
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
   auth: {
     secret: env('ADMIN_JWT_SECRET', 'playground-admin-jwt-secret'),
   },

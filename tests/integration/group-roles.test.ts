@@ -117,3 +117,37 @@ it('lists provisioned groups for the mapping, by displayName prefix, to admins w
   expect(body.data.results[0].id).toMatch(/^[0-9a-f-]{36}$/);
   expect((await api.call('GET', '/scim/groups?pageSize=1000')).status).toBe(400);
 });
+
+describe('races between user writes and membership changes', () => {
+  const members = async (groupId: string) => ((await scim(`/Groups/${groupId}`)).body.members ?? []).map((member: { value: string }) => member.value).sort();
+
+  it('keeps the mapped role when a PATCH of the user races the group PATCH that adds it', async () => {
+    const group = await createGroup('Racers');
+    await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: roles['strapi-editor'] }] });
+    const racers = await Promise.all(Array.from({ length: 12 }, (_, index) => createUser(`racer${index}@example.com`)));
+    const responses = await Promise.all(
+      racers.flatMap((user: { id: string }) => [
+        scim(`/Users/${user.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'Racer' }] } }),
+        patchMembers(group.id, 'add', [{ value: user.id }]),
+      ]),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([...racers.map(() => 200), ...racers.map(() => 204)].sort());
+    for (let index = 0; index < racers.length; index++) {
+      expect(await rolesOf(`racer${index}@example.com`)).toEqual(['strapi-author', 'strapi-editor']);
+    }
+  });
+
+  it('leaves no membership of a deleted user when the DELETE races the group PATCH that adds it', async () => {
+    const group = await createGroup('Leavers');
+    const leavers = await Promise.all(Array.from({ length: 12 }, (_, index) => createUser(`leaver${index}@example.com`)));
+    const responses = await Promise.all(
+      leavers.flatMap((user: { id: string }) => [scim(`/Users/${user.id}`, { method: 'DELETE' }), patchMembers(group.id, 'add', [{ value: user.id }])]),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((_, index) => index % 2 === 0)).toEqual(leavers.map(() => 204));
+    for (const status of statuses.filter((_, index) => index % 2 === 1)) expect([204, 400]).toContain(status);
+    expect(await members(group.id)).toEqual([]);
+    const groupRef = (await app.strapi.db.query('plugin::scim.scim-group').findOne({ where: { scimId: group.id } })).id;
+    expect(await app.strapi.db.query('plugin::scim.scim-membership').count({ where: { groupRef } })).toBe(0);
+  });
+});

@@ -90,7 +90,7 @@ beforeAll(async () => {
   const api = adminApi(app.baseUrl, await app.login());
   endpoint = (await api.enable()).endpointUrl as string;
   secret = (await api.createSecret()).secret;
-  for (let index = 0; index < 30; index++) {
+  for (let index = 0; index < 80; index++) {
     const response = await scim('/Users', {
       method: 'POST',
       body: {
@@ -358,16 +358,42 @@ describe('PATCH /Groups/:id', () => {
     expect(response.headers.get('etag')).toBe('W/"1"');
   });
 
-  it('keeps all of 20 parallel PATCHes that each add a different member', async () => {
+  it('keeps all of 50 parallel PATCHes that each add a different member, with no duplicate rows', async () => {
     const group = await createGroup('Parallel adds');
-    const added = users.slice(5, 25);
+    const added = users.slice(30, 80);
     const responses = await Promise.all(
       added.map((value) => patchGroup(group.id, { op: 'add', path: 'members', value: [{ value }] })),
     );
     expect(responses.map((response) => response.status)).toEqual(added.map(() => 204));
     expect(await memberValues(group.id)).toEqual(sorted(added));
-    expect(await membershipCount(group.id)).toBe(20);
-    expect((await scim(`/Groups/${group.id}`)).body.meta.version).toBe('W/"21"');
+    const rows = await app.strapi.db
+      .query(MEMBERSHIP_UID)
+      .findMany({ where: { groupRef: (await rowOf(group.id)).id } });
+    expect(rows).toHaveLength(50);
+    expect(new Set(rows.map((row: { userRef: number }) => row.userRef)).size).toBe(50);
+    expect((await scim(`/Groups/${group.id}`)).body.meta.version).toBe('W/"51"');
+  });
+
+  it('lets exactly one of 10 parallel PATCHes with the same If-Match through; the rest are 412', async () => {
+    const group = await createGroup('If-Match race');
+    const candidates = users.slice(30, 40);
+    const responses = await Promise.all(
+      candidates.map((value) =>
+        withHeaders(
+          `/Groups/${group.id}`,
+          'PATCH',
+          { 'If-Match': 'W/"1"' },
+          { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value }] }] },
+        ),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 204)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 412)).toHaveLength(9);
+    const winner = candidates[statuses.indexOf(204)];
+    expect(await memberValues(group.id)).toEqual([winner]);
+    expect(await membershipCount(group.id)).toBe(1);
+    expect((await scim(`/Groups/${group.id}`)).body.meta.version).toBe('W/"2"');
   });
 });
 

@@ -146,15 +146,40 @@ describe('production mode', () => {
     expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: admin.id });
   });
 
-  it('creates exactly one admin user for 50 parallel creates of one userName', async () => {
+  it('creates exactly one admin user for 100 parallel creates of one userName; the rest are 409 uniqueness', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 50 }, () => scim('/Users', { method: 'POST', body: userBody('parallel@example.com') })),
+      Array.from({ length: 100 }, () => scim('/Users', { method: 'POST', body: userBody('parallel@example.com') })),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
-    expect(statuses.filter((status) => status === 409)).toHaveLength(49);
-    expect(await app.strapi.db.query('admin::user').count({ where: { email: 'parallel@example.com' } })).toBe(1);
-    expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { userNameKey: 'parallel@example.com' } })).toBe(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(99);
+    expect(responses.filter((response) => response.status === 409).every((response) => response.body.scimType === 'uniqueness')).toBe(true);
+    const admins = await app.strapi.db.query('admin::user').findMany({ where: { email: 'parallel@example.com' } });
+    expect(admins).toHaveLength(1);
+    const rows = await app.strapi.db.query('plugin::scim.scim-user').findMany({ where: { userNameKey: 'parallel@example.com' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ applied: true, hostUserId: admins[0].id });
+  });
+
+  it('ends consistent when PUT races DELETE on one user: deleted, its admin user deactivated and remembered', async () => {
+    for (let round = 0; round < 8; round++) {
+      const email = `put.delete.${round}@example.com`;
+      const externalId = `okta-race-${round}`;
+      const { body } = await scim('/Users', { method: 'POST', body: userBody(email, { externalId }) });
+      const admin = await adminUser(email);
+      const [put, removal] = await Promise.all([
+        scim(`/Users/${body.id}`, { method: 'PUT', body: userBody(email, { externalId, name: { givenName: 'Raced', familyName: `Round ${round}` } }) }),
+        scim(`/Users/${body.id}`, { method: 'DELETE' }),
+      ]);
+      // Either the PUT ran first (200) or found the user gone (404); the DELETE always lands.
+      expect([200, 404]).toContain(put.status);
+      expect(removal.status).toBe(204);
+      expect(await scimRow(body.id)).toBeNull();
+      expect(await app.strapi.db.query('admin::user').findMany({ where: { email } })).toEqual([expect.objectContaining({ id: admin.id, isActive: false })]);
+      const released = await app.strapi.db.query('plugin::scim.released-link').findMany({ where: { externalId } });
+      expect(released).toEqual([expect.objectContaining({ hostUserId: admin.id })]);
+      expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { hostUserId: admin.id } })).toBe(0);
+    }
   });
 
   it('refuses a second provisioned user with the email of the first (409), naming who holds it', async () => {

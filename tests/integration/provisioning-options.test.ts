@@ -48,6 +48,21 @@ it('deletes the admin user on DELETE when onDelete is "delete"', async () => {
   expect(await adminUser('deleted@example.com')).toBeNull();
 });
 
+it('leaves no admin user behind when a PUT races the DELETE of its user (onDelete "delete")', async () => {
+  for (let round = 0; round < 6; round++) {
+    const email = `raced.delete.${round}@example.com`;
+    const { body } = await scim('/Users', { method: 'POST', body: userBody(email) });
+    const [put, removal] = await Promise.all([
+      scim(`/Users/${body.id}`, { method: 'PUT', body: userBody(email, { name: { givenName: 'Raced' } }) }),
+      scim(`/Users/${body.id}`, { method: 'DELETE' }),
+    ]);
+    expect([200, 404]).toContain(put.status);
+    expect(removal.status).toBe(204);
+    expect(await app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { scimId: body.id } })).toBeNull();
+    expect(await adminUser(email)).toBeNull();
+  }
+});
+
 describe('a linked Super Admin', () => {
   let superAdminScimId: string;
 

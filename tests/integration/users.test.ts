@@ -288,6 +288,36 @@ describe('concurrency', () => {
     expect(statuses.filter((status) => status === 409)).toHaveLength(49);
     expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { userNameKey: 'race@example.com' } })).toBe(1);
   });
+
+  const patchWith = (id: string, headers: Record<string, string>, operations: unknown[]) =>
+    fetch(`${endpoint}/Users/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json', ...headers },
+      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: operations }),
+    });
+
+  it('lets exactly one of 10 parallel PATCHes with the same If-Match through; the rest are 412', async () => {
+    const { body } = await createUser('etag.race@example.com');
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => patchWith(body.id, { 'If-Match': 'W/"1"' }, [{ op: 'replace', path: 'title', value: `title ${index}` }])),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 412)).toHaveLength(9);
+    const current = (await scim(`/Users/${body.id}`)).body;
+    expect(current.title).toBe(`title ${statuses.indexOf(200)}`);
+    expect(current.meta.version).toBe('W/"2"');
+  });
+
+  it('keeps every one of 10 parallel PATCHes without If-Match (each adds an email): none lost, none refused', async () => {
+    const { body } = await createUser('many.writers@example.com');
+    const added = Array.from({ length: 10 }, (_, index) => `alias${index}@example.com`);
+    const responses = await Promise.all(added.map((value) => patchWith(body.id, {}, [{ op: 'add', path: 'emails', value: [{ value, type: 'other' }] }])));
+    expect(responses.map((response) => response.status)).toEqual(added.map(() => 200));
+    const current = (await scim(`/Users/${body.id}`)).body;
+    expect(current.emails.map((email: { value: string }) => email.value).sort()).toEqual(['many.writers@example.com', ...added].sort());
+    expect(current.meta.version).toBe('W/"11"');
+  });
 });
 
 describe('exact comparisons on every database', () => {

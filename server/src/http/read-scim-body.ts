@@ -2,6 +2,7 @@ import type { Context } from 'koa';
 import getRawBody from 'raw-body';
 import { MAX_BODY_BYTES, SCIM_CONTENT_TYPE } from '../constants';
 import { ScimError } from '../scim/errors';
+import { assertStorableJson } from './storable-json';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_TYPES = ['application/scim+json', 'application/json'];
@@ -35,9 +36,12 @@ export const readScimBody = async (ctx: Context): Promise<void> => {
     ctx.request.body = undefined;
     return;
   }
+  let body: unknown;
   try {
-    ctx.request.body = JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw new ScimError(400, `The request body is not valid JSON: ${(error as Error).message}`, 'invalidSyntax');
   }
+  assertStorableJson(body);
+  ctx.request.body = body;
 };

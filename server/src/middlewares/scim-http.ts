@@ -23,7 +23,9 @@ export const createScimHttpMiddleware = (strapi: Core.Strapi) => {
       return;
     }
     if (ctx.status >= 400 && !isScimErrorBody(ctx.body)) {
-      sendScimError(ctx, new ScimError(ctx.status, detailOfForeignError(ctx.status, ctx.body)), strapi);
+      // The router answers a method it has no route for at all (TRACE, PROPFIND) with 501: not a failure, a 405.
+      const status = ctx.status === 501 ? 405 : ctx.status;
+      sendScimError(ctx, new ScimError(status, detailOfForeignError(status, ctx.body)), strapi);
       return;
     }
     if (ctx.body !== undefined && ctx.body !== null && typeof ctx.body === 'object') ctx.type = SCIM_CONTENT_TYPE;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { getPluginConfig } from '../utils/plugin-config';
+import { fitColumn } from './store/storable-text';
 
 export const ACTIVITY_UID = 'plugin::scim.activity-entry';
 
@@ -49,7 +50,12 @@ const createActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: [
           {
             ...input,
-            detail: input.detail ? input.detail.slice(0, 2000) : null,
+            // Echoes of client input (ids, names, error details) are cut to their columns and lose any NUL.
+            resourceId: fitColumn(input.resourceId),
+            resourceName: fitColumn(input.resourceName),
+            hostAction: fitColumn(input.hostAction),
+            actor: fitColumn(input.actor),
+            detail: input.detail ? input.detail.replace(/\u0000/g, '').slice(0, 2000) : null,
             quirks: input.quirks ?? [],
             changes: input.changes ?? [],
           },

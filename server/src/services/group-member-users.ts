@@ -34,13 +34,29 @@ export const nameIds = (ids: readonly string[]): string => {
  */
 export const resolveMemberUsers = async (lookup: MemberUserLookup, ids: readonly string[]): Promise<MemberUser[]> => {
   const { found, missing } = await findMemberUsers(lookup, ids);
-  if (missing.length > 0) {
-    throw ScimError.badRequest(
-      'invalidValue',
-      `Attribute 'members.value': no User with id ${nameIds(missing)}; a member must be an existing User`,
-    );
-  }
+  if (missing.length > 0) throw noSuchMembers(missing);
   return found;
+};
+
+/** The 400 for member ids that are no User's id. */
+export const noSuchMembers = (missing: readonly string[]): ScimError =>
+  ScimError.badRequest(
+    'invalidValue',
+    `Attribute 'members.value': no User with id ${nameIds(missing)}; a member must be an existing User`,
+  );
+
+/**
+ * Locks the users a membership change adds and removes (see MemberUserLookup.lockByIds), before any
+ * membership row is written. An added user deleted since it was looked up is refused as if it never existed.
+ */
+export const lockChangedMembers = async (
+  lookup: MemberUserLookup,
+  added: readonly MemberUser[],
+  removedRefs: readonly number[],
+): Promise<void> => {
+  const present = await lookup.lockByIds([...added.map((user) => user.id), ...removedRefs]);
+  const gone = added.filter((user) => !present.has(user.id));
+  if (gone.length > 0) throw noSuchMembers(gone.map((user) => user.scimId));
 };
 
 /** Refuses members of type "Group" among `ids` (all members when `ids` is not given). */

@@ -7,7 +7,7 @@ import { QuirkLog, type QuirkId } from '../scim/quirks';
 import { validateResource, type ScimResource } from '../scim/resource';
 import { GROUP_SCHEMA_URN } from '../scim/schema';
 import type { ActivityInput, ActivityService } from './activity';
-import { findMemberUsers, nameIds, refuseNestedGroups, resolveMemberUsers } from './group-member-users';
+import { findMemberUsers, lockChangedMembers, nameIds, refuseNestedGroups, resolveMemberUsers } from './group-member-users';
 import type { HostMode, UsersService } from './users';
 import { PLUGIN_ID } from '../constants';
 import { memberScopeOf, type MemberScope } from './member-patch-scope';
@@ -124,6 +124,7 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .transaction(async () => {
           await assertDisplayNameFree(resource.displayName);
           const members = await resolveMemberUsers(users, memberIds(resource));
+          await lockChangedMembers(users, members, []);
           const row = await groups.insert(resource);
           const added = members.map((user) => user.id);
           await memberships.add(row.id, added);
@@ -182,6 +183,11 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const row = await saveReplacement(current, resource);
           const removed = existing.filter((ref) => !wanted.has(ref));
           const added = [...wanted].filter((ref) => !existingSet.has(ref));
+          await lockChangedMembers(
+            users,
+            members.filter((user) => !existingSet.has(user.id)),
+            removed,
+          );
           await memberships.remove(current.id, removed);
           await memberships.add(current.id, added);
           const hostAction = await afterMembershipChange(id, [...removed, ...added], mode);
@@ -229,6 +235,7 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const saved = await saveReplacement(current, attributes as ScimResource);
           const removedRefs = changes.membersRemoved.map((scimId) => refOf.get(scimId) as number);
           const addedRefs = added.map((user) => user.id);
+          await lockChangedMembers(users, added, removedRefs);
           await memberships.remove(current.id, removedRefs);
           await memberships.add(current.id, addedRefs);
           const hostAction = await afterMembershipChange(id, [...removedRefs, ...addedRefs], mode);
@@ -253,6 +260,7 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async () => {
         const row = await loadForWrite(id, ifMatch);
         const members = await memberships.userRefsOf(row.id);
+        await lockChangedMembers(users, [], members);
         await memberships.removeGroup(row.id);
         await groups.remove(row);
         const hostAction = await afterMembershipChange(id, members, mode);

@@ -12,6 +12,7 @@ import { isUniqueViolation } from './store/unique-violation';
 import { compileListFilter, listOrderBy } from './store/list-query';
 import { USER_COLUMN_MAP } from './store/user-columns';
 import { computeRoles, type GroupRoleMapping } from './role-mapping';
+import { createMemberUserLookup } from './store/member-users';
 import { createMembershipRepository } from './store/membership-repository';
 import { createReleasedLinks } from './store/released-links';
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
@@ -158,7 +159,7 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const modeName = (mode: HostMode) => (mode.productionMode ? 'production' : 'test');
 
   const loadForWrite = async (id: string, ifMatch: string | undefined): Promise<ScimUserRow> => {
-    const row = await repository.findByScimId(id);
+    const row = await repository.lockByScimId(id);
     if (!row) throw notFound(id);
     if (!ifMatchAllows(ifMatch, row.version)) {
       throw new ScimError(412, `The User "${id}" has changed since the version given in If-Match`);
@@ -338,6 +339,8 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async syncRoles(userRefs: readonly number[], mode: HostMode): Promise<void> {
       if (!mode.productionMode || userRefs.length === 0) return;
+      // Roles are read from memberships and written to host users under the users' row locks (in id order).
+      await createMemberUserLookup(strapi).lockByIds(userRefs);
       const rows = await repository.hostLinksOf(userRefs);
       const roles = await computeRoles(
         strapi,

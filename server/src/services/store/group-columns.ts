@@ -15,6 +15,13 @@ export const GROUP_COLUMN_MAP: ColumnMap = {
   'meta.lastModified': { column: 'updatedAt', type: 'dateTime' },
 };
 
+/** The SCIM attribute each string column is derived from, for a 400 that names it. */
+export const GROUP_COLUMN_LABELS: Record<string, string> = {
+  displayName: 'displayName',
+  displayNameKey: 'displayName',
+  externalId: 'externalId',
+};
+
 /** The indexed columns derived from a canonical Group resource (without its members). */
 export const groupColumnValues = (resource: ScimResource) => ({
   displayName: String(resource.displayName),

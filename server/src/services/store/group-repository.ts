@@ -2,8 +2,9 @@ import { readPage } from './list-query';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
-import { groupColumnValues } from './group-columns';
+import { GROUP_COLUMN_LABELS, groupColumnValues } from './group-columns';
 import { inChunks } from './in-chunks';
+import { assertColumnsFit, isStorableKey } from './storable-text';
 import type { ListQuery } from './user-repository';
 
 export const SCIM_GROUP_UID = 'plugin::scim.scim-group';
@@ -34,13 +35,21 @@ const withoutMembers = (resource: ScimResource): ScimResource => {
   return rest as ScimResource;
 };
 
+/** The indexed columns of a resource; a value longer than its column is a 400 naming the attribute. */
+const fittingColumns = (resource: ScimResource) => {
+  const values = groupColumnValues(resource);
+  assertColumnsFit(values, GROUP_COLUMN_LABELS);
+  return values;
+};
+
 /** scim_groups through strapi.db.query; every call joins the caller's transaction when there is one. */
 export const createGroupRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(SCIM_GROUP_UID);
 
   return {
-    findByScimId: (scimId: string): Promise<ScimGroupRow | null> =>
-      query().findOne({ select: ROW_FIELDS, where: { scimId } }),
+    /** An id no row could hold (NUL, over 255 characters) is not looked up: PostgreSQL would refuse the query. */
+    findByScimId: async (scimId: string): Promise<ScimGroupRow | null> =>
+      isStorableKey(scimId) ? query().findOne({ select: ROW_FIELDS, where: { scimId } }) : null,
 
     /**
      * Reads the row for a write and, on PostgreSQL and MySQL, locks it until the transaction ends, so writes
@@ -48,6 +57,7 @@ export const createGroupRepository = (strapi: Core.Strapi) => {
      * SQLite needs no lock: Strapi gives it one connection, so its transactions already run one at a time.
      */
     async lockByScimId(scimId: string): Promise<ScimGroupRow | null> {
+      if (!isStorableKey(scimId)) return null;
       const builder = strapi.db.queryBuilder(SCIM_GROUP_UID).select(ROW_FIELDS).where({ scimId }).first();
       if (strapi.db.dialect.client !== 'sqlite') builder.forUpdate();
       return (await builder.execute<ScimGroupRow | undefined>()) ?? null;
@@ -74,7 +84,7 @@ export const createGroupRepository = (strapi: Core.Strapi) => {
     insert: (resource: ScimResource): Promise<ScimGroupRow> =>
       query().create({
         select: ROW_FIELDS,
-        data: { scimId: randomUUID(), ...groupColumnValues(resource), resource: withoutMembers(resource), version: 1 },
+        data: { scimId: randomUUID(), ...fittingColumns(resource), resource: withoutMembers(resource), version: 1 },
       }),
 
     /** Writes a new version only if the row still has its version; null when another write got there first. */
@@ -82,7 +92,7 @@ export const createGroupRepository = (strapi: Core.Strapi) => {
       const updated = await query().updateMany({
         where: { id: row.id, version: row.version },
         data: {
-          ...groupColumnValues(resource),
+          ...fittingColumns(resource),
           resource: withoutMembers(resource),
           version: row.version + 1,
           updatedAt: new Date(),

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
-import { compileFilter, parseFilter, type ColumnMap, type WhereClause } from '../../scim/filter';
+import { compileFilter, parseFilter, type ColumnMap, type Filter, type WhereClause } from '../../scim/filter';
 import type { Sort } from '../../scim/list';
 import type { ListQuery } from './user-repository';
 
@@ -12,20 +12,43 @@ const likeWildcardMode = (strapi: Core.Strapi): 'escapedByEngine' | 'reject' => 
   return major > 5 || (major === 5 && minor >= 54) ? 'escapedByEngine' : 'reject';
 };
 
+/** A NUL in a compared value would make PostgreSQL refuse the query; no stored value holds one. */
+const assertNoNul = (filter: Filter): void => {
+  switch (filter.op) {
+    case 'and':
+    case 'or':
+      assertNoNul(filter.left);
+      assertNoNul(filter.right);
+      return;
+    case 'not':
+    case 'valuePath':
+      assertNoNul(filter.filter);
+      return;
+    case 'pr':
+      return;
+    default:
+      if (typeof filter.value === 'string' && filter.value.includes('\u0000')) {
+        throw ScimError.badRequest('invalidFilter', 'A filter value cannot contain U+0000');
+      }
+  }
+};
+
 export const compileListFilter = (
   strapi: Core.Strapi,
   filter: string | undefined,
   columns: ColumnMap,
   coreSchema: string,
-): WhereClause =>
-  filter
-    ? compileFilter(parseFilter(filter), {
-        columns,
-        coreSchema,
-        likeWildcards: likeWildcardMode(strapi),
-        likeIgnoresCase: strapi.db.dialect.client === 'sqlite',
-      })
-    : {};
+): WhereClause => {
+  if (!filter) return {};
+  const parsed = parseFilter(filter);
+  assertNoNul(parsed);
+  return compileFilter(parsed, {
+    columns,
+    coreSchema,
+    likeWildcards: likeWildcardMode(strapi),
+    likeIgnoresCase: strapi.db.dialect.client === 'sqlite',
+  });
+};
 
 /** ORDER BY for sortBy/sortOrder; the row id breaks ties so pages never overlap. */
 export const listOrderBy = (columns: ColumnMap, sort: Sort | undefined): Record<string, 'asc' | 'desc'>[] => {

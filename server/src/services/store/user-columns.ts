@@ -17,6 +17,17 @@ export const USER_COLUMN_MAP: ColumnMap = {
   'meta.lastModified': { column: 'updatedAt', type: 'dateTime' },
 };
 
+/** The SCIM attribute each string column is derived from, for a 400 that names it. */
+export const USER_COLUMN_LABELS: Record<string, string> = {
+  userName: 'userName',
+  userNameKey: 'userName',
+  externalId: 'externalId',
+  displayNameKey: 'displayName',
+  givenNameKey: 'name.givenName',
+  familyNameKey: 'name.familyName',
+  emailKey: 'emails.value',
+};
+
 const lowerOrNull = (value: unknown): string | null => (typeof value === 'string' ? value.toLowerCase() : null);
 
 const emailValuesOf = (resource: ScimResource): string[] =>

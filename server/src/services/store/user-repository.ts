@@ -4,7 +4,8 @@ import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
 import type { WhereClause } from '../../scim/filter/where-clause';
 import { inChunks } from './in-chunks';
-import { userColumnValues } from './user-columns';
+import { assertColumnsFit, fitColumn, isStorableKey } from './storable-text';
+import { USER_COLUMN_LABELS, userColumnValues } from './user-columns';
 
 export const SCIM_USER_UID = 'plugin::scim.scim-user';
 
@@ -54,13 +55,34 @@ export interface ListQuery {
   limit: number;
 }
 
+/** The indexed columns of a resource; a value longer than its column is a 400 naming the attribute. */
+const fittingColumns = (resource: ScimResource) => {
+  const values = userColumnValues(resource);
+  assertColumnsFit(values, USER_COLUMN_LABELS);
+  return values;
+};
+
 /** scim_users through strapi.db.query; every call joins the caller's transaction when there is one. */
 export const createUserRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(SCIM_USER_UID);
 
   return {
-    findByScimId: (scimId: string): Promise<ScimUserRow | null> =>
-      query().findOne({ select: ROW_FIELDS, where: { scimId } }),
+    /** An id no row could hold (NUL, over 255 characters) is not looked up: PostgreSQL would refuse the query. */
+    findByScimId: async (scimId: string): Promise<ScimUserRow | null> =>
+      isStorableKey(scimId) ? query().findOne({ select: ROW_FIELDS, where: { scimId } }) : null,
+
+    /**
+     * Reads the row for a write and, on PostgreSQL and MySQL, locks it until the transaction ends: writes to
+     * one user queue up instead of failing their version check (a 412 the client never asked for), and
+     * every write takes this lock before the host user's, so a PUT and a DELETE cannot deadlock.
+     * SQLite needs no lock: Strapi gives it one connection, so its transactions already run one at a time.
+     */
+    async lockByScimId(scimId: string): Promise<ScimUserRow | null> {
+      if (!isStorableKey(scimId)) return null;
+      const builder = strapi.db.queryBuilder(SCIM_USER_UID).select(ROW_FIELDS).where({ scimId }).first();
+      if (strapi.db.dialect.client !== 'sqlite') builder.forUpdate();
+      return (await builder.execute<ScimUserRow | undefined>()) ?? null;
+    },
 
     findByUserName: (userName: string): Promise<ScimUserRow | null> =>
       query().findOne({ select: ROW_FIELDS, where: { userNameKey: userName.toLowerCase() } }),
@@ -70,14 +92,14 @@ export const createUserRepository = (strapi: Core.Strapi) => {
     insert: (resource: ScimResource): Promise<ScimUserRow> =>
       query().create({
         select: ROW_FIELDS,
-        data: { scimId: randomUUID(), ...userColumnValues(resource), resource, version: 1 },
+        data: { scimId: randomUUID(), ...fittingColumns(resource), resource, version: 1 },
       }),
 
     /** Writes a new version only if the row still has `expectedVersion`; null when another write got there first. */
     async replace(row: ScimUserRow, resource: ScimResource): Promise<ScimUserRow | null> {
       const updated = await query().updateMany({
         where: { id: row.id, version: row.version },
-        data: { ...userColumnValues(resource), resource, version: row.version + 1, updatedAt: new Date() },
+        data: { ...fittingColumns(resource), resource, version: row.version + 1, updatedAt: new Date() },
       });
       if (Number(updated?.count ?? 0) === 0) return null;
       return query().findOne({ select: ROW_FIELDS, where: { id: row.id } });
@@ -88,8 +110,9 @@ export const createUserRepository = (strapi: Core.Strapi) => {
     /** Records which host user a SCIM user is applied to (no version bump: the SCIM resource is unchanged). */
     async setHostLink(row: ScimUserRow, link: HostLink): Promise<ScimUserRow> {
       // updateMany: one UPDATE, where update() would also read the row before and after.
-      await query().updateMany({ where: { id: row.id }, data: link });
-      return { ...row, ...link };
+      const fitted = { ...link, notAppliedReason: fitColumn(link.notAppliedReason) };
+      await query().updateMany({ where: { id: row.id }, data: fitted });
+      return { ...row, ...fitted };
     },
 
     /** Another SCIM user whose host user has this email address. */
