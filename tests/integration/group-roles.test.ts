@@ -131,7 +131,7 @@ describe('races between user writes and membership changes', () => {
         patchMembers(group.id, 'add', [{ value: user.id }]),
       ]),
     );
-    expect(responses.map((response) => response.status).sort()).toEqual([...racers.map(() => 200), ...racers.map(() => 204)].sort());
+    expect(responses.map((response) => response.status).sort()).toEqual(racers.flatMap(() => [204, 204]).sort());
     for (let index = 0; index < racers.length; index++) {
       expect(await rolesOf(`racer${index}@example.com`)).toEqual(['strapi-author', 'strapi-editor']);
     }

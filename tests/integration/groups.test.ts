@@ -374,7 +374,7 @@ describe('PATCH /Groups/:id', () => {
     expect((await scim(`/Groups/${group.id}`)).body.meta.version).toBe('W/"51"');
   });
 
-  it('lets exactly one of 10 parallel PATCHes with the same If-Match through; the rest are 412', async () => {
+  it('lets exactly one of 10 parallel PATCHes with the same If-Match through, the rest 412', async () => {
     const group = await createGroup('If-Match race');
     const candidates = users.slice(30, 40);
     const responses = await Promise.all(

@@ -146,7 +146,7 @@ describe('production mode', () => {
     expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: admin.id });
   });
 
-  it('creates exactly one admin user for 100 parallel creates of one userName; the rest are 409 uniqueness', async () => {
+  it('creates exactly one admin user for 100 parallel creates of one userName, the rest 409 uniqueness', async () => {
     const responses = await Promise.all(
       Array.from({ length: 100 }, () => scim('/Users', { method: 'POST', body: userBody('parallel@example.com') })),
     );

@@ -238,7 +238,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-it(`keeps every invariant through ${ITERATIONS} SIGKILLs mid-burst and the identity provider's retries`, async () => {
+it('keeps every invariant through SIGKILLs mid-burst and the retries of the identity provider', async () => {
   const totals = { kills: 0, timeouts: 0, sent: 0, cut: 0, unsent: 0, replayed: 0, invariants: 0 };
   const lines: string[] = [];
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
@@ -268,7 +268,8 @@ it(`keeps every invariant through ${ITERATIONS} SIGKILLs mid-burst and the ident
         replayed += 1;
         expect({ step: `${step.kind} ${user.userName}`, status: answer.status }).toEqual({
           step: `${step.kind} ${user.userName}`,
-          status: step.kind === 'join' ? 204 : answer.status === 201 ? 201 : 200,
+          // A replayed create is a POST (201) or, when the first attempt committed, a PATCH (204), as are the others.
+          status: step.kind === 'create' && answer.status === 201 ? 201 : 204,
         });
       }
     });
