@@ -1,5 +1,6 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../integration/support/test-database';
+import { connectToTestDatabase } from './support/database-client';
 import { checkInvariants } from './support/invariants';
 import { startPlayground, type PlaygroundProcess } from './support/playground';
 import {
@@ -205,13 +206,7 @@ const checkPlanned = async () => {
 
 beforeAll(async () => {
   database = await createTestDatabase('postgres');
-  db = new Client({
-    host: database.env.DATABASE_HOST,
-    port: Number(database.env.DATABASE_PORT),
-    user: database.env.DATABASE_USERNAME,
-    database: database.env.DATABASE_NAME,
-  });
-  await db.connect();
+  db = await connectToTestDatabase(database);
   instance = await startPlayground(database.env);
   const token = await instance.login();
   const enabled = await adminCall(instance.baseUrl, token, 'PUT', '/scim/settings', { enabled: true });

@@ -1,5 +1,6 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../integration/support/test-database';
+import { connectToTestDatabase } from './support/database-client';
 import { checkInvariants } from './support/invariants';
 import { startPlayground, type PlaygroundProcess } from './support/playground';
 import { GROUP_URN, adminCall, patchOp, scimCall, userBody } from './support/scim-client';
@@ -37,13 +38,7 @@ const adminUser = async (email: string) =>
 
 beforeAll(async () => {
   database = await createTestDatabase('postgres');
-  db = new Client({
-    host: database.env.DATABASE_HOST,
-    port: Number(database.env.DATABASE_PORT),
-    user: database.env.DATABASE_USERNAME,
-    database: database.env.DATABASE_NAME,
-  });
-  await db.connect();
+  db = await connectToTestDatabase(database);
   // The first instance creates the schema; the second starts on it, as a second replica would.
   a = await startPlayground(database.env);
   b = await startPlayground(database.env);
