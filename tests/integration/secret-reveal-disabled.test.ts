@@ -33,10 +33,12 @@ it('shows a secret once at creation only: no copy kept, listed as not revealable
   expect((await scimRequest(`${settings.endpointUrl}/ServiceProviderConfig`, { secret: created.secret })).status).toBe(200);
 });
 
-it('refuses reveal even for a secret stored with a copy while reveal was on', async () => {
+it('lists as not revealable and refuses reveal even for a secret stored with a copy while reveal was on', async () => {
   const created = await api.createSecret('older');
   const encrypted = app.strapi.service('admin::encryption').encrypt(created.secret);
   await app.strapi.db.query('plugin::scim.secret').update({ where: { id: created.id }, data: { encrypted } });
+  const listed = (await api.call('GET', '/scim/secrets')).body.data;
+  expect(listed.find((secret: { id: number }) => secret.id === created.id).revealable).toBe(false);
   const reveal = await api.call('GET', `/scim/secrets/${created.id}/reveal`);
   expect(reveal.status).toBe(403);
   expect(reveal.body.error.details).toEqual({ code: 'reveal-disabled' });
