@@ -11,7 +11,9 @@ let superAdmin: ReturnType<typeof adminApi>;
 
 const CREATE = 'plugin::content-manager.explorer.create';
 const USER_UID = 'plugin::users-permissions.user';
-const PLUGIN_PERMISSIONS = [ACTIONS.readSettings, ACTIONS.updateSettings, ACTIONS.manageSecrets].map((action) => ({ action }));
+const PLUGIN_PERMISSIONS = [ACTIONS.readSettings, ACTIONS.updateSettings, ACTIONS.manageSecrets].map((action) => ({
+  action,
+}));
 
 const adminWith = async (email: string, permissions: { action: string; subject?: string; properties?: object }[]) => {
   const roleService = app.strapi.service('admin::role');
@@ -42,7 +44,9 @@ it('refuses production mode and a secret to an admin without the Content Manager
   const before = (await superAdmin.call('GET', '/scim/settings')).body.data;
   const response = await api.call('PUT', '/scim/settings', { productionMode: true });
   expect(response.status).toBe(403);
-  expect(response.body.error.details).toEqual({ missingPermission: { action: CREATE, subject: USER_UID, field: 'role' } });
+  expect(response.body.error.details).toEqual({
+    missingPermission: { action: CREATE, subject: USER_UID, field: 'role' },
+  });
   expect(response.body.error.message).toContain(`"${CREATE}" permission on ${USER_UID}`);
   expect((await api.call('POST', '/scim/secrets', {})).status).toBe(403);
   expect((await superAdmin.call('GET', '/scim/settings')).body.data).toEqual(before);
@@ -62,7 +66,10 @@ it('lets an admin who may create users-permissions users with their role change 
     ...PLUGIN_PERMISSIONS,
     { action: CREATE, subject: USER_UID, properties: { fields: ['username', 'email', 'password', 'role'] } },
   ]);
-  expect((await api.call('GET', '/scim/settings')).body.data.hostUserGrant).toMatchObject({ allowed: true, permission: CREATE });
+  expect((await api.call('GET', '/scim/settings')).body.data.hostUserGrant).toMatchObject({
+    allowed: true,
+    permission: CREATE,
+  });
   const response = await api.call('PUT', '/scim/settings', { productionMode: true });
   expect(response.status).toBe(200);
   expect((await api.call('POST', '/scim/secrets', {})).status).toBe(201);

@@ -19,7 +19,10 @@ const PLUGIN_PERMISSIONS = [ACTIONS.readSettings, ACTIONS.updateSettings, ACTION
 const createAdminWithRole = async (email: string, roleName: string, actions: string[]) => {
   const roleService = app.strapi.service('admin::role');
   const role = await roleService.create({ name: roleName, description: `${roleName} (test)` });
-  await roleService.assignPermissions(role.id, actions.map((action) => ({ action })));
+  await roleService.assignPermissions(
+    role.id,
+    actions.map((action) => ({ action })),
+  );
   await app.strapi.service('admin::user').create({
     email,
     firstname: roleName,
@@ -75,7 +78,11 @@ it('tells each admin whether they may change what SCIM hands out, and which perm
     [superAdmin, true],
   ] as const) {
     const { body } = await api.call('GET', '/scim/settings');
-    expect(body.data.hostUserGrant).toEqual({ allowed, permission: 'admin::users.create', permissionLabel: 'Users: Create' });
+    expect(body.data.hostUserGrant).toEqual({
+      allowed,
+      permission: 'admin::users.create',
+      permissionLabel: 'Users: Create',
+    });
   }
 });
 

@@ -30,7 +30,9 @@ it('shows a secret once at creation only: no copy kept, listed as not revealable
   expect(reveal.body.error).toMatchObject({ status: 403, details: { code: 'reveal-disabled' } });
   expect(reveal.body.error.message).toMatch(/allowSecretReveal/);
   expect(JSON.stringify(reveal.body)).not.toContain(created.secret);
-  expect((await scimRequest(`${settings.endpointUrl}/ServiceProviderConfig`, { secret: created.secret })).status).toBe(200);
+  expect((await scimRequest(`${settings.endpointUrl}/ServiceProviderConfig`, { secret: created.secret })).status).toBe(
+    200,
+  );
 });
 
 it('lists as not revealable and refuses reveal even for a secret stored with a copy while reveal was on', async () => {

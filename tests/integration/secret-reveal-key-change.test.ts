@@ -49,12 +49,16 @@ it('says a copy encrypted with the previous key cannot be decrypted with the cur
   const created = await api.createSecret('before the key change');
   await storeCopy(created.id, encryptWithKey(created.secret, PREVIOUS_KEY));
 
-  const listed = (await api.call('GET', '/scim/secrets')).body.data.find((secret: { id: number }) => secret.id === created.id);
+  const listed = (await api.call('GET', '/scim/secrets')).body.data.find(
+    (secret: { id: number }) => secret.id === created.id,
+  );
   expect(listed.revealable).toBe(true);
   const reveal = await api.call('GET', `/scim/secrets/${created.id}/reveal`);
   expect(reveal.status).toBe(409);
   expect(reveal.body.error.details).toEqual({ code: 'undecryptable' });
-  expect(reveal.body.error.message).toMatch(/cannot be decrypted with the current admin\.secrets\.encryptionKey: the key has changed/);
+  expect(reveal.body.error.message).toMatch(
+    /cannot be decrypted with the current admin\.secrets\.encryptionKey: the key has changed/,
+  );
   expect(reveal.body.error.message).not.toMatch(/created without/);
   expect(JSON.stringify(reveal.body)).not.toContain(created.secret);
   expect((await scimRequest(`${endpoint}/ServiceProviderConfig`, { secret: created.secret })).status).toBe(200);

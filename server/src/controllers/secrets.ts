@@ -67,7 +67,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (code === 'reveal-disabled') throw new errors.PolicyError(error.message, { code });
         if (code) {
           ctx.status = 409;
-          ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: error.message, details: { code } } };
+          ctx.body = {
+            data: null,
+            error: { status: 409, name: 'ConflictError', message: error.message, details: { code } },
+          };
           return;
         }
         throw error;

@@ -1,6 +1,8 @@
 import type { StoredSettings, SettingsUpdate } from './settings';
 
-type Current = Pick<StoredSettings, 'enabled' | 'productionMode' | 'groupRoleMappings'> & { defaultRoleId: number | null };
+type Current = Pick<StoredSettings, 'enabled' | 'productionMode' | 'groupRoleMappings'> & {
+  defaultRoleId: number | null;
+};
 
 /**
  * The fields of a settings update that change which Strapi users SCIM creates, or with which roles: a new

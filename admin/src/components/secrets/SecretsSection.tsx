@@ -20,7 +20,12 @@ interface SecretsSectionProps {
   allowReveal: boolean;
 }
 
-export const SecretsSection = ({ canManage, disabledReason, grantDisabledReason, allowReveal }: SecretsSectionProps) => {
+export const SecretsSection = ({
+  canManage,
+  disabledReason,
+  grantDisabledReason,
+  allowReveal,
+}: SecretsSectionProps) => {
   const { formatMessage } = useIntl();
   const { secrets, status, reload, create, reveal, remove } = useScimSecrets(canManage);
   const [addOpen, setAddOpen] = useState(false);
@@ -29,7 +34,11 @@ export const SecretsSection = ({ canManage, disabledReason, grantDisabledReason,
   const addDisabledReason = disabledReason ?? grantDisabledReason;
   const addButton = (
     <WithDisabledReason reason={addDisabledReason}>
-      <Button startIcon={<Plus />} disabled={!canManage || Boolean(grantDisabledReason)} onClick={() => setAddOpen(true)}>
+      <Button
+        startIcon={<Plus />}
+        disabled={!canManage || Boolean(grantDisabledReason)}
+        onClick={() => setAddOpen(true)}
+      >
         {t('secrets.add', 'Add Secret')}
       </Button>
     </WithDisabledReason>
