@@ -143,7 +143,67 @@ describe('production mode', () => {
     const again = await scim('/Users', { method: 'POST', body: userBody('returning@example.com', { externalId: 'okta-00ureturn' }) });
     expect(again.status).toBe(201);
     expect(await adminUser('returning@example.com')).toMatchObject({ id: admin.id, isActive: true });
-    expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: admin.id });
+    expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: admin.id, hostOrigin: 'created' });
+  });
+
+  describe('taking a released admin user back by externalId', () => {
+    const release = async (email: string, externalId: string) => {
+      const { body } = await scim('/Users', { method: 'POST', body: userBody(email, { externalId }) });
+      const admin = await adminUser(email);
+      expect((await scim(`/Users/${body.id}`, { method: 'DELETE' })).status).toBe(204);
+      return admin.id as number;
+    };
+    const returning = (email: string, externalId: string) =>
+      scim('/Users', { method: 'POST', body: userBody(email, { externalId, name: { givenName: 'Back', familyName: 'Again' } }) });
+    const adminById = (id: number) => app.strapi.db.query('admin::user').findOne({ where: { id }, populate: { roles: { select: ['code'] } } });
+
+    it('refuses it with 409 uniqueness once an admin reactivated it, and changes nothing', async () => {
+      const id = await release('reactivated@example.com', 'okta-reactivated');
+      const editor = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+      const token = await app.login();
+      const reactivated = await fetch(`${app.baseUrl}/admin/users/${id}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ isActive: true, roles: [editor.id] }),
+      });
+      expect(reactivated.status).toBe(200);
+      const before = await adminById(id);
+
+      const again = await returning('reactivated@example.com', 'okta-reactivated');
+      expect(again.status).toBe(409);
+      expect(again.body.scimType).toBe('uniqueness');
+      expect(again.body.detail).toMatch(new RegExp(`admin user ${id} was kept deactivated, and that user was reactivated in Strapi since.*delete admin user ${id} in Strapi`));
+      expect(await adminById(id)).toEqual(before);
+      expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { externalId: 'okta-reactivated' } })).toBe(0);
+      expect(await app.strapi.db.query('plugin::scim.released-link').count({ where: { externalId: 'okta-reactivated' } })).toBe(1);
+    });
+
+    it('refuses it with 409 uniqueness once an admin changed it, even while still inactive', async () => {
+      const id = await release('repurposed@example.com', 'okta-repurposed');
+      await app.strapi.service('admin::user').updateById(id, { email: 'someone.else@example.com' });
+      const before = await adminById(id);
+
+      const again = await returning('repurposed@example.com', 'okta-repurposed');
+      expect(again.status).toBe(409);
+      expect(again.body.scimType).toBe('uniqueness');
+      expect(again.body.detail).toMatch(/was changed in Strapi since/);
+      expect(await adminById(id)).toEqual(before);
+      expect(await adminUser('repurposed@example.com')).toBeNull();
+    });
+
+    it('creates a new admin user instead once the released one was deleted in Strapi', async () => {
+      const id = await release('deleted.after@example.com', 'okta-deleted-after');
+      await app.strapi.service('admin::user').updateById(id, { isActive: true });
+      expect((await returning('deleted.after@example.com', 'okta-deleted-after')).status).toBe(409);
+      await app.strapi.service('admin::user').deleteById(id);
+
+      const again = await returning('deleted.after@example.com', 'okta-deleted-after');
+      expect(again.status).toBe(201);
+      const created = await adminUser('deleted.after@example.com');
+      expect(created.id).not.toBe(id);
+      expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: created.id, hostOrigin: 'created' });
+      expect(await app.strapi.db.query('plugin::scim.released-link').count({ where: { externalId: 'okta-deleted-after' } })).toBe(0);
+    });
   });
 
   it('creates exactly one admin user for 100 parallel creates of one userName, the rest 409 uniqueness', async () => {
