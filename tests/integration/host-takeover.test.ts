@@ -81,6 +81,8 @@ it('keeps the email of a linked admin user protected after it is released and ta
   const victim = await existingAdmin('victim.returning@example.com');
   const first = await scim('/Users', { method: 'POST', body: userBody('victim.returning@example.com', { externalId: 'ext-victim-returning' }) });
   expect((await scim(`/Users/${first.body.id}`, { method: 'DELETE' })).status).toBe(204);
+  const released = await app.strapi.db.query('plugin::scim.released-link').findOne({ where: { externalId: 'ext-victim-returning' } });
+  expect(released).toMatchObject({ hostUserId: victim.id, hostOrigin: 'linked' });
   const again = await scim('/Users', {
     method: 'POST',
     body: userBody('victim.returning@example.com', { externalId: 'ext-victim-returning', emails: [{ value: 'attacker.back@example.net', primary: true }] }),

@@ -191,6 +191,16 @@ describe('production mode', () => {
       expect(await adminUser('repurposed@example.com')).toBeNull();
     });
 
+    it('refuses it with 409 once reactivated by a direct database write that left updatedAt as it was', async () => {
+      const id = await release('raw.reactivated@example.com', 'okta-raw-reactivated');
+      const { updatedAt } = await adminById(id);
+      await app.strapi.db.connection('admin_users').where({ id }).update({ is_active: true });
+      expect(await adminById(id)).toMatchObject({ isActive: true, updatedAt });
+      const again = await returning('raw.reactivated@example.com', 'okta-raw-reactivated');
+      expect(again.status).toBe(409);
+      expect(again.body.detail).toMatch(/was reactivated in Strapi since/);
+    });
+
     it('creates a new admin user instead once the released one was deleted in Strapi', async () => {
       const id = await release('deleted.after@example.com', 'okta-deleted-after');
       await app.strapi.service('admin::user').updateById(id, { isActive: true });
