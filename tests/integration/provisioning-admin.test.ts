@@ -186,9 +186,29 @@ describe('production mode', () => {
       const again = await returning('repurposed@example.com', 'okta-repurposed');
       expect(again.status).toBe(409);
       expect(again.body.scimType).toBe('uniqueness');
-      expect(again.body.detail).toMatch(/was changed in Strapi since/);
+      expect(again.body.detail).toMatch(/was changed in Strapi since.*DELETE \/scim\/released-links\/okta-repurposed/);
       expect(await adminById(id)).toEqual(before);
       expect(await adminUser('repurposed@example.com')).toBeNull();
+    });
+
+    it('provisions a new admin user once an admin forgot the release, and leaves the changed one alone', async () => {
+      const id = await release('kept.by.admin@example.com', 'okta-kept');
+      await app.strapi.service('admin::user').updateById(id, { email: 'new.owner@example.com', isActive: true });
+      const before = await adminById(id);
+      expect((await returning('kept.by.admin@example.com', 'okta-kept')).status).toBe(409);
+
+      expect((await api.call('DELETE', '/scim/released-links/okta-kept')).status).toBe(204);
+      expect((await api.call('DELETE', '/scim/released-links/okta-kept')).status).toBe(404);
+      const again = await returning('kept.by.admin@example.com', 'okta-kept');
+      expect(again.status).toBe(201);
+      const created = await adminUser('kept.by.admin@example.com');
+      expect(created.id).not.toBe(id);
+      expect(await scimRow(again.body.id)).toMatchObject({ hostUserId: created.id, hostOrigin: 'created' });
+      expect(await adminById(id)).toEqual(before);
+      const { body } = await api.call('GET', '/scim/activity?pageSize=100');
+      expect(body.data.results).toContainEqual(
+        expect.objectContaining({ operation: 'forget-released-link', resourceName: 'okta-kept', actor: 'admin@example.com' }),
+      );
     });
 
     it('refuses it with 409 once reactivated by a direct database write that left updatedAt as it was', async () => {

@@ -16,7 +16,8 @@ export const createReleasedHostUsers = (strapi: Core.Strapi, target: HostTarget)
     ScimError.conflict(
       `The externalId "${externalId}" belonged to a deleted SCIM user whose Strapi ${target.name} user ${hostUserId} ` +
         `was kept deactivated, and that user ${why} since, so SCIM does not take it back. To provision this user, ` +
-        `delete ${target.name} user ${hostUserId} in Strapi if it is no longer needed (SCIM then creates a new one).`,
+        `delete ${target.name} user ${hostUserId} in Strapi if it is no longer needed, or keep it and forget the ` +
+        `release (admin API: DELETE /scim/released-links/${encodeURIComponent(externalId)}); SCIM then creates a new user.`,
     );
 
   return {

@@ -31,8 +31,10 @@ export const createReleasedLinks = (strapi: Core.Strapi) => {
         hostUpdatedAt: row.hostUpdatedAt ? new Date(row.hostUpdatedAt) : null,
       };
     },
-    async forget(externalId: string, target: string): Promise<void> {
-      await query().deleteMany({ where: { externalId, target } });
+    /** How many links were forgotten (0 when none was remembered). */
+    async forget(externalId: string, target: string): Promise<number> {
+      const { count } = await query().deleteMany({ where: { externalId, target } });
+      return Number(count);
     },
   };
 };
