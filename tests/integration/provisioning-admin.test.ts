@@ -221,6 +221,19 @@ describe('production mode', () => {
       expect(again.body.detail).toMatch(/was reactivated in Strapi since/);
     });
 
+    it('lets exactly one of parallel creates with its externalId (and different userNames) take it back', async () => {
+      const id = await release('taken.once@example.com', 'okta-taken-once');
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          scim('/Users', { method: 'POST', body: userBody(`taken.once.${index}`, { externalId: 'okta-taken-once', emails: [{ value: 'taken.once@example.com', primary: true }] }) }),
+        ),
+      );
+      expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
+      expect(responses.filter((response) => response.status === 409 && response.body.scimType === 'uniqueness')).toHaveLength(7);
+      expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { hostUserId: id } })).toBe(1);
+      expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { externalId: 'okta-taken-once' } })).toBe(1);
+    });
+
     it('creates a new admin user instead once the released one was deleted in Strapi', async () => {
       const id = await release('deleted.after@example.com', 'okta-deleted-after');
       await app.strapi.service('admin::user').updateById(id, { isActive: true });

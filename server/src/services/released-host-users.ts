@@ -44,7 +44,10 @@ export const createReleasedHostUsers = (strapi: Core.Strapi, target: HostTarget)
       if (link.hostUpdatedAt === null || link.hostUpdatedAt.getTime() !== state.updatedAt.getTime()) {
         throw changedSinceRelease(externalId, link.hostUserId, 'was changed in Strapi');
       }
-      await links.forget(externalId, target.name);
+      // The delete waits for a parallel take-back's and then finds nothing: one host user, one SCIM user.
+      if ((await links.forget(externalId, target.name)) === 0) {
+        throw ScimError.conflict(`The ${target.name} user released for externalId "${externalId}" was just taken back by another request`);
+      }
       return { hostUserId: link.hostUserId, hostOrigin: link.hostOrigin };
     },
   };
