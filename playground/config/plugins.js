@@ -15,6 +15,7 @@ module.exports = ({ env }) => ({
     config: {
       target: env('SCIM_TARGET', 'admin'),
       linkExistingUsers: env.bool('SCIM_LINK_EXISTING_USERS', false),
+      updateLinkedUserEmail: env.bool('SCIM_UPDATE_LINKED_USER_EMAIL', false),
       onDelete: env('SCIM_ON_DELETE', 'deactivate'),
       allowSuperAdmin: env.bool('SCIM_ALLOW_SUPER_ADMIN', false),
       allowSecretReveal: env.bool('SCIM_ALLOW_SECRET_REVEAL', true),

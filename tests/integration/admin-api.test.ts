@@ -156,8 +156,8 @@ describe('access control', () => {
     return adminApi(app.baseUrl, await app.login(email, 'Low-Privilege-1'));
   };
 
-  it('reads the nine admin routes from the route file', () => {
-    expect(ROUTES).toHaveLength(9);
+  it('reads the ten admin routes from the route file', () => {
+    expect(ROUTES).toHaveLength(10);
   });
 
   it('refuses every admin route without an admin session', async () => {

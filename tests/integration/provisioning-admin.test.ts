@@ -143,7 +143,110 @@ describe('production mode', () => {
     const again = await scim('/Users', { method: 'POST', body: userBody('returning@example.com', { externalId: 'okta-00ureturn' }) });
     expect(again.status).toBe(201);
     expect(await adminUser('returning@example.com')).toMatchObject({ id: admin.id, isActive: true });
-    expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: admin.id });
+    expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: admin.id, hostOrigin: 'created' });
+  });
+
+  describe('taking a released admin user back by externalId', () => {
+    const release = async (email: string, externalId: string) => {
+      const { body } = await scim('/Users', { method: 'POST', body: userBody(email, { externalId }) });
+      const admin = await adminUser(email);
+      expect((await scim(`/Users/${body.id}`, { method: 'DELETE' })).status).toBe(204);
+      return admin.id as number;
+    };
+    const returning = (email: string, externalId: string) =>
+      scim('/Users', { method: 'POST', body: userBody(email, { externalId, name: { givenName: 'Back', familyName: 'Again' } }) });
+    const adminById = (id: number) => app.strapi.db.query('admin::user').findOne({ where: { id }, populate: { roles: { select: ['code'] } } });
+
+    it('refuses it with 409 uniqueness once an admin reactivated it, and changes nothing', async () => {
+      const id = await release('reactivated@example.com', 'okta-reactivated');
+      const editor = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+      const token = await app.login();
+      const reactivated = await fetch(`${app.baseUrl}/admin/users/${id}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ isActive: true, roles: [editor.id] }),
+      });
+      expect(reactivated.status).toBe(200);
+      const before = await adminById(id);
+
+      const again = await returning('reactivated@example.com', 'okta-reactivated');
+      expect(again.status).toBe(409);
+      expect(again.body.scimType).toBe('uniqueness');
+      expect(again.body.detail).toMatch(new RegExp(`admin user ${id} was kept deactivated, and that user was reactivated in Strapi since.*delete admin user ${id} in Strapi`));
+      expect(await adminById(id)).toEqual(before);
+      expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { externalId: 'okta-reactivated' } })).toBe(0);
+      expect(await app.strapi.db.query('plugin::scim.released-link').count({ where: { externalId: 'okta-reactivated' } })).toBe(1);
+    });
+
+    it('refuses it with 409 uniqueness once an admin changed it, even while still inactive', async () => {
+      const id = await release('repurposed@example.com', 'okta-repurposed');
+      await app.strapi.service('admin::user').updateById(id, { email: 'someone.else@example.com' });
+      const before = await adminById(id);
+
+      const again = await returning('repurposed@example.com', 'okta-repurposed');
+      expect(again.status).toBe(409);
+      expect(again.body.scimType).toBe('uniqueness');
+      expect(again.body.detail).toMatch(/was changed in Strapi since.*DELETE \/scim\/released-links\/okta-repurposed/);
+      expect(await adminById(id)).toEqual(before);
+      expect(await adminUser('repurposed@example.com')).toBeNull();
+    });
+
+    it('provisions a new admin user once an admin forgot the release, and leaves the changed one alone', async () => {
+      const id = await release('kept.by.admin@example.com', 'okta-kept');
+      await app.strapi.service('admin::user').updateById(id, { email: 'new.owner@example.com', isActive: true });
+      const before = await adminById(id);
+      expect((await returning('kept.by.admin@example.com', 'okta-kept')).status).toBe(409);
+
+      expect((await api.call('DELETE', '/scim/released-links/okta-kept')).status).toBe(204);
+      expect((await api.call('DELETE', '/scim/released-links/okta-kept')).status).toBe(404);
+      const again = await returning('kept.by.admin@example.com', 'okta-kept');
+      expect(again.status).toBe(201);
+      const created = await adminUser('kept.by.admin@example.com');
+      expect(created.id).not.toBe(id);
+      expect(await scimRow(again.body.id)).toMatchObject({ hostUserId: created.id, hostOrigin: 'created' });
+      expect(await adminById(id)).toEqual(before);
+      const { body } = await api.call('GET', '/scim/activity?pageSize=100');
+      expect(body.data.results).toContainEqual(
+        expect.objectContaining({ operation: 'forget-released-link', resourceName: 'okta-kept', actor: 'admin@example.com' }),
+      );
+    });
+
+    it('refuses it with 409 once reactivated by a direct database write that left updatedAt as it was', async () => {
+      const id = await release('raw.reactivated@example.com', 'okta-raw-reactivated');
+      const { updatedAt } = await adminById(id);
+      await app.strapi.db.connection('admin_users').where({ id }).update({ is_active: true });
+      expect(await adminById(id)).toMatchObject({ isActive: true, updatedAt });
+      const again = await returning('raw.reactivated@example.com', 'okta-raw-reactivated');
+      expect(again.status).toBe(409);
+      expect(again.body.detail).toMatch(/was reactivated in Strapi since/);
+    });
+
+    it('lets exactly one of parallel creates with its externalId (and different userNames) take it back', async () => {
+      const id = await release('taken.once@example.com', 'okta-taken-once');
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          scim('/Users', { method: 'POST', body: userBody(`taken.once.${index}`, { externalId: 'okta-taken-once', emails: [{ value: 'taken.once@example.com', primary: true }] }) }),
+        ),
+      );
+      expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
+      expect(responses.filter((response) => response.status === 409 && response.body.scimType === 'uniqueness')).toHaveLength(7);
+      expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { hostUserId: id } })).toBe(1);
+      expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { externalId: 'okta-taken-once' } })).toBe(1);
+    });
+
+    it('creates a new admin user instead once the released one was deleted in Strapi', async () => {
+      const id = await release('deleted.after@example.com', 'okta-deleted-after');
+      await app.strapi.service('admin::user').updateById(id, { isActive: true });
+      expect((await returning('deleted.after@example.com', 'okta-deleted-after')).status).toBe(409);
+      await app.strapi.service('admin::user').deleteById(id);
+
+      const again = await returning('deleted.after@example.com', 'okta-deleted-after');
+      expect(again.status).toBe(201);
+      const created = await adminUser('deleted.after@example.com');
+      expect(created.id).not.toBe(id);
+      expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: created.id, hostOrigin: 'created' });
+      expect(await app.strapi.db.query('plugin::scim.released-link').count({ where: { externalId: 'okta-deleted-after' } })).toBe(0);
+    });
   });
 
   it('creates exactly one admin user for 100 parallel creates of one userName, the rest 409 uniqueness', async () => {

@@ -1,7 +1,10 @@
 import { adminApi, scimRequest } from './support/admin-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
-/** linkExistingUsers on, onDelete 'delete', and the Super Admin protections that hold whatever the options. */
+/**
+ * linkExistingUsers and updateLinkedUserEmail on, onDelete 'delete', and the Super Admin protections that hold
+ * whatever the options.
+ */
 let app: TestApp;
 let endpoint: string;
 let api: ReturnType<typeof adminApi>;
@@ -19,7 +22,14 @@ const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
 const adminUser = (email: string) => app.strapi.db.query('admin::user').findOne({ where: { email } });
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { SCIM_LINK_EXISTING_USERS: 'true', SCIM_ON_DELETE: 'delete', SCIM_ALLOW_SUPER_ADMIN: 'true' } });
+  app = await startTestApp({
+    env: {
+      SCIM_LINK_EXISTING_USERS: 'true',
+      SCIM_UPDATE_LINKED_USER_EMAIL: 'true',
+      SCIM_ON_DELETE: 'delete',
+      SCIM_ALLOW_SUPER_ADMIN: 'true',
+    },
+  });
   api = adminApi(app.baseUrl, await app.login());
   await api.enable();
   endpoint = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data.endpointUrl;
@@ -41,11 +51,33 @@ it('links an existing admin user with the same email instead of creating one', a
   expect(await app.strapi.db.query('admin::user').count({ where: { email: 'existing@example.com' } })).toBe(1);
 });
 
+it('rewrites the email of a linked admin user when updateLinkedUserEmail is on', async () => {
+  const author = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
+  const existing = await app.strapi.service('admin::user').create({ email: 'linked.moves@example.com', firstname: 'Linked', isActive: true, roles: [author.id] });
+  const { body } = await scim('/Users', { method: 'POST', body: userBody('linked.moves@example.com') });
+  expect(await app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { scimId: body.id } })).toMatchObject({ hostUserId: existing.id, hostOrigin: 'linked' });
+  const patched = await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'emails', value: [{ value: 'linked.moved@example.com', primary: true }] }] } });
+  expect(patched.status).toBe(204);
+  expect(await app.strapi.db.query('admin::user').findOne({ where: { id: existing.id } })).toMatchObject({ email: 'linked.moved@example.com' });
+});
+
 it('deletes the admin user on DELETE when onDelete is "delete"', async () => {
   const { body } = await scim('/Users', { method: 'POST', body: userBody('deleted@example.com') });
   expect(await adminUser('deleted@example.com')).not.toBeNull();
   expect((await scim(`/Users/${body.id}`, { method: 'DELETE' })).status).toBe(204);
   expect(await adminUser('deleted@example.com')).toBeNull();
+});
+
+it('remembers nothing for a deleted user with an externalId: the same externalId later gets a new admin user', async () => {
+  const { body } = await scim('/Users', { method: 'POST', body: userBody('gone.for.good@example.com', { externalId: 'okta-gone' }) });
+  const first = await adminUser('gone.for.good@example.com');
+  expect((await scim(`/Users/${body.id}`, { method: 'DELETE' })).status).toBe(204);
+  expect(await app.strapi.db.query('plugin::scim.released-link').count({ where: { externalId: 'okta-gone' } })).toBe(0);
+  const again = await scim('/Users', { method: 'POST', body: userBody('gone.for.good@example.com', { externalId: 'okta-gone' }) });
+  expect(again.status).toBe(201);
+  const second = await adminUser('gone.for.good@example.com');
+  expect(second.id).not.toBe(first.id);
+  expect(await app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { scimId: again.body.id } })).toMatchObject({ hostUserId: second.id, hostOrigin: 'created' });
 });
 
 it('leaves no admin user behind when a PUT races the DELETE of its user (onDelete "delete")', async () => {

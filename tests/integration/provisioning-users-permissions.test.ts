@@ -1,7 +1,7 @@
 import { adminApi, scimRequest } from './support/admin-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
-/** The users-permissions target: provisioned users become end users of the app. */
+/** The users-permissions target: provisioned users become end users of the app (linked ones too, email and all). */
 let app: TestApp;
 let api: ReturnType<typeof adminApi>;
 let endpoint: string;
@@ -13,7 +13,14 @@ const endUser = (email: string) =>
   app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, populate: { role: { select: ['type'] } } });
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { SCIM_TARGET: 'users-permissions', SCIM_USERS_PERMISSIONS_PROVIDER: 'okta-sso' } });
+  app = await startTestApp({
+    env: {
+      SCIM_TARGET: 'users-permissions',
+      SCIM_USERS_PERMISSIONS_PROVIDER: 'okta-sso',
+      SCIM_LINK_EXISTING_USERS: 'true',
+      SCIM_UPDATE_LINKED_USER_EMAIL: 'true',
+    },
+  });
   api = adminApi(app.baseUrl, await app.login());
   await api.enable();
   endpoint = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data.endpointUrl;
@@ -64,4 +71,21 @@ it('signs a blocked end user out at once: a token issued before is refused after
 
   await scim(`/Users/${created.body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
   expect([401, 403]).toContain((await me()).status);
+});
+
+it('rewrites the email and username of a linked end user when updateLinkedUserEmail is on', async () => {
+  const authenticated = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const existing = await app.strapi.db.query('plugin::users-permissions.user').create({
+    data: { username: 'linked.reader', email: 'linked.reader@example.com', provider: 'local', confirmed: true, blocked: false, role: authenticated.id },
+  });
+  const body = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'linked.reader', emails: [{ value: 'linked.reader@example.com', primary: true }] };
+  const created = await scim('/Users', { method: 'POST', body });
+  expect(created.status).toBe(201);
+  expect(await app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { scimId: created.body.id } })).toMatchObject({ hostUserId: existing.id, hostOrigin: 'linked' });
+  const patched = await scim(`/Users/${created.body.id}`, {
+    method: 'PATCH',
+    body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { userName: 'moved.reader', emails: [{ value: 'moved.reader@example.com', primary: true }] } }] },
+  });
+  expect(patched.status).toBe(204);
+  expect(await endUser('moved.reader@example.com')).toMatchObject({ id: existing.id, username: 'moved.reader', provider: 'okta-sso' });
 });

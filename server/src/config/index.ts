@@ -7,6 +7,11 @@ export const pluginConfigSchema = z
     target: z.enum(['admin', 'users-permissions']).default('admin'),
     /** Link a provisioned user to an existing host user with the same email instead of answering 409. */
     linkExistingUsers: z.boolean().default(false),
+    /**
+     * Let SCIM change the email (users-permissions: also username and provider) of a host user it linked rather
+     * than created. Off: whoever controls the IdP could otherwise redirect a linked user's password reset.
+     */
+    updateLinkedUserEmail: z.boolean().default(false),
     /** What DELETE /Users/:id does to the host user: deactivate it (default) or delete it. */
     onDelete: z.enum(['deactivate', 'delete']).default('deactivate'),
     /** The `provider` of users-permissions users SCIM creates, so that SSO logins match them. */

@@ -22,5 +22,11 @@ export default {
     { method: 'DELETE', path: '/secrets/:id', handler: 'secrets.remove', config: guard(ACTIONS.manageSecrets) },
     { method: 'GET', path: '/activity', handler: 'activity.list', config: guard(ACTIONS.readActivity) },
     { method: 'GET', path: '/groups', handler: 'provisioned-groups.list', config: guard(ACTIONS.readSettings) },
+    {
+      method: 'DELETE',
+      path: '/released-links/:externalId',
+      handler: 'released-links.remove',
+      config: guard(ACTIONS.updateSettings),
+    },
   ],
 };

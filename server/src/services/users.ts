@@ -14,9 +14,9 @@ import { USER_COLUMN_MAP } from './store/user-columns';
 import { computeRoles, type GroupRoleMapping } from './role-mapping';
 import { createMemberUserLookup } from './store/member-users';
 import { createMembershipRepository } from './store/membership-repository';
-import { createReleasedLinks } from './store/released-links';
+import { createReleasedHostUsers } from './released-host-users';
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
-import { getHostTarget, toProvisionedUser } from './targets';
+import { getHostTarget, toProvisionedUser, type HostOrigin } from './targets';
 import { getPluginConfig } from '../utils/plugin-config';
 
 /** How a request reaches the host: in test mode (productionMode false) host users are never touched. */
@@ -59,7 +59,6 @@ const notFound = (id: string) => ScimError.notFound(`No User with id "${id}"`);
 /** SCIM Users: validation, uniqueness and optimistic concurrency over the scim_users table. */
 const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createUserRepository(strapi);
-  const releasedLinks = createReleasedLinks(strapi);
 
   const targetName = () => getPluginConfig(strapi).target;
 
@@ -70,6 +69,13 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The linked host user, if it lives in the configured target (a target change starts from scratch). */
   const hostUserIdOf = (row: ScimUserRow): number | null =>
     row.hostUserId !== null && (row.hostTarget ?? targetName()) === targetName() ? row.hostUserId : null;
+
+  /**
+   * Rows from before hostOrigin was stored: with linkExistingUsers off SCIM could only have created their host
+   * users; with it on they may have been linked, and are treated as such.
+   */
+  const hostOriginOf = (row: ScimUserRow): HostOrigin =>
+    row.hostOrigin ?? (getPluginConfig(strapi).linkExistingUsers ? 'linked' : 'created');
 
   /** Two provisioned users cannot share one host user through its email address. */
   const assertEmailFree = async (row: ScimUserRow, email: string | null) => {
@@ -100,7 +106,7 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const user = toProvisionedUser(row.resource);
     const target = getHostTarget(strapi);
-    const linkExisting = getPluginConfig(strapi).linkExistingUsers;
+    const { linkExistingUsers: linkExisting, updateLinkedUserEmail } = getPluginConfig(strapi);
     if (hostUserId === null) await assertEmailFree(row, user.email);
     if (linkExisting && user.email) {
       const byEmail = await target.findUserIdByEmail(user.email);
@@ -111,11 +117,19 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
       hostUserId,
       roleIds: (await computeRoles(strapi, [row.id], mode.groupRoleMappings, mode.defaultRoleId)).get(row.id) ?? [],
       linkExisting,
+      hostOrigin: hostUserId === null ? null : hostOriginOf(row),
+      updateLinkedSignIn: updateLinkedUserEmail,
     });
     const linked = await repository.setHostLink(
       row,
       result.applied
-        ? { hostUserId: result.hostUserId, hostTarget: targetName(), applied: true, notAppliedReason: null }
+        ? {
+            hostUserId: result.hostUserId,
+            hostTarget: targetName(),
+            hostOrigin: result.action === 'updated' ? hostOriginOf(row) : result.action,
+            applied: true,
+            notAppliedReason: null,
+          }
         : { hostUserId, applied: false, notAppliedReason: result.reason },
     );
     const hostAction = result.applied
@@ -134,18 +148,26 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
       await target.deleteUser(hostUserId);
     } else {
       await target.deactivateUser(hostUserId);
-      if (row.externalId) await releasedLinks.remember(row.externalId, targetName(), hostUserId);
+      if (row.externalId) {
+        await createReleasedHostUsers(strapi, target).remember(row.externalId, hostUserId, hostOriginOf(row));
+      }
     }
     return `${verb}d ${targetName()} user ${hostUserId}`;
   };
 
-  /** A create with the externalId of a deleted SCIM user takes its (deactivated) host user back. */
+  /** A create with the externalId of a deleted SCIM user takes its (deactivated, untouched) host user back. */
   const relinkReleasedHostUser = async (row: ScimUserRow, mode: HostMode): Promise<ScimUserRow> => {
     if (!mode.productionMode || !row.externalId) return row;
-    const hostUserId = await releasedLinks.takeBack(row.externalId, targetName());
-    return hostUserId === null
+    const released = await createReleasedHostUsers(strapi, getHostTarget(strapi)).takeBack(row.externalId);
+    return released === null
       ? row
-      : repository.setHostLink(row, { hostUserId, hostTarget: targetName(), applied: false, notAppliedReason: null });
+      : repository.setHostLink(row, {
+          hostUserId: released.hostUserId,
+          hostTarget: targetName(),
+          hostOrigin: released.hostOrigin,
+          applied: false,
+          notAppliedReason: null,
+        });
   };
 
   const record = (entry: Omit<ActivityInput, 'resourceType' | 'outcome' | 'status'> & { status?: number }) =>

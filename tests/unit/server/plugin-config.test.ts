@@ -7,6 +7,7 @@ describe('plugin config validation', () => {
     expect(config.default()).toEqual({
       target: 'admin',
       linkExistingUsers: false,
+      updateLinkedUserEmail: false,
       onDelete: 'deactivate',
       usersPermissionsProvider: 'local',
       allowSuperAdmin: false,
@@ -34,6 +35,10 @@ describe('plugin config validation', () => {
     expect(() => config.validator({ authFailuresPerMinute: 0, secretRequestsPerSecond: 0 })).not.toThrow();
     expect(() => config.validator({ authFailuresPerMinute: -1 })).toThrow(/option "authFailuresPerMinute"/);
     expect(() => config.validator({ secretRequestsPerSecond: 2.5 })).toThrow(/option "secretRequestsPerSecond"/);
+  });
+
+  it('refuses a non-boolean updateLinkedUserEmail, naming it', () => {
+    expect(() => config.validator({ updateLinkedUserEmail: 'yes' })).toThrow(/option "updateLinkedUserEmail"/);
   });
 
   it('names an unknown option', () => {

@@ -1,24 +1,40 @@
 import type { Core } from '@strapi/strapi';
+import type { HostOrigin } from '../targets/types';
 
 const UID = 'plugin::scim.released-link';
 
+export interface ReleasedLink {
+  hostUserId: number;
+  /** null on links released before 0.2 */
+  hostOrigin: HostOrigin | null;
+  /** The host user's updatedAt right after the release wrote to it; null on links released before 0.2. */
+  hostUpdatedAt: Date | null;
+}
+
 /**
  * When a SCIM user is deleted, its host user is kept (deactivated) and remembered by externalId; a later
- * create with the same externalId takes that host user back instead of colliding with its email.
+ * create with the same externalId may take that host user back instead of colliding with its email.
  */
 export const createReleasedLinks = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(UID);
   return {
-    async remember(externalId: string, target: string, hostUserId: number): Promise<void> {
+    async remember(externalId: string, target: string, link: ReleasedLink): Promise<void> {
       await query().deleteMany({ where: { externalId, target } });
-      await query().create({ data: { externalId, target, hostUserId } });
+      await query().create({ data: { externalId, target, ...link } });
     },
-    /** The remembered host user for this externalId, removed from the list as it is taken back. */
-    async takeBack(externalId: string, target: string): Promise<number | null> {
+    async find(externalId: string, target: string): Promise<ReleasedLink | null> {
       const row = await query().findOne({ where: { externalId, target }, orderBy: { id: 'desc' } });
       if (!row) return null;
-      await query().deleteMany({ where: { externalId, target } });
-      return row.hostUserId as number;
+      return {
+        hostUserId: row.hostUserId as number,
+        hostOrigin: (row.hostOrigin ?? null) as HostOrigin | null,
+        hostUpdatedAt: row.hostUpdatedAt ? new Date(row.hostUpdatedAt) : null,
+      };
+    },
+    /** How many links were forgotten (0 when none was remembered). */
+    async forget(externalId: string, target: string): Promise<number> {
+      const { count } = await query().deleteMany({ where: { externalId, target } });
+      return Number(count);
     },
   };
 };

@@ -2,6 +2,7 @@ import { readPage } from './list-query';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
+import type { HostOrigin } from '../targets/types';
 import type { WhereClause } from '../../scim/filter/where-clause';
 import { inChunks } from './in-chunks';
 import { assertColumnsFit, fitColumn, isStorableKey } from './storable-text';
@@ -21,6 +22,8 @@ export interface ScimUserRow {
   updatedAt: string;
   hostUserId: number | null;
   hostTarget: string | null;
+  /** Whether SCIM created its host user or linked one that existed; null on rows from before 0.2. */
+  hostOrigin: HostOrigin | null;
   applied: boolean;
   notAppliedReason: string | null;
 }
@@ -37,6 +40,7 @@ const ROW_FIELDS = [
   'updatedAt',
   'hostUserId',
   'hostTarget',
+  'hostOrigin',
   'applied',
   'notAppliedReason',
 ];
@@ -44,6 +48,7 @@ const ROW_FIELDS = [
 export interface HostLink {
   hostUserId: number | null;
   hostTarget?: string | null;
+  hostOrigin?: HostOrigin | null;
   applied: boolean;
   notAppliedReason: string | null;
 }

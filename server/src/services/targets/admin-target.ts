@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
+import { keepsSignInFields, keptEmailNote } from './linked-sign-in';
 import type { ApplyResult, HostRole, HostTarget, HostUserWrite, ProvisionedUser } from './types';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
@@ -10,6 +11,7 @@ interface AdminUserRow {
   id: number;
   email: string;
   isActive: boolean;
+  updatedAt: string | Date;
   roles?: { id: number; code: string }[];
 }
 
@@ -39,7 +41,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
   const userService = () => strapi.service('admin::user') as unknown as AdminUserService;
 
   const findUser = (where: Record<string, unknown>): Promise<AdminUserRow | null> =>
-    users().findOne({ select: ['id', 'email', 'isActive'], where, populate: { roles: { select: ['id', 'code'] } } });
+    users().findOne({ select: ['id', 'email', 'isActive', 'updatedAt'], where, populate: { roles: { select: ['id', 'code'] } } });
 
   /** Ends every admin session of the user: their refresh tokens stop working and access tokens are refused. */
   const endSessions = async (id: number) => {
@@ -47,26 +49,29 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
   };
 
   const update = async (
+    write: HostUserWrite,
     linked: boolean,
     existing: AdminUserRow,
-    user: ProvisionedUser,
-    roleIds: number[],
   ): Promise<ApplyResult> => {
+    const { user, roleIds } = write;
     if (isSuperAdmin(existing)) {
       if (!user.active) throw superAdminRefusal('deactivates');
       // Not even the email: a changed email would let whoever receives it reset the Super Admin's password.
       return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked', note: SUPER_ADMIN_NOTE };
     }
-    if (user.email !== existing.email) {
+    const keepEmail = keepsSignInFields(write, linked);
+    if (!keepEmail && user.email !== existing.email) {
       const owner = await findUser({ email: user.email });
       if (owner && owner.id !== existing.id) {
         throw ScimError.conflict(`Another Strapi admin user already has the email ${user.email}`);
       }
     }
     const roles = roleIds.length === 0 ? {} : { roles: roleIds };
-    await userService().updateById(existing.id, { ...profileOf(user), ...roles });
+    const { email, ...names } = profileOf(user);
+    await userService().updateById(existing.id, { ...names, ...(keepEmail ? {} : { email }), ...roles });
     if (!user.active && existing.isActive) await endSessions(existing.id);
-    return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked' };
+    const note = keepEmail && email !== existing.email ? keptEmailNote(existing.email) : undefined;
+    return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked', ...(note ? { note } : {}) };
   };
 
   return {
@@ -85,7 +90,8 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       return (await findUser({ email }))?.id ?? null;
     },
 
-    async applyUser({ user, hostUserId, roleIds, linkExisting }: HostUserWrite): Promise<ApplyResult> {
+    async applyUser(write: HostUserWrite): Promise<ApplyResult> {
+      const { user, hostUserId, roleIds, linkExisting } = write;
       if (!user.email) {
         return {
           applied: false,
@@ -93,7 +99,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
         };
       }
       const linked = hostUserId === null ? null : await findUser({ id: hostUserId });
-      if (linked) return update(true, linked, user, roleIds);
+      if (linked) return update(write, true, linked);
       const sameEmail = await findUser({ email: user.email });
       if (sameEmail) {
         if (!linkExisting) {
@@ -101,7 +107,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
             `A Strapi admin user with the email ${user.email} already exists and was not created by SCIM; set the plugin option linkExistingUsers to link them`,
           );
         }
-        return update(false, sameEmail, user, roleIds);
+        return update(write, false, sameEmail);
       }
       if (roleIds.length === 0) return { applied: false, reason: 'No default role is available for new admin users' };
       // Strapi's service leaves the user in its invited state (a registration token), as the admin panel does.
@@ -125,6 +131,11 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       const current = new Set((existing.roles ?? []).map((role) => role.id));
       if (current.size === new Set(roleIds).size && roleIds.every((id) => current.has(id))) return;
       await userService().updateById(hostUserId, { roles: roleIds });
+    },
+
+    async readState(hostUserId) {
+      const existing = await findUser({ id: hostUserId });
+      return existing ? { inactive: existing.isActive === false, updatedAt: new Date(existing.updatedAt) } : null;
     },
 
     async deleteUser(hostUserId) {

@@ -4,7 +4,7 @@ import { createAdminTarget } from './admin-target';
 import { createUsersPermissionsTarget } from './users-permissions-target';
 import type { HostTarget } from './types';
 
-export type { ApplyResult, HostRole, HostTarget, ProvisionedUser } from './types';
+export type { ApplyResult, HostOrigin, HostRole, HostTarget, HostUserState, ProvisionedUser } from './types';
 export { toProvisionedUser } from './provisioned-user';
 
 export const getHostTarget = (strapi: Core.Strapi): HostTarget => {

@@ -23,6 +23,23 @@ export interface HostUserWrite {
   roleIds: number[];
   /** Link to an existing host user with the same email instead of refusing (config `linkExistingUsers`). */
   linkExisting: boolean;
+  /** Whether SCIM created the host user it is linked to, or linked one that existed (null: no link yet). */
+  hostOrigin: HostOrigin | null;
+  /**
+   * Rewrite what sign-in and password reset key on (admin: email; users-permissions: email, username, provider,
+   * confirmed) even on a host user SCIM only linked (config `updateLinkedUserEmail`). SCIM always sets them on
+   * host users it created.
+   */
+  updateLinkedSignIn: boolean;
+}
+
+export type HostOrigin = 'created' | 'linked';
+
+/** What the host still looks like, to tell whether a released host user was touched since its release. */
+export interface HostUserState {
+  /** admin `isActive: false`, users-permissions `blocked: true`: as a release leaves it. */
+  inactive: boolean;
+  updatedAt: Date;
 }
 
 /** A SCIM user the host cannot hold yet is kept and answered normally, marked not applied with the reason. */
@@ -45,6 +62,8 @@ export interface HostTarget {
   /** Blocks the host user and ends their sessions at once. */
   deactivateUser(hostUserId: number): Promise<void>;
   deleteUser(hostUserId: number): Promise<void>;
+  /** null when the host user no longer exists. */
+  readState(hostUserId: number): Promise<HostUserState | null>;
   /** Sets the roles SCIM manages (default + mapped); a Super Admin's roles are never changed. */
   setRoles(hostUserId: number, roleIds: number[]): Promise<void>;
 }

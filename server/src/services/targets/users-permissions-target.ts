@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
+import { keepsSignInFields, keptEmailNote } from './linked-sign-in';
 import type { ApplyResult, HostTarget, HostUserWrite, ProvisionedUser } from './types';
 
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -16,14 +17,15 @@ interface UpUserRow {
   username: string;
   email: string;
   blocked: boolean;
+  updatedAt: string | Date;
 }
 
-const fieldsOf = (user: ProvisionedUser, provider: string) => ({
+/** What local login (email or username, with provider), "Forgot password" (email) and SSO logins key on. */
+const signInFieldsOf = (user: ProvisionedUser, provider: string) => ({
   username: user.userName,
   email: user.email,
   provider,
   confirmed: true,
-  blocked: !user.active,
 });
 
 export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'local'): HostTarget => {
@@ -31,7 +33,7 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
   const users = () => strapi.db.query(USER_UID);
   const toRole = (row: UpRoleRow) => ({ id: row.id, name: row.name, code: row.type });
   const findUser = (where: Record<string, unknown>): Promise<UpUserRow | null> =>
-    users().findOne({ select: ['id', 'username', 'email', 'blocked'], where });
+    users().findOne({ select: ['id', 'username', 'email', 'blocked', 'updatedAt'], where });
   const endSessions = (id: number) => strapi.sessionManager('users-permissions').invalidateRefreshToken(String(id));
 
   const assertUsernameFree = async (username: string, ownId: number | null) => {
@@ -40,22 +42,25 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
       throw ScimError.conflict(`Another Strapi user already has the username ${username}`);
   };
 
-  const update = async (
-    linked: boolean,
-    existing: UpUserRow,
-    user: ProvisionedUser,
-    roleIds: number[],
-  ): Promise<ApplyResult> => {
-    await assertUsernameFree(user.userName, existing.id);
-    if (user.email !== existing.email) {
-      const owner = await findUser({ email: user.email });
-      if (owner && owner.id !== existing.id)
-        throw ScimError.conflict(`Another Strapi user already has the email ${user.email}`);
+  const update = async (write: HostUserWrite, linked: boolean, existing: UpUserRow): Promise<ApplyResult> => {
+    const { user, roleIds } = write;
+    // An unconfirmed account linked by email is not vouched for either: its password is whoever registered it.
+    const keep = keepsSignInFields(write, linked);
+    if (!keep) {
+      await assertUsernameFree(user.userName, existing.id);
+      if (user.email !== existing.email) {
+        const owner = await findUser({ email: user.email });
+        if (owner && owner.id !== existing.id)
+          throw ScimError.conflict(`Another Strapi user already has the email ${user.email}`);
+      }
     }
     const role = roleIds.length > 0 ? { role: roleIds[0] } : {};
-    await users().update({ where: { id: existing.id }, data: { ...fieldsOf(user, provider), ...role } });
+    const signIn = keep ? {} : signInFieldsOf(user, provider);
+    await users().update({ where: { id: existing.id }, data: { ...signIn, blocked: !user.active, ...role } });
     if (!user.active && !existing.blocked) await endSessions(existing.id);
-    return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked' };
+    const kept = keep && (user.email !== existing.email || user.userName !== existing.username);
+    const note = kept ? `${keptEmailNote(existing.email)} (username left as ${existing.username})` : undefined;
+    return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked', ...(note ? { note } : {}) };
   };
 
   return {
@@ -74,7 +79,8 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
       return (await findUser({ email }))?.id ?? null;
     },
 
-    async applyUser({ user, hostUserId, roleIds, linkExisting }: HostUserWrite): Promise<ApplyResult> {
+    async applyUser(write: HostUserWrite): Promise<ApplyResult> {
+      const { user, hostUserId, roleIds, linkExisting } = write;
       if (!user.email) {
         return {
           applied: false,
@@ -82,7 +88,7 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
         };
       }
       const linked = hostUserId === null ? null : await findUser({ id: hostUserId });
-      if (linked) return update(true, linked, user, roleIds);
+      if (linked) return update(write, true, linked);
       const sameEmail = await findUser({ email: user.email });
       if (sameEmail) {
         if (!linkExisting) {
@@ -90,11 +96,13 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
             `A Strapi user with the email ${user.email} already exists and was not created by SCIM; set the plugin option linkExistingUsers to link them`,
           );
         }
-        return update(false, sameEmail, user, roleIds);
+        return update(write, false, sameEmail);
       }
       if (roleIds.length === 0) return { applied: false, reason: 'No default role is available for new users' };
       await assertUsernameFree(user.userName, null);
-      const created: UpUserRow = await users().create({ data: { ...fieldsOf(user, provider), role: roleIds[0] } });
+      const created: UpUserRow = await users().create({
+        data: { ...signInFieldsOf(user, provider), blocked: !user.active, role: roleIds[0] },
+      });
       return { applied: true, hostUserId: created.id, action: 'created' };
     },
 
@@ -109,6 +117,11 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
       const current = await users().findOne({ select: ['id'], where: { id: hostUserId }, populate: { role: { select: ['id'] } } });
       if (!current || current.role?.id === roleIds[0]) return;
       await users().update({ where: { id: hostUserId }, data: { role: roleIds[0] } });
+    },
+
+    async readState(hostUserId) {
+      const existing = await findUser({ id: hostUserId });
+      return existing ? { inactive: existing.blocked === true, updatedAt: new Date(existing.updatedAt) } : null;
     },
 
     async deleteUser(hostUserId) {
