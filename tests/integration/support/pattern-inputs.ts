@@ -108,8 +108,8 @@ export const PATTERN_USES: PatternUse[] = [
         status: 400,
       },
       {
-        label: 'a userName of "a@", 250 dots and " x": within the bound, checked, not an address',
-        request: (context) => createUser(context, { userName: `${DOTS_ADDRESS(250)}${context.nextName('')}` }),
+        label: 'a userName of "a@", 200 dots and " x": within the bound, checked, not an address',
+        request: (context) => createUser(context, { userName: `${DOTS_ADDRESS(200)}${context.nextName('')}` }),
         status: 201,
       },
     ],
