@@ -24,7 +24,7 @@ export const MAX_PAGE_SIZE = 1000;
 /**
  * The highest startIndex passed on: a larger one reads as this one. Past it no table has rows, so the page
  * is empty as RFC 7644 asks for startIndex > totalResults, and OFFSET (startIndex - 1) stays a 32-bit
- * integer that SQLite, PostgreSQL (bigint) and MariaDB all take; 1e20 made PostgreSQL fail with a 500.
+ * integer that SQLite, PostgreSQL (bigint) and MariaDB all take (1e20 was a 500 on all three).
  */
 export const MAX_START_INDEX = 2 ** 31 - 1;
 /** An integer query value longer than this is refused before it is parsed (it is clamped anyway). */
