@@ -13,12 +13,22 @@ interface EmailValue {
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 
-/**
- * No column holds more than MAX_COLUMN_CHARACTERS, so longer text is refused before any address check
- * reads it. UTF-16 length is an upper bound of the character count the databases use.
- */
+/** Whether `text` holds more than `max` characters (code points), reading no further than needed. */
+const longerThan = (text: string, max: number): boolean => {
+  if (text.length <= max) return false;
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    // A high surrogate followed by a low one is one character.
+    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) index += 1;
+    if (++count > max) return true;
+  }
+  return false;
+};
+
+/** No column holds more than MAX_COLUMN_CHARACTERS, so longer text is refused before any address check reads it. */
 const assertFitsColumn = (value: unknown, attribute: string): void => {
-  if (typeof value === 'string' && value.length > MAX_COLUMN_CHARACTERS && [...value].length > MAX_COLUMN_CHARACTERS) {
+  if (typeof value === 'string' && longerThan(value, MAX_COLUMN_CHARACTERS)) {
     throw ScimError.badRequest('invalidValue', `Attribute '${attribute}' is longer than ${MAX_COLUMN_CHARACTERS} characters`);
   }
 };
