@@ -7,9 +7,11 @@ import { findPatterns } from './support/regex-inventory';
  * No regular expression in server/src can backtrack super-linearly (docs/decisions/redos-checker.md):
  * recheck proves each one safe, and each is listed with what it reads and how long that can be
  * (tests/integration/support/pattern-inputs.ts, whose requests hostile-input.test.ts sends).
- * The pure JavaScript backend: the same verdict on every platform, no binary, no child process.
+ * recheck's `auto` backend: its native binary where npm installed it (2 s for the tree), else Java, else
+ * its pure JavaScript backend in a worker (same verdicts, ~15-30 s on 2 busy cores); RECHECK_BACKEND=pure
+ * forces the latter.
  */
-process.env.RECHECK_BACKEND = 'pure';
+process.env.RECHECK_BACKEND = process.env.RECHECK_BACKEND ?? 'auto';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const found = findPatterns(ROOT, 'server/src');
