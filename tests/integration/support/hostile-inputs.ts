@@ -43,9 +43,11 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
     'constructor',
     '2011-05-13T04:42:34Z',
     '9999-99-99T99:99:99Z',
-    `a@${'.'.repeat(3000)} x`,
-    '['.repeat(3000),
-    `h${'/'.repeat(3000)}x`,
+    // Pattern inputs, short enough that a filter holding a few of them (percent-encoded) stays under Node's
+    // 16 KiB request line; the long ones are in pattern-inputs.ts.
+    `a@${'.'.repeat(1500)} x`,
+    '['.repeat(500),
+    `h${'/'.repeat(500)}x`,
   ),
 );
 
