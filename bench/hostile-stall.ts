@@ -1,10 +1,10 @@
 /**
- * Run: npm run build && npm run bench:stall [-- --label <name>] [-- --seconds 10]   (~1 min)
+ * Run: npm run build && npm run bench:stall [-- --label <name>] [-- --seconds 5] [-- --rounds 3]   (~80 s)
  *
  * Does hostile input stall the server for everyone else? The playground runs in this process (SQLite);
  * a load client (another process) sends, in two phases of one run, (a) ordinary POST /Users creates and
  * (b) hostile creates whose userName is "a@", 40,000 dots and " x" (2.5 s of backtracking each with the
- * former email pattern). During each phase a probe (a third process) sends GET /ServiceProviderConfig every
+ * former email pattern), alternating for a few rounds. During each phase a probe (a third process) sends GET /ServiceProviderConfig every
  * 5 ms and records how long each waited. Both phases run in production mode and in test mode (the
  * plugin's productionMode setting). Target: the worst probe wait during hostile creates is no worse than
  * during ordinary creates.
