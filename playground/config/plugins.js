@@ -17,6 +17,7 @@ module.exports = ({ env }) => ({
       linkExistingUsers: env.bool('SCIM_LINK_EXISTING_USERS', false),
       onDelete: env('SCIM_ON_DELETE', 'deactivate'),
       allowSuperAdmin: env.bool('SCIM_ALLOW_SUPER_ADMIN', false),
+      allowSecretReveal: env.bool('SCIM_ALLOW_SECRET_REVEAL', true),
       usersPermissionsProvider: env('SCIM_USERS_PERMISSIONS_PROVIDER', 'local'),
       activityMaxEntries: env.int('SCIM_ACTIVITY_MAX_ENTRIES', 100000),
       authFailuresPerMinute: env.int('SCIM_AUTH_FAILURES_PER_MINUTE', 20),

@@ -16,6 +16,22 @@ export interface SettingsResponse {
   groupRoleMappings: { groupId: string; roleId: number }[];
   /** How many SCIM users and groups are stored: what switching production mode on applies to Strapi. */
   provisioned: { users: number; groups: number };
+  /** Whether the admin reading the settings may change what SCIM hands out (see HostUserGrantResponse). */
+  hostUserGrant: HostUserGrantResponse;
+  /** The `allowSecretReveal` option: whether secrets can be shown again after creation. */
+  allowSecretReveal: boolean;
+}
+
+/**
+ * The Strapi permission needed to change what SCIM hands out (default role, mappings, production mode, enabling
+ * in production mode, creating or revealing secrets), and whether the current admin has it.
+ */
+export interface HostUserGrantResponse {
+  allowed: boolean;
+  /** The permission's action id, e.g. `admin::users.create`. */
+  permission: string;
+  /** How Strapi's roles page names it, for messages. */
+  permissionLabel: string;
 }
 
 export interface SecretSummaryResponse {

@@ -49,7 +49,7 @@ describe('translations', () => {
     for (const id of Object.keys(locales[locale])) {
       intl.formatMessage(
         { id },
-        { b: chunk, code: chunk, generalPage: chunk, guidePage: chunk, count: 3, users: 5, groups: 2, name: 'x', value: 'v', group: 'g', role: 'r', id: 4, ...ACTIVITY_VALUES },
+        { b: chunk, code: chunk, generalPage: chunk, guidePage: chunk, count: 3, users: 5, groups: 2, name: 'x', value: 'v', group: 'g', role: 'r', id: 4, permission: 'p', ...ACTIVITY_VALUES },
       );
     }
     expect(errors).toEqual([]);

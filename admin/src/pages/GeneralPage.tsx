@@ -29,6 +29,18 @@ const GeneralPage = () => {
   const updateDisabledReason = permissions.canUpdateSettings
     ? undefined
     : t('permissions.updateMissing', 'Your role can view these settings but not change them: it lacks the "Settings: Update" permission.');
+  const grant = settings.hostUserGrant;
+  const grantDisabledReason = grant.allowed
+    ? undefined
+    : formatMessage(
+        {
+          id: getTranslation('permissions.grantMissing'),
+          defaultMessage:
+            'Your role cannot create users in Strapi (it lacks the "{permission}" permission), so it cannot change what SCIM hands out: the default role, the group mappings, switching production mode on, enabling in production mode, and creating or copying secrets.',
+        },
+        { permission: grant.permissionLabel },
+      );
+  const enableNeedsGrant = !settings.enabled && settings.productionMode;
   const secretsDisabledReason = permissions.canManageSecrets
     ? undefined
     : t('permissions.secretsMissing', 'Your role cannot see or manage secrets: it lacks the "Secrets: Manage" permission.');
@@ -42,7 +54,7 @@ const GeneralPage = () => {
         primaryAction={
           <ProvisioningStatusAction
             enabled={settings.enabled}
-            disabledReason={updateDisabledReason}
+            disabledReason={updateDisabledReason ?? (enableNeedsGrant ? grantDisabledReason : undefined)}
             onChange={(enabled) =>
               update(
                 { enabled },
@@ -57,6 +69,7 @@ const GeneralPage = () => {
           settings={settings}
           canManageSecrets={permissions.canManageSecrets}
           updateDisabledReason={updateDisabledReason}
+          grantDisabledReason={grantDisabledReason}
           secretsDisabledReason={secretsDisabledReason}
           update={update}
           regenerateEndpoint={regenerateEndpoint}

@@ -13,6 +13,8 @@ export const pluginConfigSchema = z
     usersPermissionsProvider: z.string().min(1).default('local'),
     /** Let a group-to-role mapping hand out the Super Admin role. Off by default. */
     allowSuperAdmin: z.boolean().default(false),
+    /** Let the admin panel show a secret again from its encrypted copy; off: shown once, at creation only. */
+    allowSecretReveal: z.boolean().default(true),
     /** Activity entries older than this many days are pruned. */
     activityRetentionDays: z.number().int().min(1).default(90),
     /** At most this many activity entries are kept; the oldest go first. */

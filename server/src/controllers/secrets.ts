@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { adminActor } from '../http/admin-actor';
+import { assertHostUserGrant } from '../http/host-user-grant';
+import { noStore } from '../http/no-store';
 import { validateBody } from '../http/validate-body';
 import { secretCreateSchema } from '../services/secrets';
 import { getService } from '../utils/get-service';
@@ -42,6 +44,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService(strapi, 'secrets').list() };
     },
     async create(ctx: Context) {
+      noStore(ctx);
+      assertHostUserGrant(strapi, ctx, 'Creating a secret');
       const input = validateBody(secretCreateSchema, ctx.request.body);
       const created = await getService(strapi, 'secrets').create(input);
       const expiry = created.expiresAt ? `expires at ${created.expiresAt}` : 'never expires';
@@ -50,17 +54,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: created };
     },
     async reveal(ctx: Context) {
+      noStore(ctx);
+      assertHostUserGrant(strapi, ctx, 'Revealing a secret');
       try {
         const revealed = await getService(strapi, 'secrets').reveal(parseId(ctx));
         await recordChange(ctx, 'reveal', revealed.id, null, 200);
         ctx.body = { data: revealed };
       } catch (error) {
-        if (
-          error instanceof errors.ApplicationError &&
-          (error.details as { code?: string })?.code === 'not-revealable'
-        ) {
+        if (!(error instanceof errors.ApplicationError)) throw error;
+        const code = (error.details as { code?: string })?.code;
+        // A PolicyError keeps its message: Strapi turns a handler's plain ForbiddenError into a bare "Forbidden".
+        if (code === 'reveal-disabled') throw new errors.PolicyError(error.message, { code });
+        if (code) {
           ctx.status = 409;
-          ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: error.message, details: {} } };
+          ctx.body = {
+            data: null,
+            error: { status: 409, name: 'ConflictError', message: error.message, details: { code } },
+          };
           return;
         }
         throw error;

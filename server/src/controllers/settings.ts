@@ -2,8 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { adminActor } from '../http/admin-actor';
 import { buildEndpointUrl } from '../http/endpoint-url';
+import { assertHostUserGrant, hostUserGrant } from '../http/host-user-grant';
 import { validateBody } from '../http/validate-body';
 import { settingsUpdateSchema, type EffectiveSettings } from '../services/settings';
+import { fieldsThatGrantUsers } from '../services/settings-grant-scope';
+import { getPluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
 import type { SettingsResponse } from '../contracts';
 
@@ -22,6 +25,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         users: Number(await strapi.db.query('plugin::scim.scim-user').count()),
         groups: Number(await strapi.db.query('plugin::scim.scim-group').count()),
       },
+      hostUserGrant: hostUserGrant(strapi, ctx),
+      allowSecretReveal: getPluginConfig(strapi).allowSecretReveal,
     };
     ctx.body = { data };
   };
@@ -44,6 +49,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async update(ctx: Context) {
       const input = validateBody(settingsUpdateSchema, ctx.request.body);
+      const granting = fieldsThatGrantUsers(input, await getService(strapi, 'settings').get());
+      if (granting.length > 0) assertHostUserGrant(strapi, ctx, `Changing ${granting.join(', ')}`);
       const settings = await getService(strapi, 'settings').update(input);
       await recordChange(ctx, 'update', Object.keys(input), `set ${JSON.stringify(input)}`);
       await respond(ctx, settings);

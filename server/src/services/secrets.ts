@@ -3,7 +3,9 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { SECRET_UID } from '../constants';
 import type { SecretSummaryResponse } from '../contracts';
+import { getPluginConfig } from '../utils/plugin-config';
 import { findMatchingHash, generateSecret, hashSecret, secretHint } from './secret-crypto';
+import { decryptStoredCopy, notRevealableMessage } from './secret-reveal';
 
 export const secretCreateSchema = z
   .object({
@@ -50,7 +52,7 @@ const isoOrNull = (value: string | Date | null | undefined) => (value ? new Date
 const isExpired = (expiresAt: string | Date | null | undefined, now = Date.now()) =>
   Boolean(expiresAt) && new Date(expiresAt as string).getTime() <= now;
 
-const toSummary = (row: SecretRow): SecretSummary => ({
+const toSummary = (row: SecretRow, revealAllowed: boolean): SecretSummary => ({
   id: row.id,
   label: row.label ?? null,
   hint: row.hint,
@@ -58,13 +60,14 @@ const toSummary = (row: SecretRow): SecretSummary => ({
   lastUsedAt: isoOrNull(row.lastUsedAt),
   expiresAt: isoOrNull(row.expiresAt),
   expired: isExpired(row.expiresAt),
-  revealable: Boolean(row.encrypted),
+  revealable: revealAllowed && Boolean(row.encrypted),
 });
 
 const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const secrets = () => strapi.db.query(SECRET_UID);
   const encryption = () => strapi.service('admin::encryption') as unknown as EncryptionService;
   const hasEncryptionKey = () => Boolean(strapi.config.get('admin.secrets.encryptionKey'));
+  const revealAllowed = () => getPluginConfig(strapi).allowSecretReveal;
 
   /**
    * Sets `lastUsedAt` when it is older than the resolution: no query at all while the read value is recent, and
@@ -86,13 +89,17 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async list(): Promise<SecretSummary[]> {
       const rows: SecretRow[] = await secrets().findMany({ orderBy: { id: 'asc' } });
-      return rows.map(toSummary);
+      return rows.map((row) => toSummary(row, revealAllowed()));
     },
 
-    /** Returns the plaintext once; only its hash (and, with an encryption key, an encrypted copy) is stored. */
+    /**
+     * Returns the plaintext once; only its hash (and, with an encryption key and reveal allowed, an encrypted
+     * copy) is stored.
+     */
     async create(input: SecretCreate): Promise<SecretSummary & { secret: string }> {
       const secret = generateSecret();
-      const encrypted = hasEncryptionKey() ? encryption().encrypt(secret) : null;
+      // With reveal turned off no copy is kept at all: nothing to decrypt if the database and the key leak.
+      const encrypted = hasEncryptionKey() && revealAllowed() ? encryption().encrypt(secret) : null;
       const row: SecretRow = await secrets().create({
         data: {
           label: input.label || null,
@@ -102,22 +109,21 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
           expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
         },
       });
-      return { ...toSummary(row), secret };
+      return { ...toSummary(row, revealAllowed()), secret };
     },
 
+    /** Throws an ApplicationError with `details.code` saying why when the secret cannot be shown again. */
     async reveal(id: number): Promise<{ id: number; secret: string }> {
+      if (!revealAllowed()) {
+        throw new errors.ApplicationError(notRevealableMessage('reveal-disabled'), { code: 'reveal-disabled' });
+      }
       const row: SecretRow | null = await secrets().findOne({ where: { id } });
       if (!row) throw new errors.NotFoundError('No secret with this id');
-      const secret = row.encrypted && hasEncryptionKey() ? encryption().decrypt(row.encrypted) : null;
-      if (!secret) {
-        throw new errors.ApplicationError(
-          hasEncryptionKey()
-            ? 'This secret was created without an encryption key and cannot be shown again; create a new one'
-            : 'The app has no admin.secrets.encryptionKey, so secrets are shown only once, when they are created',
-          { code: 'not-revealable' },
-        );
+      const result = decryptStoredCopy(row.encrypted, hasEncryptionKey(), (value) => encryption().decrypt(value));
+      if (result.status !== 'ok') {
+        throw new errors.ApplicationError(notRevealableMessage(result.status), { code: result.status });
       }
-      return { id: row.id, secret };
+      return { id: row.id, secret: result.secret };
     },
 
     async remove(id: number): Promise<void> {

@@ -26,6 +26,8 @@ export const baseSettings = (overrides: Partial<SettingsResponse> = {}): Setting
   roles: ROLES,
   groupRoleMappings: [],
   provisioned: { users: 3, groups: 2 },
+  hostUserGrant: { allowed: true, permission: 'admin::users.create', permissionLabel: 'Users: Create' },
+  allowSecretReveal: true,
   ...overrides,
 });
 

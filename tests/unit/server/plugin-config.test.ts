@@ -10,6 +10,7 @@ describe('plugin config validation', () => {
       onDelete: 'deactivate',
       usersPermissionsProvider: 'local',
       allowSuperAdmin: false,
+      allowSecretReveal: true,
       activityRetentionDays: 90,
       activityMaxEntries: 100000,
       authFailuresPerMinute: 20,

@@ -14,6 +14,8 @@ interface GeneralSettingsProps {
   canManageSecrets: boolean;
   /** Why settings controls are disabled; undefined when the admin may update them. */
   updateDisabledReason?: string;
+  /** Why the controls that change what SCIM hands out are disabled; undefined when the admin may create users. */
+  grantDisabledReason?: string;
   secretsDisabledReason?: string;
   update: (patch: SettingsUpdate, successMessage: string) => Promise<boolean>;
   regenerateEndpoint: (successMessage: string) => Promise<boolean>;
@@ -24,16 +26,20 @@ export const GeneralSettings = ({
   settings,
   canManageSecrets,
   updateDisabledReason,
+  grantDisabledReason,
   secretsDisabledReason,
   update,
   regenerateEndpoint,
 }: GeneralSettingsProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const grantingDisabledReason = updateDisabledReason ?? grantDisabledReason;
+  // Switching to test mode hands out nothing, so only switching production mode on needs the grant.
+  const productionDisabledReason = updateDisabledReason ?? (settings.productionMode ? undefined : grantDisabledReason);
 
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
-      <ReadOnlyNotice reasons={[updateDisabledReason, secretsDisabledReason].filter((reason): reason is string => Boolean(reason))} />
+      <ReadOnlyNotice reasons={[updateDisabledReason, grantDisabledReason, secretsDisabledReason].filter((reason): reason is string => Boolean(reason))} />
       <EndpointCard
         endpointUrl={settings.endpointUrl}
         disabledReason={updateDisabledReason}
@@ -44,7 +50,7 @@ export const GeneralSettings = ({
           <ProductionModeCard
             productionMode={settings.productionMode}
             provisioned={settings.provisioned}
-            disabledReason={updateDisabledReason}
+            disabledReason={productionDisabledReason}
             onChange={(productionMode) =>
               update(
                 { productionMode },
@@ -59,7 +65,7 @@ export const GeneralSettings = ({
           <DefaultRoleCard
             roles={settings.roles}
             defaultRoleId={settings.defaultRoleId}
-            disabledReason={updateDisabledReason}
+            disabledReason={grantingDisabledReason}
             onChange={(defaultRoleId) => update({ defaultRoleId }, t('notification.defaultRoleSaved', 'Default role saved'))}
           />
         </Grid.Item>
@@ -67,10 +73,15 @@ export const GeneralSettings = ({
       <GroupRoleMappingCard
         mappings={settings.groupRoleMappings}
         roles={settings.roles}
-        disabledReason={updateDisabledReason}
+        disabledReason={grantingDisabledReason}
         onSave={(groupRoleMappings, successMessage) => update({ groupRoleMappings }, successMessage)}
       />
-      <SecretsSection canManage={canManageSecrets} disabledReason={secretsDisabledReason} />
+      <SecretsSection
+        canManage={canManageSecrets}
+        disabledReason={secretsDisabledReason}
+        grantDisabledReason={grantDisabledReason}
+        allowReveal={settings.allowSecretReveal}
+      />
     </Flex>
   );
 };

@@ -11,10 +11,14 @@ import { maskSecret } from './maskSecret';
 interface SecretValueProps {
   secret: SecretSummaryResponse;
   reveal: (id: number) => Promise<string | null>;
+  /** The allowSecretReveal option: off, no copy or show control is offered at all. */
+  allowReveal: boolean;
+  /** Why the admin may not copy secrets again (they cannot create users in Strapi), if so. */
+  revealDisabledReason?: string;
 }
 
-/** The masked secret, with copy and show/hide when the server can decrypt it again. */
-export const SecretValue = ({ secret, reveal }: SecretValueProps) => {
+/** The masked secret, with copy and show/hide when the server can decrypt it again and this admin may see it. */
+export const SecretValue = ({ secret, reveal, allowReveal, revealDisabledReason }: SecretValueProps) => {
   const { formatMessage } = useIntl();
   const [plaintext, setPlaintext] = useState<string | null>(null);
   const [shown, setShown] = useState(false);
@@ -32,26 +36,31 @@ export const SecretValue = ({ secret, reveal }: SecretValueProps) => {
   };
 
   const notRevealableReason = secret.revealable
-    ? undefined
+    ? revealDisabledReason
     : formatMessage({
         id: getTranslation('secrets.notRevealable'),
         defaultMessage: 'This secret was shown once, when it was created, and cannot be copied again.',
       });
+  const masked = (
+    <Typography tag="code" textColor="neutral800" style={{ wordBreak: 'break-all', fontFamily: 'monospace' }}>
+      {shown && plaintext ? plaintext : maskSecret(secret.hint)}
+    </Typography>
+  );
+
+  if (!allowReveal) return masked;
 
   return (
     <Flex gap={1}>
-      <Typography tag="code" textColor="neutral800" style={{ wordBreak: 'break-all', fontFamily: 'monospace' }}>
-        {shown && plaintext ? plaintext : maskSecret(secret.hint)}
-      </Typography>
+      {masked}
       <WithDisabledReason reason={notRevealableReason}>
         <CopyButton
           iconOnly
           value={fetchPlaintext}
-          disabled={!secret.revealable}
+          disabled={Boolean(notRevealableReason)}
           label={formatMessage({ id: getTranslation('secrets.copy'), defaultMessage: 'Copy the secret' })}
         />
       </WithDisabledReason>
-      {secret.revealable ? (
+      {notRevealableReason ? null : (
         <IconButton
           variant="ghost"
           onClick={toggleShown}
@@ -63,7 +72,7 @@ export const SecretValue = ({ secret, reveal }: SecretValueProps) => {
         >
           {shown ? <EyeStriked /> : <Eye />}
         </IconButton>
-      ) : null}
+      )}
     </Flex>
   );
 };

@@ -14,17 +14,31 @@ interface SecretsSectionProps {
   /** Without the manage permission the API refuses even the list, so nothing is fetched. */
   canManage: boolean;
   disabledReason?: string;
+  /** Set when the admin may not create users in Strapi: creating and copying secrets are then refused. */
+  grantDisabledReason?: string;
+  /** The allowSecretReveal option: off, secrets are shown once and no copy-again control is offered. */
+  allowReveal: boolean;
 }
 
-export const SecretsSection = ({ canManage, disabledReason }: SecretsSectionProps) => {
+export const SecretsSection = ({
+  canManage,
+  disabledReason,
+  grantDisabledReason,
+  allowReveal,
+}: SecretsSectionProps) => {
   const { formatMessage } = useIntl();
   const { secrets, status, reload, create, reveal, remove } = useScimSecrets(canManage);
   const [addOpen, setAddOpen] = useState(false);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
 
+  const addDisabledReason = disabledReason ?? grantDisabledReason;
   const addButton = (
-    <WithDisabledReason reason={disabledReason}>
-      <Button startIcon={<Plus />} disabled={!canManage} onClick={() => setAddOpen(true)}>
+    <WithDisabledReason reason={addDisabledReason}>
+      <Button
+        startIcon={<Plus />}
+        disabled={!canManage || Boolean(grantDisabledReason)}
+        onClick={() => setAddOpen(true)}
+      >
         {t('secrets.add', 'Add Secret')}
       </Button>
     </WithDisabledReason>
@@ -51,7 +65,15 @@ export const SecretsSection = ({ canManage, disabledReason }: SecretsSectionProp
         />
       );
     }
-    return <SecretsTable secrets={secrets} reveal={reveal} remove={remove} />;
+    return (
+      <SecretsTable
+        secrets={secrets}
+        reveal={reveal}
+        remove={remove}
+        allowReveal={allowReveal}
+        revealDisabledReason={grantDisabledReason}
+      />
+    );
   };
 
   return (

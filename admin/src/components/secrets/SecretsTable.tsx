@@ -10,12 +10,14 @@ interface SecretsTableProps {
   secrets: SecretSummaryResponse[];
   reveal: (id: number) => Promise<string | null>;
   remove: (id: number) => Promise<boolean>;
+  allowReveal: boolean;
+  revealDisabledReason?: string;
 }
 
 const DATE_FORMAT = { dateStyle: 'medium', timeStyle: 'short' } as const;
 const DAY_FORMAT = { dateStyle: 'medium' } as const;
 
-export const SecretsTable = ({ secrets, reveal, remove }: SecretsTableProps) => {
+export const SecretsTable = ({ secrets, reveal, remove, allowReveal, revealDisabledReason }: SecretsTableProps) => {
   const { formatMessage, formatDate } = useIntl();
   const header = (id: string, defaultMessage: string) => (
     <Th>
@@ -41,7 +43,12 @@ export const SecretsTable = ({ secrets, reveal, remove }: SecretsTableProps) => 
         {secrets.map((secret) => (
           <Tr key={secret.id}>
             <Td>
-              <SecretValue secret={secret} reveal={reveal} />
+              <SecretValue
+                secret={secret}
+                reveal={reveal}
+                allowReveal={allowReveal}
+                revealDisabledReason={revealDisabledReason}
+              />
             </Td>
             <Td>
               <Typography textColor="neutral800">{secret.label ?? '—'}</Typography>
