@@ -8,8 +8,10 @@ import {
   SEARCH_URN,
   USER_URN,
   filterRequest,
+  forwardedFor,
   idRequest,
   patchRequest,
+  pathologicalText,
   protoKeys,
   queryRequest,
   requestLineSafe,
@@ -39,7 +41,7 @@ const groupIds: string[] = [];
 let victimId: string;
 let uniqueCounter = 0;
 
-type Category = 'filters' | 'patch' | 'json bodies' | 'headers' | 'ids' | 'query parameters' | 'regressions';
+type Category = 'filters' | 'patch' | 'json bodies' | 'headers' | 'ids' | 'query parameters' | 'patterns' | 'regressions';
 const figures = new Map<Category, { sent: number; rejected: number; accepted: number }>();
 
 const describeRequest = (request: RawRequest) => {
@@ -110,7 +112,8 @@ const expectPrototypeClean = () => {
 };
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { SCIM_AUTH_FAILURES_PER_MINUTE: '0' } }); // the fuzzer sends many bad secrets on purpose
+  // The fuzzer sends many bad secrets on purpose; behind a trusted proxy, its X-Forwarded-For values reach the plugin.
+  app = await startTestApp({ env: { SCIM_AUTH_FAILURES_PER_MINUTE: '0', TRUST_PROXY: 'true' } });
   const api = adminApi(app.baseUrl, await app.login());
   const settings = await api.enable();
   endpointPath = new URL(settings.endpointUrl as string).pathname;
@@ -437,6 +440,53 @@ describe('hostile JSON bodies', () => {
 });
 
 describe('hostile headers', () => {
+  it('X-Forwarded-For values that are not an address, with the secret and with a wrong one', async () => {
+    const requests = fc
+      .record({
+        value: forwardedFor,
+        authorized: fc.boolean(),
+        path: fc.constantFrom('/ServiceProviderConfig', '/Users?count=1', '/Groups/unknown'),
+      })
+      .map(
+        ({ value, authorized, path }): RawRequest => ({
+          method: 'GET',
+          path: `${endpointPath}${path}`,
+          headers: { 'x-forwarded-for': value, ...(authorized ? {} : { authorization: 'Bearer scim_wrong' }) },
+        }),
+      );
+    await run(requests, 'headers', 60);
+  });
+
+  it('pathological pattern inputs in userName, emails, attribute lists, sortBy, filters and headers', async () => {
+    const requests = fc
+      .record({ text: pathologicalText, where: fc.constantFrom('userName', 'email', 'attributes', 'sortBy', 'filter', 'header') })
+      .chain(({ text, where }) =>
+        fc.constantFrom('prefer', 'if-match', 'user-agent', 'authorization', 'x-forwarded-host').map((header): RawRequest => {
+          if (where === 'userName' || where === 'email') {
+            const body = userBody(nextName('pattern'));
+            if (where === 'userName') body.userName = text;
+            else body.emails = [{ value: text, type: 'work', primary: true }];
+            return { method: 'POST', path: `${endpointPath}/Users`, headers: scimJson, body: json(body) };
+          }
+          if (where === 'header') {
+            return {
+              method: 'PATCH',
+              path: `${endpointPath}/Users/${userIds[3]}`,
+              headers: { ...scimJson, [header]: text },
+              body: json({ schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'x' }] }),
+            };
+          }
+          return {
+            method: 'POST',
+            path: `${endpointPath}/Users/.search`,
+            headers: scimJson,
+            body: json({ schemas: [SEARCH_URN], [where]: where === 'filter' ? `userName eq "${text}"` : text }),
+          };
+        }),
+      );
+    await run(requests, 'patterns', 60);
+  });
+
   const CONTENT_TYPES = [
     'application/scim+json',
     'application/json',

@@ -7,15 +7,27 @@ import { ScimError } from '../scim/errors';
  */
 export const SEARCH_REQUEST_URN = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest';
 
-const attributeList = z.union([z.string(), z.array(z.string()).transform((names) => names.join(','))]).optional();
+/**
+ * Bounds on the body's text before any of it is parsed: attribute lists and sortBy/sortOrder, as long as a
+ * filter may be (the filter itself is bounded by the filter parser). An identity provider sends a few dozen
+ * characters; a body may hold 1 MiB.
+ */
+export const MAX_PARAMETER_LENGTH = 4096;
+
+const boundedText = z.string().max(MAX_PARAMETER_LENGTH, { error: `longer than ${MAX_PARAMETER_LENGTH} characters` });
+
+const attributeList = z
+  .union([z.string(), z.array(z.string()).transform((names) => names.join(','))])
+  .pipe(boundedText)
+  .optional();
 
 const searchRequestSchema = z.object({
   schemas: z.array(z.string()).optional(),
   filter: z.string().optional(),
   startIndex: z.union([z.number(), z.string()]).optional(),
   count: z.union([z.number(), z.string()]).optional(),
-  sortBy: z.string().optional(),
-  sortOrder: z.string().optional(),
+  sortBy: boundedText.optional(),
+  sortOrder: boundedText.optional(),
   attributes: attributeList,
   excludedAttributes: attributeList,
 });

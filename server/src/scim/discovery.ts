@@ -1,4 +1,5 @@
 import { ScimError } from './errors';
+import { withoutTrailingSlashes } from './trailing-slashes';
 import { buildListResponse, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ListResponse } from './list';
 import {
   RESOURCE_TYPES,
@@ -20,7 +21,7 @@ import {
 
 type JsonObject = Record<string, unknown>;
 
-const trimBase = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
+const trimBase = withoutTrailingSlashes;
 
 const meta = (resourceType: string, location: string) => ({ resourceType, location });
 

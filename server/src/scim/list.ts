@@ -21,6 +21,14 @@ export const buildListResponse = <T>(resources: T[], page: { totalResults: numbe
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
+/**
+ * The highest startIndex passed on: a larger one reads as this one. Past it no table has rows, so the page
+ * is empty as RFC 7644 asks for startIndex > totalResults, and OFFSET (startIndex - 1) stays a 32-bit
+ * integer that SQLite, PostgreSQL (bigint) and MariaDB all take (1e20 was a 500 on all three).
+ */
+export const MAX_START_INDEX = 2 ** 31 - 1;
+/** An integer query value longer than this is refused before it is parsed (it is clamped anyway). */
+const MAX_INTEGER_TEXT_LENGTH = 32;
 
 export interface Pagination {
   /** 1-based index of the first result. */
@@ -47,11 +55,14 @@ const singleQueryValue = (name: string, value: QueryValue): string | undefined =
 const parseInteger = (name: string, value: QueryValue): number | undefined => {
   const text = singleQueryValue(name, value);
   if (text === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(text)) throw ScimError.badRequest('invalidValue', `Query parameter '${name}' must be an integer`);
+  if (text.length > MAX_INTEGER_TEXT_LENGTH || !/^[+-]?\d+$/.test(text)) throw ScimError.badRequest('invalidValue', `Query parameter '${name}' must be an integer`);
   return Number(text);
 };
 
-/** startIndex < 1 is read as 1, a negative count as 0, and count is capped at the maximum (RFC 7644 §3.4.2.4). */
+/**
+ * startIndex < 1 is read as 1 and one above MAX_START_INDEX as MAX_START_INDEX, a negative count as 0, and
+ * count is capped at the maximum (RFC 7644 §3.4.2.4).
+ */
 export const parsePagination = (
   query: { startIndex?: QueryValue; count?: QueryValue },
   options: PaginationOptions = {},
@@ -59,7 +70,7 @@ export const parsePagination = (
   const maxCount = options.maxCount ?? MAX_PAGE_SIZE;
   const startIndex = parseInteger('startIndex', query.startIndex) ?? 1;
   const count = parseInteger('count', query.count) ?? options.defaultCount ?? DEFAULT_PAGE_SIZE;
-  return { startIndex: Math.max(1, startIndex), count: Math.min(Math.max(0, count), maxCount) };
+  return { startIndex: Math.min(Math.max(1, startIndex), MAX_START_INDEX), count: Math.min(Math.max(0, count), maxCount) };
 };
 
 export type SortOrder = 'ascending' | 'descending';

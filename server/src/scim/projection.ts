@@ -6,6 +6,7 @@ import {
   type AttributeDefinition,
   type ResourceTypeId,
 } from './schema';
+import { withoutBracketedParts } from './value-filter-brackets';
 
 /**
  * The `attributes` / `excludedAttributes` parameters of RFC 7644 §3.4.2.5 combined with the `returned`
@@ -32,7 +33,6 @@ export interface ParsedSelection {
 
 const CORE = '';
 
-const VALUE_FILTER = /\[[^\]]*\]/g;
 
 /** Splits on commas outside brackets and quotes: `emails[type eq "a,b"],userName` is two names. */
 const splitAttributeList = (list: string): string[] => {
@@ -58,7 +58,7 @@ export const parseAttributeList = (resourceType: ResourceTypeId, list: string | 
   const { core, extensions } = schemasOf(resourceType);
   const selection: ParsedSelection = { attributes: new Map(), wholeExtensions: new Set() };
   // attributes-value-filter quirk: `emails[type eq "work"]` selects `emails`, `emails[...].value` selects `emails.value`.
-  const names = splitAttributeList(list ?? '').map((part) => part.replace(VALUE_FILTER, '').trim()).filter(Boolean);
+  const names = splitAttributeList(list ?? '').map((part) => withoutBracketedParts(part).trim()).filter(Boolean);
   for (const name of names) {
     const extension = extensions.find((candidate) => candidate.id.toLowerCase() === name.toLowerCase());
     if (extension) {

@@ -43,7 +43,62 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
     'constructor',
     '2011-05-13T04:42:34Z',
     '9999-99-99T99:99:99Z',
+    // Pattern inputs, short enough that a filter holding a few of them (percent-encoded) stays under Node's
+    // 16 KiB request line; the long ones are in pattern-inputs.ts.
+    `a@${'.'.repeat(1500)} x`,
+    '['.repeat(500),
+    `h${'/'.repeat(500)}x`,
   ),
+);
+
+/**
+ * The worst inputs of the patterns that read client data (see pattern-inputs.ts): a head, a run of one
+ * unit and a tail that makes the match fail at the end, up to 12,000 characters (under Node's 16 KiB
+ * header limit, so that they also fit in a header).
+ */
+export const pathologicalText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('a@', '', 'Bearer', '::ffff:', 'W/"', 'urn:', 'Okta SCIM Client', 'return=', '2011-05-13T04:42:34.'),
+    fc.constantFrom('.', '[', '/', ' ', '1.', '%', 'a.', '0', '1', '"a",', 'W/'),
+    fc.integer({ min: 1, max: 12_000 }),
+    fc.constantFrom(' x', '!', '', 'x y', '"', '+'),
+  )
+  .map(([head, unit, length, tail]) => `${head}${unit.repeat(Math.max(1, Math.floor(length / unit.length)))}${tail}`);
+
+/**
+ * X-Forwarded-For values that are not one IP address: garbage, lists, ports, zones, brackets, overlong
+ * addresses. Sent to an app that trusts the proxy header, so each one reaches the client-address code.
+ */
+export const forwardedFor: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    '',
+    ' ',
+    ',',
+    'unknown',
+    'garbage',
+    '-',
+    '1.2.3.4, 5.6.7.8',
+    ', 1.2.3.4',
+    '1.2.3.4:80',
+    '[::1]',
+    '[::1]:443',
+    'fe80::1%eth0',
+    `fe80::1%${'z'.repeat(5000)}`,
+    '999.999.999.999',
+    '1.2.3',
+    '1.2.3.4.5',
+    '::ffff:1.2.3.4.5',
+    '::ffff:999.1.1.1',
+    '::::',
+    '1::2::3',
+    'ffff'.repeat(3000),
+    `::ffff:${'1.'.repeat(5000)}x`,
+    '0'.repeat(12_000),
+    '__proto__',
+    'constructor',
+  ),
+  fc.string({ maxLength: 64 }),
+  pathologicalText,
 );
 
 const nastyLiteral: fc.Arbitrary<LiteralValue> = fc.oneof(
@@ -319,6 +374,11 @@ const NUMBERS = [
   '١',
   '2147483648',
   '9007199254740993',
+  '2147483647',
+  '9223372036854775807',
+  '9223372036854775808',
+  '18446744073709551616',
+  '99999999999999999999',
   '99999999999999999999999',
   '-99999999999999999999999',
   '1' + '0'.repeat(400),
@@ -336,6 +396,9 @@ const ATTRIBUTE_LISTS = [
   'meta.version',
   'password',
   Array.from({ length: 400 }, (_, index) => `attr${index}`).join(','),
+  // Many "[" (the former value-filter pattern was quadratic on them), within the 16 KiB request line when repeated.
+  '['.repeat(1500),
+  `emails${'[type eq "a"]'.repeat(60)}`,
 ];
 
 const queryPair = fc.oneof(

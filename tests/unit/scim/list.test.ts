@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ScimError } from '../../../server/src/scim/errors';
-import { buildListResponse, parsePagination, parseSort } from '../../../server/src/scim/list';
+import { MAX_START_INDEX, buildListResponse, parsePagination, parseSort } from '../../../server/src/scim/list';
 
 const scimTypeOf = (run: () => unknown) => {
   try {
@@ -44,6 +44,20 @@ describe('parsePagination', () => {
   it.each([['abc'], ['1.5'], ['1e3'], ['0x10']])('rejects count=%s with invalidValue', (count) => {
     expect(scimTypeOf(() => parsePagination({ count }))).toBe('invalidValue');
     expect(scimTypeOf(() => parsePagination({ startIndex: count }))).toBe('invalidValue');
+  });
+
+  it('caps startIndex at 2^31-1, so that every database takes the OFFSET', () => {
+    for (const startIndex of ['2147483647', '2147483648', '99999999999999999999', '+9999999999999999999999999999999', 1e20]) {
+      expect(parsePagination({ startIndex, count: '99999999999999999999' })).toEqual({ startIndex: MAX_START_INDEX, count: 1000 });
+    }
+    expect(MAX_START_INDEX).toBe(2 ** 31 - 1);
+    expect(parsePagination({ startIndex: '-99999999999999999999', count: '-99999999999999999999' })).toEqual({ startIndex: 1, count: 0 });
+  });
+
+  it('refuses an integer text longer than 32 characters before reading it', () => {
+    expect(scimTypeOf(() => parsePagination({ startIndex: '1'.repeat(33) }))).toBe('invalidValue');
+    expect(scimTypeOf(() => parsePagination({ count: `${'1'.repeat(1_000_000)}x` }))).toBe('invalidValue');
+    expect(parsePagination({ startIndex: '1'.repeat(32) }).startIndex).toBe(MAX_START_INDEX);
   });
 
   it('rejects a repeated parameter', () => {
