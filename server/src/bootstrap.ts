@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { startActivityPruning } from './activity-pruning';
 import { PLUGIN_ID } from './constants';
+import { proxyConfigWarning } from './http/proxy-config-check';
 import { ensureCaseExactCollation } from './services/store/case-exact-collation';
 
 const CATEGORY = 'SCIM User Provisioning';
@@ -17,4 +18,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
   await ensureCaseExactCollation(strapi);
   startActivityPruning(strapi);
+  const proxyWarning = proxyConfigWarning(strapi.config.get('server.proxy'));
+  if (proxyWarning) strapi.log.warn(proxyWarning);
 };
