@@ -12,6 +12,7 @@ describe('plugin config validation', () => {
       allowSuperAdmin: false,
       activityRetentionDays: 90,
       activityMaxEntries: 100000,
+      refusedMaxEntries: 10000,
       authFailuresPerMinute: 20,
       secretRequestsPerSecond: 0,
     });
