@@ -21,6 +21,7 @@ module.exports = ({ env }) => ({
       allowSecretReveal: env.bool('SCIM_ALLOW_SECRET_REVEAL', true),
       usersPermissionsProvider: env('SCIM_USERS_PERMISSIONS_PROVIDER', 'local'),
       activityMaxEntries: env.int('SCIM_ACTIVITY_MAX_ENTRIES', 100000),
+      refusedMaxEntries: env.int('SCIM_REFUSED_MAX_ENTRIES', 10000),
       authFailuresPerMinute: env.int('SCIM_AUTH_FAILURES_PER_MINUTE', 20),
       secretRequestsPerSecond: env.int('SCIM_SECRET_REQUESTS_PER_SECOND', 0),
     },

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { startActivityPruning } from './activity-pruning';
 import { PLUGIN_ID } from './constants';
+import { startInstanceHeartbeat } from './instance-heartbeat';
+import { proxyConfigWarning } from './http/proxy-config-check';
 import { ensureCaseExactCollation } from './services/store/case-exact-collation';
 
 const CATEGORY = 'SCIM User Provisioning';
@@ -17,4 +19,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
   await ensureCaseExactCollation(strapi);
   startActivityPruning(strapi);
+  await startInstanceHeartbeat(strapi);
+  const proxyWarning = proxyConfigWarning(strapi.config.get('server.proxy'));
+  if (proxyWarning) strapi.log.warn(proxyWarning);
 };

@@ -77,6 +77,12 @@ export interface ActivityEntryResponse {
   detail: string | null;
   /** The admin's email, for Settings and Secret entries. */
   actor: string | null;
+  /**
+   * Refused requests (401, 503 while disabled) are one entry per client address and minute: the address's
+   * throttle key (an IPv6 /64, or `invalid`) and how many were refused. null on every other entry.
+   */
+  clientKey: string | null;
+  count: number | null;
 }
 
 export interface ActivityListResponse {

@@ -1,8 +1,10 @@
+import type { Core } from '@strapi/strapi';
 import { stopActivityPruning } from './activity-pruning';
 import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import { stopInstanceHeartbeat } from './instance-heartbeat';
 import middlewares from './middlewares';
 import register from './register';
 import routes from './routes';
@@ -11,7 +13,10 @@ import services from './services';
 export default {
   register,
   bootstrap,
-  destroy: stopActivityPruning,
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    stopActivityPruning();
+    await stopInstanceHeartbeat(strapi);
+  },
   config,
   contentTypes,
   controllers,

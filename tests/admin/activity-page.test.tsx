@@ -5,7 +5,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import plugin from '../../admin/src/index';
 import ActivityPage from '../../admin/src/pages/ActivityPage';
 import { renderWithProviders } from './support/render';
-import { activityLog, adaPatch, duplicateFailure, entry, setUpFakeActivity, settingsChange } from './support/fake-activity-api';
+import { activityLog, adaPatch, duplicateFailure, entry, refusedRequests, setUpFakeActivity, settingsChange } from './support/fake-activity-api';
 
 jest.mock('@strapi/strapi/admin', () => jest.requireActual('./support/strapi-admin-mock'));
 
@@ -130,6 +130,15 @@ describe('Activity page', () => {
     const dialog = await screen.findByRole('dialog', { name: 'POST create: User' });
     expect(within(dialog).getByText('Failure 409')).toBeInTheDocument();
     expect(within(dialog).getByText('A user with userName "bob@example.com" already exists')).toBeInTheDocument();
+  });
+
+  it('shows refused requests as one entry with their count and client address', async () => {
+    setUpFakeActivity({ entries: [refusedRequests] });
+    const { user } = renderActivity();
+    expect(await screen.findByText('Failure 401 × 37')).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Show the details of User' }));
+    const dialog = await screen.findByRole('dialog', { name: 'GET read: User' });
+    expect(within(dialog).getByText('37 requests from 198.51.100.7 in this minute')).toBeInTheDocument();
   });
 
   it('points to the SCIM Guide when there is no activity at all', async () => {

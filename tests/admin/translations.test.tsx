@@ -23,8 +23,8 @@ const idsUsedInSource = () => {
   return ids;
 };
 
-/** The Activity page's arguments: an entry's status, method and operation, and its pagination. */
-const ACTIVITY_VALUES = { status: 201, method: 'POST', operation: 'create', page: 1, pageCount: 2, total: 25 };
+/** The Activity page's arguments: an entry's status, method, operation and client address, and its pagination. */
+const ACTIVITY_VALUES = { status: 201, method: 'POST', operation: 'create', page: 1, pageCount: 2, total: 25, client: '198.51.100.7' };
 
 const tagsAndArguments = (message: string) => [...message.matchAll(/<\/?(\w+)>|\{(\w+)/g)].map((m) => m[1] ?? m[2]).sort();
 

@@ -51,30 +51,49 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/** Counts are per calendar minute: a test that needs its failures in one minute first waits out an ending one. */
+const awayFromMinuteEdge = async (seconds = 8) => {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < seconds * 1000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+};
+const refusedRow = (clientKey: string) =>
+  app.strapi.db.query('plugin::scim.activity-entry').findOne({ where: { clientKey }, orderBy: { id: 'desc' } });
+
 describe('failed authentications per client address', () => {
-  it('answers 429 with Retry-After once an address has failed authFailuresPerMinute times, without checking its secret', async () => {
+  beforeEach(() => awayFromMinuteEdge());
+
+  it('answers 429 with Retry-After once an address has failed authFailuresPerMinute times, but still checks and serves a valid secret from it', async () => {
     const address = '198.51.100.1';
-    const failuresBefore = await activityCount({ status: 401 });
     const failed = await sequentially(FAILURES_PER_MINUTE, () => from(address, WRONG));
     expect(statuses(failed)).toEqual(Array(FAILURES_PER_MINUTE).fill(401));
 
     const verify = jest.spyOn(app.strapi.plugin('scim').service('secrets'), 'verify');
-    const throttled = [
-      ...(await sequentially(5, () => from(address, WRONG))),
-      ...(await sequentially(5, () => from(address, `Bearer ${secret}`))),
-    ];
+    const throttled = await sequentially(5, () => from(address, WRONG));
     for (const response of throttled) expectThrottled(response, 60);
-    expect(verify).not.toHaveBeenCalled();
+    expect(verify).toHaveBeenCalledTimes(5);
     verify.mockRestore();
+    expect(statuses(await sequentially(5, () => from(address, `Bearer ${secret}`)))).toEqual(Array(5).fill(200));
 
-    expect(await activityCount({ status: 401 })).toBe(failuresBefore + FAILURES_PER_MINUTE);
+    // One entry for the address and minute, counting the refusals; the throttled requests wrote nothing.
+    expect(await refusedRow(address)).toMatchObject({ status: 401, count: FAILURES_PER_MINUTE, outcome: 'failure' });
+    expect(await activityCount({ clientKey: address })).toBe(1);
     expect(await activityCount({ status: 429 })).toBe(0);
-    const all = [...failed, ...throttled];
-    process.stdout.write(`auth throttling: throttled ${throttled.length} of ${all.length} requests from one address (limit ${FAILURES_PER_MINUTE}/min)\n`);
+    process.stdout.write(`auth throttling: throttled ${throttled.length} of ${failed.length + throttled.length} wrong-secret requests from one address (limit ${FAILURES_PER_MINUTE}/min); the valid secret was served\n`);
+  });
+
+  it('serves the valid secret after 40 wrong ones from the same address, and keeps answering 429 to the wrong one', async () => {
+    const address = '198.51.100.40';
+    const wrong = await sequentially(40, () => from(address, WRONG));
+    expect(statuses(wrong)).toEqual([...Array(FAILURES_PER_MINUTE).fill(401), ...Array(40 - FAILURES_PER_MINUTE).fill(429)]);
+    expect((await from(address, `Bearer ${secret}`)).status).toBe(200);
+    expectThrottled(await from(address, WRONG), 60);
   });
 
   it('throttles only that address: another one is served', async () => {
-    expect((await from('198.51.100.1', `Bearer ${secret}`)).status).toBe(429);
+    const address = '198.51.100.41';
+    await sequentially(FAILURES_PER_MINUTE, () => from(address, WRONG));
+    expectThrottled(await from(address, WRONG), 60);
+    expect((await from('198.51.100.2', WRONG)).status).toBe(401);
     expect((await from('198.51.100.2', `Bearer ${secret}`)).status).toBe(200);
   });
 
@@ -89,7 +108,10 @@ describe('failed authentications per client address', () => {
     expect((await from(address, `Bearer ${fresh}`)).status).toBe(200);
     const revealed = (await api.call('GET', `/scim/secrets/${expired}/reveal`)).body.data.secret;
     expect((await from(address, `Bearer ${revealed}`)).status).toBe(401);
-    expectThrottled(await from(address, `Bearer ${fresh}`), 60);
+    expectThrottled(await from(address, undefined), 60);
+    expectThrottled(await from(address, `Bearer ${revealed}`), 60);
+    // Another secret: `fresh` has used up its 10 requests of this second.
+    expect((await from(address, `Bearer ${secret}`)).status).toBe(200);
   });
 
   it('keys IPv6 clients by their /64: stepping through addresses of one network does not help', async () => {
@@ -97,8 +119,35 @@ describe('failed authentications per client address', () => {
       from(`2001:db8:5:6::${Math.floor(Math.random() * 0xffff).toString(16)}`, WRONG),
     );
     expect(statuses(failures)).toEqual(Array(FAILURES_PER_MINUTE).fill(401));
-    expectThrottled(await from('2001:db8:5:6:ffff:ffff:ffff:fffe', `Bearer ${secret}`), 60);
-    expect((await from('2001:db8:5:7::1', `Bearer ${secret}`)).status).toBe(200);
+    expectThrottled(await from('2001:db8:5:6:ffff:ffff:ffff:fffe', WRONG), 60);
+    expect((await from('2001:db8:5:7::1', WRONG)).status).toBe(401);
+    expect(await refusedRow('2001:db8:5:6::/64')).toMatchObject({ count: FAILURES_PER_MINUTE });
+  });
+
+  it('keys every X-Forwarded-For that is not an IP address as one fixed key, however long', async () => {
+    const garbage = ['not-an-address', '<script>', 'x'.repeat(8 * 1024), '999.1.1.1', 'a'.repeat(300)];
+    expect(statuses(await sequentially(FAILURES_PER_MINUTE, () => from(garbage.shift() as string, WRONG)))).toEqual(
+      Array(FAILURES_PER_MINUTE).fill(401),
+    );
+    expectThrottled(await from('yet-another-string', WRONG), 60);
+    expect(await refusedRow('invalid')).toMatchObject({ count: FAILURES_PER_MINUTE });
+    expect((await from('198.51.100.77', WRONG)).status).toBe(401);
+  });
+
+  it('counts 503s while provisioning is disabled like failed authentications, and serves the valid secret once enabled', async () => {
+    const address = '198.51.100.50';
+    await api.call('PUT', '/scim/settings', { enabled: false });
+    try {
+      expect(statuses(await sequentially(FAILURES_PER_MINUTE, () => from(address, `Bearer ${secret}`)))).toEqual(
+        Array(FAILURES_PER_MINUTE).fill(503),
+      );
+      expectThrottled(await from(address, `Bearer ${secret}`), 60);
+      expect(await refusedRow(address)).toMatchObject({ status: 503, count: FAILURES_PER_MINUTE });
+    } finally {
+      await api.call('PUT', '/scim/settings', { enabled: true });
+    }
+    expect((await from(address, `Bearer ${secret}`)).status).toBe(200);
+    expectThrottled(await from(address, WRONG), 60);
   });
 });
 

@@ -24,6 +24,11 @@ export const pluginConfigSchema = z
     activityRetentionDays: z.number().int().min(1).default(90),
     /** At most this many activity entries are kept; the oldest go first. */
     activityMaxEntries: z.number().int().min(100).default(100_000),
+    /**
+     * At most this many refused-request entries (401, 503; one per client address and minute) are kept, apart
+     * from `activityMaxEntries`; the oldest go first.
+     */
+    refusedMaxEntries: z.number().int().min(100).default(10_000),
     /** Failed SCIM authentications allowed per client address and minute before it gets 429; 0 turns it off. */
     authFailuresPerMinute: z.number().int().min(0).default(20),
     /** Requests allowed per secret and second before 429; 0 (the default) means no ceiling. */

@@ -1,4 +1,5 @@
 import activityEntrySchema from './activity-entry/schema.json';
+import instanceSchema from './instance/schema.json';
 import releasedLinkSchema from './released-link/schema.json';
 import scimGroupSchema from './scim-group/schema.json';
 import scimMembershipSchema from './scim-membership/schema.json';
@@ -9,6 +10,7 @@ export default {
   secret: { schema: secretSchema },
   'activity-entry': { schema: activityEntrySchema },
   'released-link': { schema: releasedLinkSchema },
+  instance: { schema: instanceSchema },
   'scim-user': { schema: scimUserSchema },
   'scim-group': { schema: scimGroupSchema },
   'scim-membership': { schema: scimMembershipSchema },

@@ -16,20 +16,19 @@ const refuse = (ctx: Context, detail: string): ScimError => {
 };
 
 /**
- * The id of the secret the request carries. A missing, unknown or expired secret is a 401 that counts against the
- * client's address; a secret over its request ceiling is a 429.
+ * The id of the secret the request carries. A missing, unknown or expired secret is a 401 (which the endpoint
+ * middleware counts against the client's address); a valid secret over its request ceiling is a 429. The secret
+ * is checked first: failures from its address never refuse a valid secret.
  */
-export const authenticateSecret = async (strapi: Core.Strapi, ctx: Context, client: string): Promise<number> => {
-  const throttle = getService(strapi, 'throttle');
+export const authenticateSecret = async (strapi: Core.Strapi, ctx: Context): Promise<number> => {
   const secret = presentedSecret(ctx.get('authorization'));
   const check = secret ? await getService(strapi, 'secrets').verify(secret) : ({ status: 'unknown' } as const);
   if (check.status !== 'valid') {
-    throttle.recordFailedAuth(client);
     throw check.status === 'expired'
       ? refuse(ctx, `Authentication failed: this SCIM secret expired at ${check.expiresAt}; create a new one in Settings > SCIM User Provisioning`)
       : refuse(ctx, 'Authentication failed: send a valid SCIM secret as "Authorization: Bearer <secret>"');
   }
-  const wait = throttle.takeSecretRequest(check.id);
+  const wait = getService(strapi, 'throttle').takeSecretRequest(check.id);
   if (wait !== null) throw tooManyRequests(ctx, wait, 'This secret is over its request ceiling (secretRequestsPerSecond)');
   return check.id;
 };

@@ -1,12 +1,20 @@
-import { isIPv6 } from 'node:net';
+import { isIP, isIPv6 } from 'node:net';
+
+/**
+ * The one key every client address that is not an IP address shares (a garbage X-Forwarded-For, an empty address):
+ * such a value cannot mint keys of its own, so it cannot escape the throttle or grow its tables, and it gets no
+ * bigger than this.
+ */
+export const INVALID_CLIENT_KEY = 'invalid';
 
 /**
  * The key a client address is throttled under. An IPv4 address (also in its IPv4-mapped IPv6 form) is its own
  * key; an IPv6 address is keyed by its /64 prefix, since one subscriber usually holds a whole /64 and could
- * otherwise step to a fresh address for every attempt.
+ * otherwise step to a fresh address for every attempt. Anything `net.isIP` does not accept is INVALID_CLIENT_KEY.
  */
 export const throttleKeyOf = (ip: string): string => {
   const address = ip.trim().toLowerCase();
+  if (isIP(address) === 0) return INVALID_CLIENT_KEY;
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
   if (mapped) return mapped[1];
   if (!isIPv6(address)) return address;

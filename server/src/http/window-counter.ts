@@ -19,15 +19,22 @@ interface Window {
 export class WindowCounter {
   private readonly windows = new Map<string, Window>();
   private readonly now: () => number;
+  private limit: number;
 
   constructor(private readonly options: WindowCounterOptions) {
     this.now = options.now ?? Date.now;
+    this.limit = options.limit;
+  }
+
+  /** Changes the limit for every key from the next check on (counts so far are kept). */
+  setLimit(limit: number): void {
+    this.limit = limit;
   }
 
   /** Whole seconds until the key's window resets, when the key is at its limit; otherwise null. */
   retryAfter(key: string): number | null {
     const window = this.current(key);
-    if (!window || window.count < this.options.limit) return null;
+    if (!window || window.count < this.limit) return null;
     return Math.max(1, Math.ceil((window.start + this.options.windowMs - this.now()) / 1000));
   }
 

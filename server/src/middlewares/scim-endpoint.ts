@@ -14,22 +14,24 @@ export interface ScimRequestState {
   groupRoleMappings: GroupRoleMapping[];
 }
 
+/** Statuses of a request refused before it was authenticated: counted per client and throttled. */
+const REFUSAL_STATUSES = new Set([401, 503]);
+
 /**
- * Route middleware of every SCIM route: the client address must not be throttled for failed authentications,
- * the endpoint id must be the current one, provisioning must be enabled, and the request must carry a valid
- * secret. Errors from the controllers are rendered here too, before Strapi's error middleware could answer in
- * its own format.
+ * Route middleware of every SCIM route: the endpoint id must be the current one, provisioning must be enabled,
+ * and the request must carry a valid secret. A refused request (401, or 503 while disabled) counts against its
+ * client's address; once the address has used up `authFailuresPerMinute`, its refused requests get 429 instead,
+ * while a valid secret from the same address is still served. Errors from the controllers are rendered here too,
+ * before Strapi's error middleware could answer in its own format.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
     let endpointMatched = false;
+    let authenticated = false;
     let mode: 'test' | 'production' | null = null;
     // ctx.request.ip is the socket's address, or with Strapi's server.proxy.koa the forwarded client address.
     const client = throttleKeyOf(ctx.request.ip);
     try {
-      // Checked before anything is read or verified: a throttled client costs no database query.
-      const wait = getService(strapi, 'throttle').failedAuthWait(client);
-      if (wait !== null) throw tooManyRequests(ctx, wait, 'Too many failed authentications from this address');
       // Only a write can assign the default role: a read (every lookup) skips the fallback-role query.
       const settings = await getService(strapi, 'settings').get({ withFallbackRole: !READ_METHODS.has(ctx.method) });
       if (!settings.endpointId || ctx.params.endpointId !== settings.endpointId) {
@@ -43,7 +45,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
           'SCIM provisioning is disabled; an administrator can enable it in Settings > SCIM User Provisioning',
         );
       }
-      const secretId = await authenticateSecret(strapi, ctx, client);
+      const secretId = await authenticateSecret(strapi, ctx);
+      authenticated = true;
       const state: ScimRequestState = {
         secretId,
         productionMode: settings.productionMode,
@@ -53,27 +56,64 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       ctx.state.scim = state;
       await next();
     } catch (error) {
+      // Requests to an unknown endpoint id are not logged: anyone can send them.
+      if (!endpointMatched) return sendScimError(ctx, error, strapi);
+      const refused = !authenticated && error instanceof ScimError && REFUSAL_STATUSES.has(error.status);
+      if (!refused) {
+        sendScimError(ctx, error, strapi);
+        // A valid secret over its ceiling is not logged: a burst of those must cost no write.
+        if (ctx.status !== 429) await recordFailure(strapi, ctx, mode);
+        return;
+      }
+      const wait = await refusalWait(strapi, client);
+      if (wait !== null) {
+        // Throttled: no write, so that a flood neither costs writes nor reaches the activity log.
+        ctx.remove('WWW-Authenticate');
+        return sendScimError(ctx, tooManyRequests(ctx, wait, 'Too many refused requests from this address'), strapi);
+      }
       sendScimError(ctx, error, strapi);
-      // Requests to an unknown endpoint id are not logged: anyone can send them. Nor are throttled requests: a
-      // flood of them must cost no write, and must not push older entries out of the log.
-      if (endpointMatched && ctx.status !== 429) await recordFailure(strapi, ctx, mode);
+      await recordRefusal(strapi, ctx, mode, client);
     }
   };
 
-/** Failed requests are recorded outside the request's (rolled back) transaction. */
-const recordFailure = async (strapi: Core.Strapi, ctx: Context, mode: 'test' | 'production' | null) => {
+const refusalWait = async (strapi: Core.Strapi, client: string): Promise<number | null> => {
+  try {
+    return await getService(strapi, 'throttle').refusalWait(client);
+  } catch (error) {
+    strapi.log.error(`[scim] could not read the refused-request count: ${(error as Error).message}`);
+    return null;
+  }
+};
+
+const describeRequest = (ctx: Context, mode: 'test' | 'production' | null) => {
   const body = ctx.body as { detail?: string };
   const resourceType = /\/Groups(\/|$)/.test(ctx.path) ? 'Group' : /\/Users(\/|$)/.test(ctx.path) ? 'User' : 'Endpoint';
+  return {
+    method: ctx.method,
+    resourceType,
+    operation: OPERATION_BY_METHOD[ctx.method] ?? ctx.method.toLowerCase(),
+    status: ctx.status,
+    mode,
+    detail: body?.detail ?? null,
+  } as const;
+};
+
+/** One activity row per client and minute with a count, never one per refused request. */
+const recordRefusal = async (strapi: Core.Strapi, ctx: Context, mode: 'test' | 'production' | null, client: string) => {
+  try {
+    await getService(strapi, 'refusals').record({ ...describeRequest(ctx, mode), client });
+  } catch (error) {
+    strapi.log.error(`[scim] could not record a refused request in the activity log: ${(error as Error).message}`);
+  }
+};
+
+/** Failed requests are recorded outside the request's (rolled back) transaction. */
+const recordFailure = async (strapi: Core.Strapi, ctx: Context, mode: 'test' | 'production' | null) => {
   try {
     await getService(strapi, 'activity').record({
-      method: ctx.method,
-      resourceType,
+      ...describeRequest(ctx, mode),
       resourceId: typeof ctx.params.id === 'string' ? ctx.params.id.slice(0, 255) : null,
-      operation: OPERATION_BY_METHOD[ctx.method] ?? ctx.method.toLowerCase(),
       outcome: 'failure',
-      status: ctx.status,
-      mode,
-      detail: body?.detail ?? null,
     });
   } catch (error) {
     strapi.log.error(`[scim] could not record a failed request in the activity log: ${(error as Error).message}`);

@@ -87,7 +87,11 @@ const createActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Deletes entries past the configured age and count, a batch at a time, oldest first. */
+    /**
+     * Deletes entries past the configured age, then provisioning and settings entries past `activityMaxEntries`,
+     * a batch at a time, oldest first. Refused-request rows (with a client key) are capped apart
+     * (refusals.pruneToCap): they neither count toward this limit nor push these entries out.
+     */
     async prune(now = new Date()): Promise<number> {
       const { activityRetentionDays, activityMaxEntries } = getPluginConfig(strapi);
       const cutoff = new Date(now.getTime() - activityRetentionDays * 86_400_000);
@@ -103,11 +107,13 @@ const createActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
         await entries().deleteMany({ where: { id: { $in: old.map((row: { id: number }) => row.id) } } });
         removed += old.length;
       }
+      const provisioning = { clientKey: { $null: true } };
       for (;;) {
-        const excess = Number(await entries().count()) - activityMaxEntries;
+        const excess = Number(await entries().count({ where: provisioning })) - activityMaxEntries;
         if (excess <= 0) break;
         const oldest = await entries().findMany({
           select: ['id'],
+          where: provisioning,
           orderBy: { id: 'asc' },
           limit: Math.min(excess, PRUNE_BATCH),
         });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import type { ActivityService } from '../services/activity';
 import type { GroupsService } from '../services/groups';
+import type { RefusalsService } from '../services/refusals';
 import type { SecretsService } from '../services/secrets';
 import type { SettingsService } from '../services/settings';
 import type { ThrottleService } from '../services/throttle';
@@ -9,6 +10,7 @@ import type { UsersService } from '../services/users';
 
 interface Services {
   activity: ActivityService;
+  refusals: RefusalsService;
   settings: SettingsService;
   secrets: SecretsService;
   throttle: ThrottleService;

@@ -16,6 +16,8 @@ export const entry = (overrides: Partial<ActivityEntryResponse> & { id: number }
   hostAction: null,
   detail: null,
   actor: null,
+  clientKey: null,
+  count: null,
   ...overrides,
 });
 
@@ -42,6 +44,21 @@ export const duplicateFailure = entry({
   status: 409,
   mode: 'production',
   detail: 'A user with userName "bob@example.com" already exists',
+});
+
+/** 37 requests from one address in one minute refused for a wrong secret: one entry with a count. */
+export const refusedRequests = entry({
+  id: 97,
+  createdAt: '2025-03-05T07:00:00.000Z',
+  method: 'GET',
+  operation: 'read',
+  resourceId: null,
+  resourceName: null,
+  outcome: 'failure',
+  status: 401,
+  detail: 'Authentication failed: send a valid SCIM secret as "Authorization: Bearer <secret>"',
+  clientKey: '198.51.100.7',
+  count: 37,
 });
 
 export const settingsChange = entry({

@@ -11,9 +11,18 @@ describe('client address throttle key', () => {
     ['::1', '0:0:0:0::/64'],
     ['fe80::1%eth0', 'fe80:0:0:0::/64'],
     ['64:ff9b::192.0.2.33', '64:ff9b:0:0::/64'],
-    ['', ''],
+    ['', 'invalid'],
+    ['not-an-address', 'invalid'],
+    ['203.0.113.7, 198.51.100.1', 'invalid'],
+    ['999.1.1.1', 'invalid'],
   ])('keys %p as %p', (ip, key) => {
     expect(throttleKeyOf(ip)).toBe(key);
+  });
+
+  it('keys anything that is not an IP address as one fixed key, however long', () => {
+    const huge = 'x'.repeat(16 * 1024);
+    expect(throttleKeyOf(huge)).toBe('invalid');
+    expect(new Set(['garbage', '<script>', '1.2.3', huge].map(throttleKeyOf))).toEqual(new Set(['invalid']));
   });
 
   it('gives every address of one /64 the same key, and the next /64 another', () => {

@@ -14,6 +14,7 @@ describe('plugin config validation', () => {
       allowSecretReveal: true,
       activityRetentionDays: 90,
       activityMaxEntries: 100000,
+      refusedMaxEntries: 10000,
       authFailuresPerMinute: 20,
       secretRequestsPerSecond: 0,
     });

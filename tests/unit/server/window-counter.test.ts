@@ -55,3 +55,13 @@ describe('window counter', () => {
     process.stdout.write(`window counter: 50000 distinct keys -> ${counter.size} tracked\n`);
   });
 });
+
+describe('window counter limit changes', () => {
+  it('applies a new limit to the counts already made', () => {
+    const counter = new WindowCounter({ limit: 10, windowMs: 1_000, maxKeys: 10, now: () => 0 });
+    for (let i = 0; i < 5; i += 1) counter.hit('a');
+    expect(counter.retryAfter('a')).toBeNull();
+    counter.setLimit(5);
+    expect(counter.retryAfter('a')).toBe(1);
+  });
+});

@@ -3,9 +3,9 @@ import { useIntl } from 'react-intl';
 import type { ActivityEntryResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 
-type Entry = Pick<ActivityEntryResponse, 'outcome' | 'status' | 'mode'>;
+type Entry = Pick<ActivityEntryResponse, 'outcome' | 'status' | 'mode'> & Partial<Pick<ActivityEntryResponse, 'count'>>;
 
-/** "Success 201" in green or "Failure 409" in red. */
+/** "Success 201" in green or "Failure 409" in red; a refused-request entry adds its count ("Failure 401 × 37"). */
 export const OutcomeBadge = ({ entry }: { entry: Entry }) => {
   const { formatMessage } = useIntl();
   const success = entry.outcome === 'success';
@@ -13,7 +13,12 @@ export const OutcomeBadge = ({ entry }: { entry: Entry }) => {
     <Badge variant={success ? 'success' : 'danger'}>
       {success
         ? formatMessage({ id: getTranslation('activity.outcome.successStatus'), defaultMessage: 'Success {status}' }, { status: entry.status })
-        : formatMessage({ id: getTranslation('activity.outcome.failureStatus'), defaultMessage: 'Failure {status}' }, { status: entry.status })}
+        : entry.count
+          ? formatMessage(
+              { id: getTranslation('activity.outcome.failureStatusCount'), defaultMessage: 'Failure {status} × {count}' },
+              { status: entry.status, count: entry.count },
+            )
+          : formatMessage({ id: getTranslation('activity.outcome.failureStatus'), defaultMessage: 'Failure {status}' }, { status: entry.status })}
     </Badge>
   );
 };

@@ -74,6 +74,19 @@ export const ActivityDetailsModal = ({ entry, onClose }: ActivityDetailsModalPro
                     {entry.resourceId ? <span style={MONOSPACE}>{entry.resourceId}</span> : null}
                   </DetailField>
                 </Grid.Item>
+                {entry.clientKey ? (
+                  <Grid.Item col={12} s={12} direction="column" alignItems="stretch">
+                    <DetailField label={t('activity.details.refused', 'Refused requests')}>
+                      {formatMessage(
+                        {
+                          id: getTranslation('activity.details.refusedValue'),
+                          defaultMessage: '{count, plural, one {# request} other {# requests}} from {client} in this minute',
+                        },
+                        { count: entry.count ?? 1, client: entry.clientKey },
+                      )}
+                    </DetailField>
+                  </Grid.Item>
+                ) : null}
                 {entry.actor ? (
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                     <DetailField label={t('activity.details.actor', 'Changed by')}>{entry.actor}</DetailField>
