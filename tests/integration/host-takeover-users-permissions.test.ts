@@ -43,9 +43,7 @@ const signIn = (identifier: string, password: string) =>
 beforeAll(async () => {
   app = await startTestApp({ env: { SCIM_TARGET: 'users-permissions', SCIM_LINK_EXISTING_USERS: 'true', SCIM_USERS_PERMISSIONS_PROVIDER: 'okta-sso' } });
   api = adminApi(app.baseUrl, await app.login());
-  await api.enable();
-  endpoint = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data.endpointUrl;
-  secret = (await api.createSecret()).secret;
+  ({ endpoint, secret } = await api.startProduction());
 });
 
 afterAll(async () => {

@@ -33,9 +33,7 @@ const hostActionsOf = async (scimId: string): Promise<string[]> => {
 beforeAll(async () => {
   app = await startTestApp({ env: { SCIM_LINK_EXISTING_USERS: 'true' } });
   api = adminApi(app.baseUrl, await app.login());
-  await api.enable();
-  endpoint = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data.endpointUrl;
-  secret = (await api.createSecret()).secret;
+  ({ endpoint, secret } = await api.startProduction());
 });
 
 afterAll(async () => {

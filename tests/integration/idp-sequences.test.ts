@@ -25,9 +25,7 @@ const adminUser = (email: string) => app.strapi.db.query('admin::user').findOne(
 beforeAll(async () => {
   app = await startTestApp();
   const api = adminApi(app.baseUrl, await app.login());
-  await api.enable();
-  endpoint = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data.endpointUrl;
-  secret = (await api.createSecret('identity provider')).secret;
+  ({ endpoint, secret } = await api.startProduction('identity provider'));
 });
 
 afterAll(async () => {

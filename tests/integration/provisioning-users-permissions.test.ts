@@ -22,9 +22,7 @@ beforeAll(async () => {
     },
   });
   api = adminApi(app.baseUrl, await app.login());
-  await api.enable();
-  endpoint = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data.endpointUrl;
-  secret = (await api.createSecret()).secret;
+  ({ endpoint, secret } = await api.startProduction());
 });
 
 afterAll(async () => {

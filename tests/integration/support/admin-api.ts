@@ -29,6 +29,14 @@ export const adminApi = (baseUrl: string, token: string) => {
       if (response.status !== 201) throw new Error(`secret creation failed: ${response.status}`);
       return response.body.data;
     },
+    /** Enables provisioning in production mode and creates a secret: what an identity provider needs. */
+    async startProduction(label?: string): Promise<{ endpoint: string; secret: string }> {
+      await this.enable();
+      const response = await call<{ data: SettingsResponse }>('PUT', '/scim/settings', { productionMode: true });
+      const { endpointUrl } = response.body.data;
+      if (response.status !== 200 || !endpointUrl) throw new Error(`switching to production failed: ${response.status}`);
+      return { endpoint: endpointUrl, secret: (await this.createSecret(label)).secret };
+    },
   };
 };
 
