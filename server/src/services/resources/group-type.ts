@@ -12,7 +12,7 @@ import { loadGroupMembers } from '../store/group-members';
 import { createGroupRepository, type ScimGroupRow } from '../store/group-repository';
 import { createMemberUserLookup, type MemberUser } from '../store/member-users';
 import { createMembershipRepository } from '../store/membership-repository';
-import { groupMember, serializeGroup } from '../store/serialize-group';
+import { groupMember, serializeGroup, type GroupMember } from '../store/serialize-group';
 import type { ResourceType } from './resource-type';
 
 /** The member rows a write adds and removes; the users added are looked up already. */
@@ -137,7 +137,7 @@ export const createGroupType = (strapi: Core.Strapi): ResourceType<ScimGroupRow,
 
     /** Members are read only when the projection keeps them, and not at all when the write knows them. */
     async present(rows, endpointUrl, request, written) {
-      let members: Map<number, ReturnType<typeof groupMember>[]> | undefined;
+      let members: Map<number, GroupMember[]> | undefined;
       if (keepsMembers(request)) {
         members = written?.members
           ? new Map(rows.map((row) => [row.id, (written.members ?? []).map((user) => groupMember(user, endpointUrl))]))
