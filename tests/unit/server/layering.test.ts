@@ -22,7 +22,21 @@ type Layer =
 const BELOW_SERVICES: Layer[] = ['scim', 'utils', 'config', 'shared'];
 
 const MAY_IMPORT: Record<Layer, Layer[]> = {
-  entry: ['entry', 'routes', 'middlewares', 'controllers', 'http', 'services', 'targets', 'store', 'scim', 'utils', 'config', 'content-types', 'shared'],
+  entry: [
+    'entry',
+    'routes',
+    'middlewares',
+    'controllers',
+    'http',
+    'services',
+    'targets',
+    'store',
+    'scim',
+    'utils',
+    'config',
+    'content-types',
+    'shared',
+  ],
   routes: ['routes', 'middlewares', 'controllers', 'http', 'services', 'targets', 'store', ...BELOW_SERVICES],
   middlewares: ['middlewares', 'controllers', 'http', 'services', 'targets', 'store', ...BELOW_SERVICES],
   controllers: ['controllers', 'http', 'services', 'targets', 'store', ...BELOW_SERVICES],
@@ -50,7 +64,8 @@ const layerOf = (file: string): Layer => {
   if (second === undefined) return SHARED_FILES.has(top) ? 'shared' : 'entry';
   if (top === 'services' && (second === 'targets' || second === 'store')) return second;
   const layer = Object.keys(MAY_IMPORT).find((name) => name === top);
-  if (layer === undefined) throw new Error(`server/src/${top}/ has no layer: add it to this test and to docs/architecture.md`);
+  if (layer === undefined)
+    throw new Error(`server/src/${top}/ has no layer: add it to this test and to docs/architecture.md`);
   return layer as Layer;
 };
 
