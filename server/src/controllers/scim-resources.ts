@@ -13,6 +13,9 @@ import type { ResourceService, StoredRow, Written } from '../services/resources'
 
 type ListQuery = { filter?: string; startIndex?: unknown; count?: unknown; sortBy?: unknown; sortOrder?: unknown };
 
+/** The route's path parameters (Koa types them as any). */
+const paramsOf = (ctx: Context) => ctx.params as { endpointId: string; id: string };
+
 /**
  * One SCIM resource endpoint (/Users, /Groups): list, search, get with If-None-Match, create with Location, replace,
  * patch, remove. What a response carries (ETag, Location, the resource or 204) is decided here once for both types.
@@ -21,7 +24,7 @@ export const createResourceController =
   <Row extends StoredRow>(serviceOf: (strapi: Core.Strapi) => ResourceService<Row>) =>
   ({ strapi }: { strapi: Core.Strapi }) => {
     const service = () => serviceOf(strapi);
-    const endpointUrl = (ctx: Context) => buildEndpointUrl(strapi, ctx.origin, ctx.params.endpointId) as string;
+    const endpointUrl = (ctx: Context) => buildEndpointUrl(strapi, ctx.origin, paramsOf(ctx).endpointId) as string;
     const projection = (ctx: Context): ProjectionRequest => ({
       attributes: singleQueryValue(ctx.query.attributes),
       excludedAttributes: singleQueryValue(ctx.query.excludedAttributes),
@@ -57,7 +60,7 @@ export const createResourceController =
       },
 
       async get(ctx: Context) {
-        const row = await service().get(ctx.params.id);
+        const row = await service().get(paramsOf(ctx).id);
         if (ifNoneMatchMatches(ctx.get('If-None-Match') || undefined, row.version)) {
           ctx.status = 304;
           return;
@@ -70,7 +73,7 @@ export const createResourceController =
       },
 
       async replace(ctx: Context) {
-        await send(ctx, 200, await service().replace(ctx.params.id, ctx.request.body, hostMode(ctx), writeOptions(ctx)));
+        await send(ctx, 200, await service().replace(paramsOf(ctx).id, ctx.request.body, hostMode(ctx), writeOptions(ctx)));
       },
 
       /**
@@ -81,7 +84,7 @@ export const createResourceController =
       async patch(ctx: Context) {
         const answer = patchAnswer(ctx, projection(ctx));
         if (answer === 'resource-for-okta') requestQuirks(ctx).fire('okta-patch-returns-resource');
-        const { row } = await service().patch(ctx.params.id, ctx.request.body, hostMode(ctx), writeOptions(ctx));
+        const { row } = await service().patch(paramsOf(ctx).id, ctx.request.body, hostMode(ctx), writeOptions(ctx));
         if (answer !== 'no-content') {
           await send(ctx, 200, { row });
           return;
@@ -91,7 +94,7 @@ export const createResourceController =
       },
 
       async remove(ctx: Context) {
-        await service().remove(ctx.params.id, hostMode(ctx), writeOptions(ctx));
+        await service().remove(paramsOf(ctx).id, hostMode(ctx), writeOptions(ctx));
         ctx.status = 204;
       },
     };

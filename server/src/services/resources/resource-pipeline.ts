@@ -165,7 +165,7 @@ export const createResourceService = <Row extends StoredRow, Plan>(
         const plan = await type.planPatch(resource, changes, base, { mode, log });
         if (plan === 'unchanged') return { row: current };
         const { id: _id, ...attributes } = resource;
-        const saved = await save(current, attributes as ScimResource);
+        const saved = await save(current, attributes);
         const applied = await type.apply(saved, plan, current, { mode, log });
         await record({
           method: 'PATCH',

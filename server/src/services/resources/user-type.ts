@@ -15,7 +15,7 @@ import type { ResourceType } from './resource-type';
 /** Passwords are never stored: the plugin does not support them (changePassword is off). */
 const withoutPassword = (resource: ScimResource): ScimResource => {
   const { password: _ignored, ...rest } = resource;
-  return rest as ScimResource;
+  return rest;
 };
 
 /** Whether a projection keeps a User's `groups`: when it does not, the membership table is not read. */
@@ -42,9 +42,9 @@ export const createUserType = (strapi: Core.Strapi): ResourceType<ScimUserRow, n
     },
     accept: withoutPassword,
     replacedAttributes: (current, saved) => diffResources('User', current.resource, saved.resource).attributes,
-    plan: async () => null,
-    patchBase: async (current) => ({ resource: { ...current.resource, id: current.scimId }, members: [] }),
-    planPatch: async () => null,
+    plan: () => Promise.resolve(null),
+    patchBase: (current) => Promise.resolve({ resource: { ...current.resource, id: current.scimId }, members: [] }),
+    planPatch: () => Promise.resolve(null),
 
     async apply(row, _plan, current, { mode }) {
       const linked = current === null ? await hostUsers.relinkReleased(row, mode) : row;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
-import type { HostOrigin } from '../targets/types';
+import type { HostOrigin } from './host-origin';
 import { inChunks } from './in-chunks';
 import { readPage, type ListQuery } from './list-query';
 import { assertColumnsFit, fitColumn, isStorableKey } from './storable-text';
