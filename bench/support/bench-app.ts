@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { adminApi } from '../../tests/integration/support/admin-api';
 import { startTestApp, type TestApp } from '../../tests/integration/support/test-app';
-import type { HostMode } from '../../server/src/services/users';
+import type { HostMode } from '../../server/src/services/host-users';
 
 export type BenchDatabase = 'sqlite' | 'postgres';
 

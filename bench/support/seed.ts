@@ -2,8 +2,8 @@
  * Seeding through the plugin's own services (the same validation, uniqueness check, row and activity
  * entry as a SCIM POST), many creates per transaction so a large directory takes seconds, not minutes.
  */
-import type { HostMode, UsersService } from '../../server/src/services/users';
-import type { GroupsService } from '../../server/src/services/groups';
+import type { HostMode } from '../../server/src/services/host-users';
+import type { GroupsService, UsersService } from '../../server/src/services/resources';
 import type { BenchApp } from './bench-app';
 import { groupBody, userBody } from './scim-bodies';
 

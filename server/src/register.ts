@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { createScimHttpMiddleware } from './middlewares/scim-http';
+import { createScimAppWideHttpMiddleware } from './middlewares/scim-app-wide-http';
+import { getPluginConfig } from './utils/plugin-config';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  getPluginConfig(strapi);
   // Registered during the register phase so it runs before Strapi's body parser and error middleware.
-  strapi.server.use(createScimHttpMiddleware(strapi));
+  strapi.server.use(createScimAppWideHttpMiddleware(strapi));
 };

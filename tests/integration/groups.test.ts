@@ -276,6 +276,36 @@ describe('PATCH /Groups/:id', () => {
     expect(response.body.members).toBeUndefined();
   });
 
+  it('returns the group with its members and 200 for Prefer: return=representation', async () => {
+    const group = await createGroup('Patch preferred', [users[0]]);
+    const response = await scim(`/Groups/${group.id}`, {
+      method: 'PATCH',
+      headers: { prefer: 'return=representation' },
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: users[1] }] }] },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe('W/"2"');
+    expect(response.body).toMatchObject({ id: group.id, displayName: 'Patch preferred', meta: { version: 'W/"2"' } });
+    expect((response.body.members as { value: string }[]).map((member) => member.value).sort()).toEqual(sorted([users[0], users[1]]));
+  });
+
+  it('returns the group with 200 to Okta, and records the quirk in the activity log', async () => {
+    const group = await createGroup('Patch from Okta', [users[0]]);
+    const response = await scim(`/Groups/${group.id}`, {
+      method: 'PATCH',
+      headers: { 'user-agent': 'Okta SCIM Client 1.0.0' },
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { displayName: 'Patch from Okta 2' } }] },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: group.id, displayName: 'Patch from Okta 2', members: [{ value: users[0] }] });
+    const [entry] = await app.strapi.db.query('plugin::scim.activity-entry').findMany({
+      where: { resourceId: group.id, method: 'PATCH' },
+      orderBy: { id: 'desc' },
+      limit: 1,
+    });
+    expect(entry.quirks).toContain('okta-patch-returns-resource');
+  });
+
   it('removes a member with members[value eq "..."] (Entra aadOptscim062020, Okta)', async () => {
     const group = await createGroup('Patch remove filter', [users[0], users[1], users[2]]);
     expect((await patchGroup(group.id, { op: 'remove', path: `members[value eq "${users[1]}"]` })).status).toBe(204);

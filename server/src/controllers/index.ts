@@ -1,21 +1,21 @@
 import activity from './activity';
 import discovery from './discovery';
-import groups from './groups';
 import provisionedGroups from './provisioned-groups';
 import releasedLinks from './released-links';
+import { createResourceController } from './scim-resources';
 import search from './search';
 import secrets from './secrets';
 import settings from './settings';
-import users from './users';
+import { getService } from '../utils/get-service';
 
 export default {
   activity,
   discovery,
-  groups,
+  groups: createResourceController((strapi) => getService(strapi, 'groups')),
   'provisioned-groups': provisionedGroups,
   'released-links': releasedLinks,
   search,
   secrets,
   settings,
-  users,
+  users: createResourceController((strapi) => getService(strapi, 'users')),
 };

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildEndpointUrl } from '../http/endpoint-url';
-import { presentGroups, presentUsers } from '../http/present-resources';
 import { readSearchRequest } from '../http/search-request';
 import { ScimError } from '../scim/errors';
 import { buildListResponse, parsePagination } from '../scim/list';
@@ -42,8 +41,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       getService(strapi, 'groups').list({ filter: body.filter, startIndex: groupsOffset + 1, count: groupsCount }),
     );
     const resources = [
-      ...(await presentUsers(strapi, users.rows, base, request)),
-      ...(await presentGroups(strapi, groups.rows, base, request)),
+      ...(await getService(strapi, 'users').present(users.rows, base, request)),
+      ...(await getService(strapi, 'groups').present(groups.rows, base, request)),
     ];
     ctx.status = 200;
     ctx.body = buildListResponse(resources, { totalResults: users.total + groups.total, startIndex });

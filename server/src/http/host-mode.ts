@@ -1,8 +1,12 @@
 import type { Context } from 'koa';
-import type { ScimRequestState } from '../middlewares/scim-endpoint';
-import type { HostMode } from '../services/users';
+import type { HostMode } from '../services/host-users';
 
-/** How this SCIM request may touch host users, from the settings the endpoint middleware read. */
+/** What the route guard (middlewares/scim-route-guard.ts) leaves in `ctx.state.scim` for the controllers. */
+export interface ScimRequestState extends HostMode {
+  secretId: number;
+}
+
+/** How this SCIM request may touch host users, from the settings the route guard read. */
 export const hostMode = (ctx: Context): HostMode => {
   const { productionMode, defaultRoleId, groupRoleMappings } = ctx.state.scim as ScimRequestState;
   return { productionMode, defaultRoleId, groupRoleMappings };

@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import getRawBody from 'raw-body';
 import { MAX_BODY_BYTES, SCIM_CONTENT_TYPE } from '../constants';
 import { ScimError } from '../scim/errors';
-import { assertStorableJson } from './storable-json';
+import { assertStorableJson } from '../services/store/storable-json';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_TYPES = ['application/scim+json', 'application/json'];

@@ -1,3 +1,3 @@
-import scimEndpoint from './scim-endpoint';
+import scimRouteGuard from './scim-route-guard';
 
-export default { 'scim-endpoint': scimEndpoint };
+export default { 'scim-route-guard': scimRouteGuard };

@@ -2,16 +2,17 @@ import { SCIM_ROUTE_PREFIX } from '../constants';
 
 /**
  * SCIM 2.0 routes under /api/scim/v2/<endpointId>. Strapi's own authentication is off (`auth: false`):
- * the scim-endpoint middleware checks the endpoint id, the enabled flag and the secret.
+ * the scim-route-guard middleware checks the endpoint id, the enabled flag and the secret.
  */
 const scimRoute = (method: string, path: string, handler: string) => ({
   method,
   path: `${SCIM_ROUTE_PREFIX}${path}`,
   handler,
-  config: { auth: false as const, middlewares: ['plugin::scim.scim-endpoint'] },
+  config: { auth: false as const, middlewares: ['plugin::scim.scim-route-guard'] },
 });
 
-const READ_ONLY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+/** Discovery resources are read-only: these methods get 405 there. */
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 const DISCOVERY_PATHS = ['/ServiceProviderConfig', '/serviceConfiguration', '/ResourceTypes', '/ResourceTypes/:id', '/Schemas', '/Schemas/:id'];
 
 export default {
@@ -41,7 +42,7 @@ export default {
     scimRoute('PATCH', '/Groups/:id', 'groups.patch'),
     scimRoute('DELETE', '/Groups/:id', 'groups.remove'),
     ...DISCOVERY_PATHS.flatMap((path) =>
-      READ_ONLY_METHODS.map((method) => scimRoute(method, path, 'discovery.methodNotAllowed')),
+      WRITE_METHODS.map((method) => scimRoute(method, path, 'discovery.methodNotAllowed')),
     ),
   ],
 };

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { ScimError } from '../scim/errors';
 import { createReleasedLinks } from './store/released-links';
 import type { HostOrigin, HostTarget } from './targets';
+import { getService } from '../utils/get-service';
+import { getPluginConfig } from '../utils/plugin-config';
 
 /**
  * The host users of deleted SCIM users (onDelete 'deactivate'): remembered by externalId at release, taken
@@ -51,4 +53,26 @@ export const createReleasedHostUsers = (strapi: Core.Strapi, target: HostTarget)
       return { hostUserId: link.hostUserId, hostOrigin: link.hostOrigin };
     },
   };
+};
+
+/**
+ * An admin keeps a released host user they reactivated or changed, and lets the next create with this externalId
+ * provision a user of its own (instead of answering 409). Returns false when nothing was remembered.
+ */
+export const forgetReleasedHostUser = async (strapi: Core.Strapi, externalId: string, actor: string | null): Promise<boolean> => {
+  const target = getPluginConfig(strapi).target;
+  return await strapi.db.transaction(async () => {
+    if ((await createReleasedLinks(strapi).forget(externalId, target)) === 0) return false;
+    await getService(strapi, 'activity').record({
+      method: 'DELETE',
+      resourceType: 'User',
+      resourceName: externalId,
+      operation: 'forget-released-link',
+      outcome: 'success',
+      status: 204,
+      detail: `released ${target} user forgotten: the next create with externalId "${externalId}" provisions a new user`,
+      actor,
+    });
+    return true;
+  });
 };

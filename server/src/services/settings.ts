@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { PLUGIN_ID } from '../constants';
+import { createHostUsers } from './host-users';
 import type { GroupRoleMapping } from './role-mapping';
 import { createGroupRepository } from './store/group-repository';
 import { getHostTarget, type HostRole } from './targets';
@@ -92,7 +93,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...stored, defaultRoleId: fallback?.id ?? null };
     },
 
-    /** Switching production mode on applies every provisioned user to the host (see users.reconcile). */
+    /** Switching production mode on applies every provisioned user to the host (see host-users.ts). */
     async update(input: SettingsUpdate): Promise<EffectiveSettings> {
       if (input.defaultRoleId !== undefined) await assertAssignableRole(input.defaultRoleId);
       if (input.groupRoleMappings !== undefined) await assertValidMappings(input.groupRoleMappings);
@@ -110,9 +111,8 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       });
       const settings = await this.get();
-      const users = strapi.plugin(PLUGIN_ID).service('users');
-      if (switchedOn) await users.reconcile(settings);
-      else if (rolesChanged) await users.resyncAllRoles(settings);
+      if (switchedOn) await createHostUsers(strapi).reconcile(settings);
+      else if (rolesChanged) await createHostUsers(strapi).resyncAllRoles(settings);
       return settings;
     },
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { WindowCounter } from '../http/window-counter';
+import { WindowCounter } from './window-counter';
 import { getPluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
 import { minuteOf, secondsLeftInMinute } from './refusals';

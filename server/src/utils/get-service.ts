@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import type { ActivityService } from '../services/activity';
-import type { GroupsService } from '../services/groups';
 import type { RefusalsService } from '../services/refusals';
+import type { GroupsService, UsersService } from '../services/resources';
 import type { SecretsService } from '../services/secrets';
 import type { SettingsService } from '../services/settings';
 import type { ThrottleService } from '../services/throttle';
-import type { UsersService } from '../services/users';
 
 interface Services {
   activity: ActivityService;

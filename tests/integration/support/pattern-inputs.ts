@@ -236,7 +236,7 @@ export const PATTERN_USES: PatternUse[] = [
   },
   ...['/\\/Groups(\\/|$)/', '/\\/Users(\\/|$)/'].map(
     (pattern): PatternUse => ({
-      file: 'server/src/middlewares/scim-endpoint.ts',
+      file: 'server/src/middlewares/scim-route-guard.ts',
       pattern,
       clientInput: 'the request path (resource type of an activity entry)',
       bound: 'the 16 KiB request line',

@@ -1,4 +1,4 @@
-import { WindowCounter } from '../../../server/src/http/window-counter';
+import { WindowCounter } from '../../../server/src/services/window-counter';
 
 const clock = (start = 1_000_000) => {
   let now = start;

@@ -7,7 +7,7 @@ import { cloneJson, isPlainObject, type JsonObject } from './elements';
 import { diffResources } from './member-changes';
 import { assertRequiredKept } from './mutability';
 import { parseOperations } from './parse-operations';
-import type { PatchContext, PatchOptions, PatchResult } from './types';
+import type { PatchContext, PatchOperation, PatchOptions, PatchResult } from './types';
 
 export type { PatchChanges, PatchOperation, PatchOpName, PatchOptions, PatchResult } from './types';
 export { DEFAULT_MAX_OPERATIONS, parseOperations } from './parse-operations';
@@ -46,7 +46,17 @@ export const applyPatch = (
   options: PatchOptions = {},
 ): PatchResult => {
   const log = options.log ?? new QuirkLog();
-  const operations = parseOperations(body, log, options.maxOperations);
+  return applyPatchOperations(resourceType, resource, parseOperations(body, log, options.maxOperations), { ...options, log });
+};
+
+/** applyPatch for operations parsed already (parseOperations), so a caller that inspects them parses them once. */
+export const applyPatchOperations = (
+  resourceType: ResourceTypeId,
+  resource: ScimResource | JsonObject,
+  operations: readonly PatchOperation[],
+  options: PatchOptions = {},
+): PatchResult => {
+  const log = options.log ?? new QuirkLog();
   const readOnly = readOnlyNames(resourceType);
   const carried: JsonObject = {};
   const working: JsonObject = {};

@@ -1,11 +1,10 @@
-import { readPage } from './list-query';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
 import { GROUP_COLUMN_LABELS, groupColumnValues } from './group-columns';
 import { inChunks } from './in-chunks';
+import { readPage, type ListQuery } from './list-query';
 import { assertColumnsFit, isStorableKey } from './storable-text';
-import type { ListQuery } from './user-repository';
 
 export const SCIM_GROUP_UID = 'plugin::scim.scim-group';
 

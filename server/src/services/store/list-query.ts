@@ -2,9 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
 import { compileFilter, parseFilter, type ColumnMap, type Filter, type WhereClause } from '../../scim/filter';
 import type { Sort } from '../../scim/list';
-import type { ListQuery } from './user-repository';
 
-/** The filter and sort parts of a list request, compiled against one resource type's column map. */
+/** A page request compiled for one table: the where-clause of the filter, the order, the page. */
+export interface ListQuery {
+  where: WhereClause;
+  orderBy: Record<string, 'asc' | 'desc'>[];
+  offset: number;
+  limit: number;
+}
 
 /** Escapes LIKE wildcards itself from 5.54 on; older releases refuse such filter values instead. */
 const likeWildcardMode = (strapi: Core.Strapi): 'escapedByEngine' | 'reject' => {

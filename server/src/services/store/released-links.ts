@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { HostOrigin } from '../targets/types';
+import type { HostOrigin } from './host-origin';
 
 const UID = 'plugin::scim.released-link';
 

@@ -1,10 +1,9 @@
-import { readPage } from './list-query';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
-import type { HostOrigin } from '../targets/types';
-import type { WhereClause } from '../../scim/filter/where-clause';
+import type { HostOrigin } from './host-origin';
 import { inChunks } from './in-chunks';
+import { readPage, type ListQuery } from './list-query';
 import { assertColumnsFit, fitColumn, isStorableKey } from './storable-text';
 import { USER_COLUMN_LABELS, userColumnValues } from './user-columns';
 
@@ -51,13 +50,6 @@ export interface HostLink {
   hostOrigin?: HostOrigin | null;
   applied: boolean;
   notAppliedReason: string | null;
-}
-
-export interface ListQuery {
-  where: WhereClause;
-  orderBy: Record<string, 'asc' | 'desc'>[];
-  offset: number;
-  limit: number;
 }
 
 /** The indexed columns of a resource; a value longer than its column is a 400 naming the attribute. */

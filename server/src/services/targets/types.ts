@@ -1,3 +1,7 @@
+import type { HostOrigin } from '../store/host-origin';
+
+export type { HostOrigin };
+
 /** A role of the host's user model (admin roles, or users-permissions roles). */
 export interface HostRole {
   id: number;
@@ -32,8 +36,6 @@ export interface HostUserWrite {
    */
   updateLinkedSignIn: boolean;
 }
-
-export type HostOrigin = 'created' | 'linked';
 
 /** What the host still looks like, to tell whether a released host user was touched since its release. */
 export interface HostUserState {

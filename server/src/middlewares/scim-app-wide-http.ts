@@ -9,7 +9,7 @@ import { detailOfForeignError, isScimErrorBody, sendScimError } from '../http/sc
  * Application-level middleware, registered ahead of Strapi's own: every response under the SCIM base path is
  * SCIM-shaped (errors from the router or Strapi's middlewares included) and bodies are parsed the SCIM way.
  */
-export const createScimHttpMiddleware = (strapi: Core.Strapi) => {
+export const createScimAppWideHttpMiddleware = (strapi: Core.Strapi) => {
   const apiPrefix = strapi.config.get<string>('api.rest.prefix', '/api');
   const basePath = `${apiPrefix}/${PLUGIN_ID}/v2/`;
 

@@ -2,17 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { authenticateSecret, tooManyRequests } from '../http/authenticate-secret';
 import { throttleKeyOf } from '../http/client-address';
-import type { GroupRoleMapping } from '../services/role-mapping';
+import type { ScimRequestState } from '../http/host-mode';
 import { sendScimError } from '../http/scim-error-response';
 import { ScimError } from '../scim/errors';
 import { getService } from '../utils/get-service';
-
-export interface ScimRequestState {
-  secretId: number;
-  productionMode: boolean;
-  defaultRoleId: number | null;
-  groupRoleMappings: GroupRoleMapping[];
-}
 
 /** Statuses of a request refused before it was authenticated: counted per client and throttled. */
 const REFUSAL_STATUSES = new Set([401, 503]);

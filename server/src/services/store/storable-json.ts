@@ -1,5 +1,5 @@
-import { ScimError } from '../scim/errors';
-import { hasUnstorableCharacter } from '../services/store/storable-text';
+import { ScimError } from '../../scim/errors';
+import { hasUnstorableCharacter } from './storable-text';
 
 /**
  * Refuses a parsed body holding a string (value or key) with U+0000 or an unpaired surrogate: PostgreSQL
