@@ -4,6 +4,7 @@ import { buildEndpointUrl } from '../http/endpoint-url';
 import { hostMode } from '../http/host-mode';
 import { asksForProjection } from '../http/patch-response';
 import { keepsMembers, presentGroups } from '../http/present-resources';
+import { requestQuirks } from '../http/request-quirks';
 import { readSearchRequest, singleQueryValue } from '../http/search-request';
 import { etagFromVersion, ifNoneMatchMatches } from '../scim/etag';
 import { readFilterParameter } from '../scim/filter';
@@ -20,6 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const projection = (ctx: Context): ProjectionRequest => ({
     attributes: singleQueryValue(ctx.query.attributes),
     excludedAttributes: singleQueryValue(ctx.query.excludedAttributes),
+    log: requestQuirks(ctx),
   });
 
   /** `members`: already known (after POST/PUT), or undefined to load them if the projection keeps them. */
@@ -47,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ) => {
     const { startIndex, count } = parsePagination(query);
     const sort = parseSort('Group', query);
-    const { rows, total } = await groups().list({ filter: query.filter, sort, startIndex, count });
+    const { rows, total } = await groups().list({ filter: query.filter, sort, startIndex, count }, requestQuirks(ctx));
     const resources = await presentGroups(strapi, rows, endpointUrl(ctx), request);
     ctx.body = buildListResponse(resources, { totalResults: total, startIndex });
   };
@@ -59,7 +61,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async search(ctx: Context) {
       const body = readSearchRequest(ctx.request.body);
-      await sendList(ctx, body, { attributes: body.attributes, excludedAttributes: body.excludedAttributes });
+      await sendList(ctx, body, {
+        attributes: body.attributes,
+        excludedAttributes: body.excludedAttributes,
+        log: requestQuirks(ctx),
+      });
       ctx.status = 200;
     },
 

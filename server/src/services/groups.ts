@@ -160,9 +160,9 @@ const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
         endpointUrl,
       ),
 
-    list(request: GroupListRequest): Promise<{ rows: ScimGroupRow[]; total: number }> {
+    list(request: GroupListRequest, log?: QuirkLog): Promise<{ rows: ScimGroupRow[]; total: number }> {
       return groups.list({
-        where: compileListFilter(strapi, request.filter, GROUP_COLUMN_MAP, GROUP_SCHEMA_URN),
+        where: compileListFilter(strapi, request.filter, GROUP_COLUMN_MAP, GROUP_SCHEMA_URN, log),
         orderBy: listOrderBy(GROUP_COLUMN_MAP, request.sort),
         offset: request.startIndex - 1,
         limit: request.count,

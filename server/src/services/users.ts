@@ -261,9 +261,9 @@ const createUsersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return row;
     },
 
-    async list(request: UserListRequest): Promise<{ rows: ScimUserRow[]; total: number }> {
+    async list(request: UserListRequest, log?: QuirkLog): Promise<{ rows: ScimUserRow[]; total: number }> {
       return repository.list({
-        where: compileListFilter(strapi, request.filter, USER_COLUMN_MAP, USER_SCHEMA_URN),
+        where: compileListFilter(strapi, request.filter, USER_COLUMN_MAP, USER_SCHEMA_URN, log),
         orderBy: listOrderBy(USER_COLUMN_MAP, request.sort),
         offset: request.startIndex - 1,
         limit: request.count,

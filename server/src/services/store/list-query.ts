@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
 import { compileFilter, parseFilter, type ColumnMap, type Filter, type WhereClause } from '../../scim/filter';
 import type { Sort } from '../../scim/list';
+import type { QuirkLog } from '../../scim/quirks';
 import type { ListQuery } from './user-repository';
 
 /** The filter and sort parts of a list request, compiled against one resource type's column map. */
@@ -38,15 +39,17 @@ export const compileListFilter = (
   filter: string | undefined,
   columns: ColumnMap,
   coreSchema: string,
+  log?: QuirkLog,
 ): WhereClause => {
   if (!filter) return {};
-  const parsed = parseFilter(filter);
+  const parsed = parseFilter(filter, undefined, log);
   assertNoNul(parsed);
   return compileFilter(parsed, {
     columns,
     coreSchema,
     likeWildcards: likeWildcardMode(strapi),
     likeIgnoresCase: strapi.db.dialect.client === 'sqlite',
+    log,
   });
 };
 
