@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { authenticateSecret, tooManyRequests } from '../http/authenticate-secret';
 import { throttleKeyOf } from '../http/client-address';
+import { rememberSecretQuirks } from '../http/secret-quirks';
 import type { GroupRoleMapping } from '../services/role-mapping';
 import { sendScimError } from '../http/scim-error-response';
 import { ScimError } from '../scim/errors';
@@ -55,6 +56,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       };
       ctx.state.scim = state;
       await next();
+      await rememberSecretQuirks(strapi, ctx);
     } catch (error) {
       // Requests to an unknown endpoint id are not logged: anyone can send them.
       if (!endpointMatched) return sendScimError(ctx, error, strapi);

@@ -40,6 +40,7 @@ export const revealableSecret: SecretSummaryResponse = {
   expiresAt: null,
   expired: false,
   revealable: true,
+  quirksSeen: [],
 };
 
 export const onceOnlySecret: SecretSummaryResponse = {
@@ -51,6 +52,7 @@ export const onceOnlySecret: SecretSummaryResponse = {
   expiresAt: null,
   expired: false,
   revealable: false,
+  quirksSeen: [],
 };
 
 export const expiringSecret: SecretSummaryResponse = {
