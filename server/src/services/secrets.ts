@@ -148,9 +148,8 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * whichever row matches. Only a match goes on to its expiry and `lastUsedAt`.
      */
     async verify(presented: string): Promise<SecretCheck> {
-      const rows: Pick<SecretRow, 'id' | 'hash' | 'lastUsedAt' | 'expiresAt' | 'quirksSeen'>[] = await secrets().findMany({
-        select: ['id', 'hash', 'lastUsedAt', 'expiresAt', 'quirksSeen'],
-      });
+      const rows: Pick<SecretRow, 'id' | 'hash' | 'lastUsedAt' | 'expiresAt' | 'quirksSeen'>[] =
+        await secrets().findMany({ select: ['id', 'hash', 'lastUsedAt', 'expiresAt', 'quirksSeen'] });
       const match = findMatchingHash(hashSecret(presented), rows);
       if (!match) return { status: 'unknown' };
       if (isExpired(match.expiresAt)) {
@@ -166,7 +165,10 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * quirk lost to an exact race is added by the next request that fires it.
      */
     async rememberQuirks(id: number, fired: readonly QuirkId[]): Promise<void> {
-      const row: Pick<SecretRow, 'quirksSeen'> | null = await secrets().findOne({ where: { id }, select: ['id', 'quirksSeen'] });
+      const row: Pick<SecretRow, 'quirksSeen'> | null = await secrets().findOne({
+        where: { id },
+        select: ['id', 'quirksSeen'],
+      });
       if (!row) return;
       const seen = quirksSeenOf(row.quirksSeen);
       const fresh = fired.filter((quirk) => !seen.includes(quirk));

@@ -27,14 +27,17 @@ describe('filter-unquoted-value', () => {
   );
 
   it('fires for a PATCH path with an unquoted value', () => {
-    expect(firedBy((log) => parsePatchPath('members[value eq abc]', undefined, log))).toEqual(['filter-unquoted-value']);
+    expect(firedBy((log) => parsePatchPath('members[value eq abc]', undefined, log))).toEqual([
+      'filter-unquoted-value',
+    ]);
     expect(firedBy((log) => parsePatchPath('members[value eq "abc"]', undefined, log))).toEqual([]);
   });
 });
 
 describe('filter-string-boolean', () => {
   it('fires when a database filter compares a boolean with "true" or "false"', () => {
-    const compile = (text: string) => (log: QuirkLog) => compileFilter(parseFilter(text), { columns: userColumns, log });
+    const compile = (text: string) => (log: QuirkLog) =>
+      compileFilter(parseFilter(text), { columns: userColumns, log });
     expect(firedBy(compile('active eq "True"'))).toEqual(['filter-string-boolean']);
     expect(firedBy(compile('active eq true'))).toEqual([]);
   });
@@ -48,7 +51,10 @@ describe('filter-string-boolean', () => {
 
   it('fires for a PATCH path whose value filter compares a boolean with a string', () => {
     const user = { schemas: [CORE], userName: 'ann', emails: [{ value: 'a@example.com', primary: true }] };
-    const body = { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'emails[primary eq "true"].value', value: 'b@example.com' }] };
+    const body = {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: 'emails[primary eq "true"].value', value: 'b@example.com' }],
+    };
     const result = applyPatch('User', user, body);
     expect(result.quirks).toEqual(['filter-string-boolean']);
     expect(result.resource.emails).toEqual([{ value: 'b@example.com', primary: true }]);
@@ -62,9 +68,9 @@ describe('attributes-value-filter', () => {
     expect(firedBy((log) => projectResource('User', user, { attributes: 'emails[type eq "work"]', log }))).toEqual([
       'attributes-value-filter',
     ]);
-    expect(firedBy((log) => projectResource('User', user, { excludedAttributes: 'emails[type eq "work"].value', log }))).toEqual([
-      'attributes-value-filter',
-    ]);
+    expect(
+      firedBy((log) => projectResource('User', user, { excludedAttributes: 'emails[type eq "work"].value', log })),
+    ).toEqual(['attributes-value-filter']);
   });
 
   it('does not fire for plain attribute names', () => {

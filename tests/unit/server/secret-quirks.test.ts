@@ -11,7 +11,10 @@ const serviceOver = (quirksSeen: unknown) => {
   const update = jest.fn(async ({ data }: { data: { quirksSeen: unknown } }) => Object.assign(row, data));
   const findOne = jest.fn(async () => ({ id: row.id, quirksSeen: row.quirksSeen }));
   const findMany = async () => [{ ...row }];
-  const strapi = { db: { query: () => ({ findOne, findMany, update }) }, config: { get: () => undefined } } as unknown as Core.Strapi;
+  const strapi = {
+    db: { query: () => ({ findOne, findMany, update }) },
+    config: { get: () => undefined },
+  } as unknown as Core.Strapi;
   return { service: createSecretsService({ strapi }), row, update, findOne };
 };
 
@@ -19,7 +22,10 @@ describe('secrets.rememberQuirks', () => {
   it('adds only quirks the secret has not seen, after the ones it has', async () => {
     const { service, update } = serviceOver(['bearer-prefix-missing']);
     await service.rememberQuirks(1, ['bearer-prefix-missing', 'filter-unquoted-value']);
-    expect(update).toHaveBeenCalledWith({ where: { id: 1 }, data: { quirksSeen: ['bearer-prefix-missing', 'filter-unquoted-value'] } });
+    expect(update).toHaveBeenCalledWith({
+      where: { id: 1 },
+      data: { quirksSeen: ['bearer-prefix-missing', 'filter-unquoted-value'] },
+    });
   });
 
   it('writes nothing when every quirk is already stored (another request added it first)', async () => {
@@ -33,7 +39,10 @@ describe('secrets.rememberQuirks', () => {
       const { service, update } = serviceOver(stored);
       await service.rememberQuirks(1, ['bearer-prefix-missing']);
       const kept = Array.isArray(stored) ? ['patch-op-any-case'] : [];
-      expect(update).toHaveBeenCalledWith({ where: { id: 1 }, data: { quirksSeen: [...kept, 'bearer-prefix-missing'] } });
+      expect(update).toHaveBeenCalledWith({
+        where: { id: 1 },
+        data: { quirksSeen: [...kept, 'bearer-prefix-missing'] },
+      });
     }
   });
 
@@ -46,7 +55,10 @@ describe('secrets.rememberQuirks', () => {
 });
 
 describe('rememberSecretQuirks', () => {
-  const contextWith = (seen: Parameters<typeof noteSecretQuirks>[2], fired: Parameters<ReturnType<typeof requestQuirks>['fire']>[0][]) => {
+  const contextWith = (
+    seen: Parameters<typeof noteSecretQuirks>[2],
+    fired: Parameters<ReturnType<typeof requestQuirks>['fire']>[0][],
+  ) => {
     const ctx = { state: {} } as Context;
     noteSecretQuirks(ctx, 5, seen);
     for (const id of fired) requestQuirks(ctx).fire(id);
@@ -70,7 +82,10 @@ describe('rememberSecretQuirks', () => {
   it('passes on the new quirks only', async () => {
     const rememberQuirks = jest.fn(async () => undefined);
     const { strapi } = strapiWith(rememberQuirks);
-    await rememberSecretQuirks(strapi, contextWith(['bearer-prefix-missing'], ['bearer-prefix-missing', 'attributes-value-filter']));
+    await rememberSecretQuirks(
+      strapi,
+      contextWith(['bearer-prefix-missing'], ['bearer-prefix-missing', 'attributes-value-filter']),
+    );
     expect(rememberQuirks).toHaveBeenCalledWith(5, ['attributes-value-filter']);
   });
 
