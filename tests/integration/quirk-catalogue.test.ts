@@ -22,7 +22,7 @@ let userId: string;
 let serial = 0;
 
 type Init = Parameters<typeof scimRequest>[1];
-type Scim = (path: string, init?: Init) => Promise<ApiResponse<any>>;
+type Scim = (path: string, init?: Init) => Promise<ApiResponse>;
 
 const scimWith =
   (withSecret: string): Scim =>
@@ -37,7 +37,7 @@ const query = (name: string, value: string) => `${name}=${encodeURIComponent(val
 const created = async (scim: Scim, path: string, body: object): Promise<string> => {
   const response = await scim(path, { method: 'POST', body });
   expect(response.status).toBe(201);
-  return response.body.id as string;
+  return (response.body as { id: string }).id;
 };
 const groupWithMember = (scim: Scim) =>
   created(scim, '/Groups', {
@@ -51,7 +51,7 @@ interface Trigger {
   reportedIn: 'activity' | 'secret';
   /** Requests the trigger needs first (not checked); returns an id for `send`. */
   prepare?: (scim: Scim) => Promise<string>;
-  send: (scim: Scim, prepared: string, secretUsed: string) => Promise<ApiResponse<any>>;
+  send: (scim: Scim, prepared: string, secretUsed: string) => Promise<ApiResponse>;
 }
 
 const write = (send: Trigger['send'], prepare?: Trigger['prepare']): Trigger => ({
@@ -168,13 +168,16 @@ const TRIGGERS = {
 } satisfies Record<QuirkId, Trigger>;
 
 const lastEntryId = async (): Promise<number> => {
-  const [last] = await app.strapi.db.query(ENTRY_UID).findMany({ select: ['id'], orderBy: { id: 'desc' }, limit: 1 });
-  return last?.id ?? 0;
+  const query = app.strapi.db.query(ENTRY_UID);
+  const rows = (await query.findMany({ select: ['id'], orderBy: { id: 'desc' }, limit: 1 })) as { id: number }[];
+  return rows.at(0)?.id ?? 0;
 };
 
 const quirksSeenOf = async (secretId: number): Promise<string[]> => {
-  const listed = (await api.call('GET', '/scim/secrets')).body.data as { id: number; quirksSeen: string[] }[];
-  return listed.find((row) => row.id === secretId)!.quirksSeen;
+  const listed = await api.call<{ data: { id: number; quirksSeen: string[] }[] }>('GET', '/scim/secrets');
+  const row = listed.body.data.find((secret) => secret.id === secretId);
+  if (!row) throw new Error(`secret ${secretId} is not listed`);
+  return row.quirksSeen;
 };
 
 beforeAll(async () => {
@@ -190,7 +193,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await app.stop();
 });
 
 it('has a trigger for every catalogue entry, and none for an id the catalogue does not have', () => {

@@ -165,11 +165,11 @@ export const projectResource = (resourceType: ResourceTypeId, resource: JsonObje
       ? { kind: 'exclude', selection: parseAttributeList(resourceType, request.excludedAttributes, request.log) }
       : { kind: 'default' };
   const coreValues: JsonObject = {};
-  const extensionValues = new Map<string, JsonObject>();
+  const extensionValues = new Map<string, { extension: (typeof extensions)[number]; values: JsonObject | null }>();
   for (const key of Object.keys(resource)) {
     if (key === 'schemas') continue;
     const extension = extensions.find((candidate) => candidate.id === key);
-    if (extension) extensionValues.set(extension.id, resource[key] as JsonObject);
+    if (extension) extensionValues.set(extension.id, { extension, values: resource[key] as JsonObject | null });
     else coreValues[key] = resource[key];
   }
   const output: JsonObject = {};
@@ -177,10 +177,9 @@ export const projectResource = (resourceType: ResourceTypeId, resource: JsonObje
   const schemas = [core.id];
   output.schemas = schemas;
   Object.assign(output, projectedCore);
-  for (const [urn, values] of extensionValues) {
+  for (const [urn, { extension, values }] of extensionValues) {
     const whole = mode.kind !== 'default' && mode.selection.wholeExtensions.has(urn);
     if (mode.kind === 'exclude' && whole) continue;
-    const extension = extensions.find((candidate) => candidate.id === urn)!;
     const projected = projectContainer(extension.attributes, values ?? {}, mode, urn, mode.kind === 'include' && whole);
     if (Object.keys(projected).length === 0) continue;
     output[urn] = projected;

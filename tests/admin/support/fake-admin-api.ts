@@ -154,6 +154,7 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
           expiresAt: body?.expiresAt ?? null,
           expired: false,
           revealable: options.createRevealable ?? false,
+          quirksSeen: [],
           secret: CREATED_SECRET,
         };
         return respond(created);

@@ -8,9 +8,9 @@ import { generateSecret, hashSecret } from '../../../server/src/services/secret-
 /** The secrets service over one stored row: only the database is faked. */
 const serviceOver = (quirksSeen: unknown) => {
   const row = { id: 1, hash: '', lastUsedAt: new Date(), expiresAt: null, quirksSeen };
-  const update = jest.fn(async ({ data }: { data: { quirksSeen: unknown } }) => Object.assign(row, data));
-  const findOne = jest.fn(async () => ({ id: row.id, quirksSeen: row.quirksSeen }));
-  const findMany = async () => [{ ...row }];
+  const update = jest.fn(({ data }: { data: { quirksSeen: unknown } }) => Promise.resolve(Object.assign(row, data)));
+  const findOne = jest.fn(() => Promise.resolve({ id: row.id, quirksSeen: row.quirksSeen }));
+  const findMany = () => Promise.resolve([{ ...row }]);
   const strapi = {
     db: { query: () => ({ findOne, findMany, update }) },
     config: { get: () => undefined },
@@ -80,7 +80,7 @@ describe('rememberSecretQuirks', () => {
   });
 
   it('passes on the new quirks only', async () => {
-    const rememberQuirks = jest.fn(async () => undefined);
+    const rememberQuirks = jest.fn(() => Promise.resolve());
     const { strapi } = strapiWith(rememberQuirks);
     await rememberSecretQuirks(
       strapi,
@@ -90,9 +90,7 @@ describe('rememberSecretQuirks', () => {
   });
 
   it('never fails the request: a failed update is a warning naming the secret by id only', async () => {
-    const rememberQuirks = jest.fn(async () => {
-      throw new Error('database is locked');
-    });
+    const rememberQuirks = jest.fn(() => Promise.reject(new Error('database is locked')));
     const { strapi, warn } = strapiWith(rememberQuirks);
     await expect(rememberSecretQuirks(strapi, contextWith([], ['filter-string-boolean']))).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith('[scim] could not record the quirks of secret 5: database is locked');
