@@ -45,6 +45,8 @@ export interface SecretSummaryResponse {
   /** Whether expiresAt has passed (by the server's clock): the endpoint refuses the secret. */
   expired: boolean;
   revealable: boolean;
+  /** Ids from the quirk catalogue (server/src/scim/quirks.ts) that requests with this secret used, first seen first. */
+  quirksSeen: string[];
 }
 
 export interface CreatedSecretResponse extends SecretSummaryResponse {

@@ -99,6 +99,7 @@ describe('secrets', () => {
       expiresAt: null,
       expired: false,
       revealable: true,
+      quirksSeen: [],
     });
     expect(JSON.stringify(listed)).not.toContain(body.data.secret);
   });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildEndpointUrl } from '../http/endpoint-url';
+import { requestQuirks } from '../http/request-quirks';
 import {
   buildResourceType,
   buildResourceTypes,
@@ -16,6 +17,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async serviceProviderConfig(ctx: Context) {
+      ctx.body = buildServiceProviderConfig(baseUrl(ctx));
+    },
+    /** GET /serviceConfiguration, the Microsoft reference server's name for /ServiceProviderConfig. */
+    async serviceConfiguration(ctx: Context) {
+      requestQuirks(ctx).fire('service-configuration-alias');
       ctx.body = buildServiceProviderConfig(baseUrl(ctx));
     },
     async resourceTypes(ctx: Context) {

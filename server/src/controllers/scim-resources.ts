@@ -28,6 +28,7 @@ export const createResourceController =
     const projection = (ctx: Context): ProjectionRequest => ({
       attributes: singleQueryValue(ctx.query.attributes),
       excludedAttributes: singleQueryValue(ctx.query.excludedAttributes),
+      log: requestQuirks(ctx),
     });
     const writeOptions = (ctx: Context) => ({ ifMatch: ctx.get('If-Match') || undefined, log: requestQuirks(ctx) });
 
@@ -43,7 +44,7 @@ export const createResourceController =
     const sendList = async (ctx: Context, query: ListQuery, request: ProjectionRequest) => {
       const { startIndex, count } = parsePagination(query);
       const sort = parseSort(service().name, query);
-      const { rows, total } = await service().list({ filter: query.filter, sort, startIndex, count });
+      const { rows, total } = await service().list({ filter: query.filter, sort, startIndex, count }, requestQuirks(ctx));
       const resources = await service().present(rows, endpointUrl(ctx), request);
       ctx.body = buildListResponse(resources, { totalResults: total, startIndex });
     };
@@ -55,7 +56,11 @@ export const createResourceController =
 
       async search(ctx: Context) {
         const body = readSearchRequest(ctx.request.body);
-        await sendList(ctx, body, { attributes: body.attributes, excludedAttributes: body.excludedAttributes });
+        await sendList(ctx, body, {
+          attributes: body.attributes,
+          excludedAttributes: body.excludedAttributes,
+          log: requestQuirks(ctx),
+        });
         ctx.status = 200;
       },
 

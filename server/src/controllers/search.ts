@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildEndpointUrl } from '../http/endpoint-url';
+import { requestQuirks } from '../http/request-quirks';
 import { readSearchRequest } from '../http/search-request';
 import { ScimError } from '../scim/errors';
 import { buildListResponse, parsePagination } from '../scim/list';
@@ -29,16 +30,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (body.sortBy) throw ScimError.badRequest('invalidValue', 'sortBy is not supported across resource types; search /Users or /Groups');
     const { startIndex, count } = parsePagination(body);
     const base = buildEndpointUrl(strapi, ctx.origin, ctx.params.endpointId) as string;
-    const request = { attributes: body.attributes, excludedAttributes: body.excludedAttributes };
+    const log = requestQuirks(ctx);
+    const request = { attributes: body.attributes, excludedAttributes: body.excludedAttributes, log };
     const offset = startIndex - 1;
 
     const users = await orNothing(() =>
-      getService(strapi, 'users').list({ filter: body.filter, startIndex, count }),
+      getService(strapi, 'users').list({ filter: body.filter, startIndex, count }, log),
     );
     const groupsOffset = Math.max(0, offset - users.total);
     const groupsCount = Math.max(0, count - users.rows.length);
     const groups = await orNothing(() =>
-      getService(strapi, 'groups').list({ filter: body.filter, startIndex: groupsOffset + 1, count: groupsCount }),
+      getService(strapi, 'groups').list({ filter: body.filter, startIndex: groupsOffset + 1, count: groupsCount }, log),
     );
     const resources = [
       ...(await getService(strapi, 'users').present(users.rows, base, request)),

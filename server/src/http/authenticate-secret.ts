@@ -3,6 +3,8 @@ import type { Context } from 'koa';
 import { ScimError } from '../scim/errors';
 import { getService } from '../utils/get-service';
 import { presentedSecret } from './presented-secret';
+import { requestQuirks } from './request-quirks';
+import { noteSecretQuirks } from './secret-quirks';
 
 /** A 429 with `Retry-After` in seconds; the error body's detail says the same. */
 export const tooManyRequests = (ctx: Context, seconds: number, reason: string): ScimError => {
@@ -21,7 +23,8 @@ const refuse = (ctx: Context, detail: string): ScimError => {
  * is checked first: failures from its address never refuse a valid secret.
  */
 export const authenticateSecret = async (strapi: Core.Strapi, ctx: Context): Promise<number> => {
-  const secret = presentedSecret(ctx.get('authorization'));
+  const authorization = ctx.get('authorization');
+  const secret = presentedSecret(authorization);
   const check = secret ? await getService(strapi, 'secrets').verify(secret) : ({ status: 'unknown' } as const);
   if (check.status !== 'valid') {
     throw check.status === 'expired'
@@ -30,5 +33,8 @@ export const authenticateSecret = async (strapi: Core.Strapi, ctx: Context): Pro
   }
   const wait = getService(strapi, 'throttle').takeSecretRequest(check.id);
   if (wait !== null) throw tooManyRequests(ctx, wait, 'This secret is over its request ceiling (secretRequestsPerSecond)');
+  // The whole header is the secret: sent without "Bearer ".
+  if (secret === authorization.trim()) requestQuirks(ctx).fire('bearer-prefix-missing');
+  noteSecretQuirks(ctx, check.id, check.quirksSeen);
   return check.id;
 };

@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import { authenticateSecret, tooManyRequests } from '../http/authenticate-secret';
 import { throttleKeyOf } from '../http/client-address';
 import type { ScimRequestState } from '../http/host-mode';
+import { rememberSecretQuirks } from '../http/secret-quirks';
 import { sendScimError } from '../http/scim-error-response';
 import { ScimError } from '../scim/errors';
 import { getService } from '../utils/get-service';
@@ -48,6 +49,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       };
       ctx.state.scim = state;
       await next();
+      await rememberSecretQuirks(strapi, ctx);
     } catch (error) {
       // Requests to an unknown endpoint id are not logged: anyone can send them.
       if (!endpointMatched) return sendScimError(ctx, error, strapi);

@@ -20,7 +20,7 @@ export default {
   routes: [
     scimRoute('GET', '/ServiceProviderConfig', 'discovery.serviceProviderConfig'),
     // service-configuration-alias: the Microsoft reference server's name for it, which its test collection calls.
-    scimRoute('GET', '/serviceConfiguration', 'discovery.serviceProviderConfig'),
+    scimRoute('GET', '/serviceConfiguration', 'discovery.serviceConfiguration'),
     scimRoute('GET', '/ResourceTypes', 'discovery.resourceTypes'),
     scimRoute('GET', '/ResourceTypes/:id', 'discovery.resourceType'),
     scimRoute('GET', '/Schemas', 'discovery.schemas'),

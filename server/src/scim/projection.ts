@@ -1,3 +1,4 @@
+import type { QuirkLog } from './quirks';
 import {
   COMMON_ATTRIBUTES,
   findAttribute,
@@ -18,6 +19,8 @@ import { withoutBracketedParts } from './value-filter-brackets';
 export interface ProjectionRequest {
   attributes?: string;
   excludedAttributes?: string;
+  /** Where the request's tolerated dialects are reported (a value filter in an attribute name). */
+  log?: QuirkLog;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -54,11 +57,17 @@ const splitAttributeList = (list: string): string[] => {
   return parts;
 };
 
-export const parseAttributeList = (resourceType: ResourceTypeId, list: string | undefined): ParsedSelection => {
+/** `emails[type eq "work"]` names `emails`, `emails[...].value` names `emails.value` (quirk attributes-value-filter). */
+const withoutValueFilter = (part: string, log: QuirkLog | undefined): string => {
+  const name = withoutBracketedParts(part);
+  if (name !== part) log?.fire('attributes-value-filter');
+  return name.trim();
+};
+
+export const parseAttributeList = (resourceType: ResourceTypeId, list: string | undefined, log?: QuirkLog): ParsedSelection => {
   const { core, extensions } = schemasOf(resourceType);
   const selection: ParsedSelection = { attributes: new Map(), wholeExtensions: new Set() };
-  // attributes-value-filter quirk: `emails[type eq "work"]` selects `emails`, `emails[...].value` selects `emails.value`.
-  const names = splitAttributeList(list ?? '').map((part) => withoutBracketedParts(part).trim()).filter(Boolean);
+  const names = splitAttributeList(list ?? '').map((part) => withoutValueFilter(part, log)).filter(Boolean);
   for (const name of names) {
     const extension = extensions.find((candidate) => candidate.id.toLowerCase() === name.toLowerCase());
     if (extension) {
@@ -151,16 +160,16 @@ const projectContainer = (
 export const projectResource = (resourceType: ResourceTypeId, resource: JsonObject, request: ProjectionRequest = {}): JsonObject => {
   const { core, extensions } = schemasOf(resourceType);
   const mode: Mode = request.attributes?.trim()
-    ? { kind: 'include', selection: parseAttributeList(resourceType, request.attributes) }
+    ? { kind: 'include', selection: parseAttributeList(resourceType, request.attributes, request.log) }
     : request.excludedAttributes?.trim()
-      ? { kind: 'exclude', selection: parseAttributeList(resourceType, request.excludedAttributes) }
+      ? { kind: 'exclude', selection: parseAttributeList(resourceType, request.excludedAttributes, request.log) }
       : { kind: 'default' };
   const coreValues: JsonObject = {};
-  const extensionValues = new Map<string, JsonObject>();
+  const extensionValues = new Map<string, { extension: (typeof extensions)[number]; values: JsonObject | null }>();
   for (const key of Object.keys(resource)) {
     if (key === 'schemas') continue;
     const extension = extensions.find((candidate) => candidate.id === key);
-    if (extension) extensionValues.set(extension.id, resource[key] as JsonObject);
+    if (extension) extensionValues.set(extension.id, { extension, values: resource[key] as JsonObject | null });
     else coreValues[key] = resource[key];
   }
   const output: JsonObject = {};
@@ -168,10 +177,9 @@ export const projectResource = (resourceType: ResourceTypeId, resource: JsonObje
   const schemas = [core.id];
   output.schemas = schemas;
   Object.assign(output, projectedCore);
-  for (const [urn, values] of extensionValues) {
+  for (const [urn, { extension, values }] of extensionValues) {
     const whole = mode.kind !== 'default' && mode.selection.wholeExtensions.has(urn);
     if (mode.kind === 'exclude' && whole) continue;
-    const extension = extensions.find((candidate) => candidate.id === urn)!;
     const projected = projectContainer(extension.attributes, values ?? {}, mode, urn, mode.kind === 'include' && whole);
     if (Object.keys(projected).length === 0) continue;
     output[urn] = projected;

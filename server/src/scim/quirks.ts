@@ -1,7 +1,10 @@
 /**
- * The catalogue of identity-provider dialects the protocol core tolerates. Every tolerance the core
- * applies has an entry here and is reported through a QuirkLog, so the activity log can say which
- * dialect a request used and docs/idp-quirks.md can be checked against this list.
+ * The catalogue of identity-provider dialects the plugin tolerates: in the protocol core (resource validation,
+ * PATCH, filters, projection) and in the layers above it (authentication, discovery, the groups service, the
+ * PATCH response). Where a tolerance is applied, its id is fired into the request's QuirkLog: a write records
+ * the ids in its activity entry, and every successful request adds those its secret has not shown before to
+ * the secret's `quirksSeen`. docs/idp-quirks.md lists the same ids, and tests/integration/quirk-catalogue.test.ts
+ * sends one request per entry to check that it is reported.
  */
 
 export interface QuirkSource {

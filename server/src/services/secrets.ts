@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { SECRET_UID } from '../constants';
 import type { SecretSummaryResponse } from '../contracts';
+import { isQuirkId, type QuirkId } from '../scim/quirks';
 import { getPluginConfig } from '../utils/plugin-config';
 import { findMatchingHash, generateSecret, hashSecret, secretHint } from './secret-crypto';
 import { decryptStoredCopy, notRevealableMessage } from './secret-reveal';
@@ -31,11 +32,15 @@ interface SecretRow {
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;
+  quirksSeen: unknown;
 }
 
-/** What a presented secret is: the id of a valid secret, an expired one, or nothing known. */
+/**
+ * What a presented secret is: the id of a valid secret (with the quirks its client was seen using), an expired
+ * one, or nothing known.
+ */
 export type SecretCheck =
-  | { status: 'valid'; id: number }
+  | { status: 'valid'; id: number; quirksSeen: QuirkId[] }
   | { status: 'expired'; id: number; expiresAt: string }
   | { status: 'unknown' };
 
@@ -46,6 +51,11 @@ interface EncryptionService {
   encrypt(value: string): string | null;
   decrypt(value: string): string | null;
 }
+
+const storedQuirksSchema = z.array(z.string()).catch([]);
+
+/** The stored `quirksSeen` (null before the first quirk); ids no longer in the catalogue are left out. */
+const quirksSeenOf = (stored: unknown): QuirkId[] => storedQuirksSchema.parse(stored ?? []).filter(isQuirkId);
 
 const isoOrNull = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : null);
 
@@ -61,6 +71,7 @@ const toSummary = (row: SecretRow, revealAllowed: boolean): SecretSummary => ({
   expiresAt: isoOrNull(row.expiresAt),
   expired: isExpired(row.expiresAt),
   revealable: revealAllowed && Boolean(row.encrypted),
+  quirksSeen: quirksSeenOf(row.quirksSeen),
 });
 
 const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -137,16 +148,32 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * whichever row matches. Only a match goes on to its expiry and `lastUsedAt`.
      */
     async verify(presented: string): Promise<SecretCheck> {
-      const rows: Pick<SecretRow, 'id' | 'hash' | 'lastUsedAt' | 'expiresAt'>[] = await secrets().findMany({
-        select: ['id', 'hash', 'lastUsedAt', 'expiresAt'],
-      });
+      const rows: Pick<SecretRow, 'id' | 'hash' | 'lastUsedAt' | 'expiresAt' | 'quirksSeen'>[] =
+        await secrets().findMany({ select: ['id', 'hash', 'lastUsedAt', 'expiresAt', 'quirksSeen'] });
       const match = findMatchingHash(hashSecret(presented), rows);
       if (!match) return { status: 'unknown' };
       if (isExpired(match.expiresAt)) {
         return { status: 'expired', id: match.id, expiresAt: new Date(match.expiresAt as string).toISOString() };
       }
       await touchLastUsed(match);
-      return { status: 'valid', id: match.id };
+      return { status: 'valid', id: match.id, quirksSeen: quirksSeenOf(match.quirksSeen) };
+    },
+
+    /**
+     * Adds quirks to those the secret's client was seen using. The list is read again rather than taken from
+     * authentication, so that of two requests that saw the same old list the second keeps what the first added; a
+     * quirk lost to an exact race is added by the next request that fires it.
+     */
+    async rememberQuirks(id: number, fired: readonly QuirkId[]): Promise<void> {
+      const row: Pick<SecretRow, 'quirksSeen'> | null = await secrets().findOne({
+        where: { id },
+        select: ['id', 'quirksSeen'],
+      });
+      if (!row) return;
+      const seen = quirksSeenOf(row.quirksSeen);
+      const fresh = fired.filter((quirk) => !seen.includes(quirk));
+      if (fresh.length === 0) return;
+      await secrets().update({ where: { id }, data: { quirksSeen: [...seen, ...fresh] } });
     },
   };
 };

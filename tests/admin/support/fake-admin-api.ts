@@ -40,6 +40,7 @@ export const revealableSecret: SecretSummaryResponse = {
   expiresAt: null,
   expired: false,
   revealable: true,
+  quirksSeen: [],
 };
 
 export const onceOnlySecret: SecretSummaryResponse = {
@@ -51,6 +52,7 @@ export const onceOnlySecret: SecretSummaryResponse = {
   expiresAt: null,
   expired: false,
   revealable: false,
+  quirksSeen: [],
 };
 
 export const expiringSecret: SecretSummaryResponse = {
@@ -152,6 +154,7 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
           expiresAt: body?.expiresAt ?? null,
           expired: false,
           revealable: options.createRevealable ?? false,
+          quirksSeen: [],
           secret: CREATED_SECRET,
         };
         return respond(created);

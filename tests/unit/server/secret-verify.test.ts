@@ -69,7 +69,7 @@ describe('secret verification does the same work for unknown, wrong and right se
     rows[2].expiresAt = new Date(Date.now() - 1_000);
     const { service } = serviceOver(rows);
     expect(await service.verify(wrongVersionOf(plaintexts[0]))).toEqual({ status: 'unknown' });
-    expect(await service.verify(plaintexts[1])).toEqual({ status: 'valid', id: 2 });
+    expect(await service.verify(plaintexts[1])).toEqual({ status: 'valid', id: 2, quirksSeen: [] });
     expect(await service.verify(plaintexts[2])).toEqual({ status: 'expired', id: 3, expiresAt: rows[2].expiresAt.toISOString() });
   });
 

@@ -18,6 +18,7 @@
  *   Older Strapi 5 releases used the value as a raw pattern; `likeWildcards: 'reject'` refuses
  *   such values instead of letting `_` match any character.
  */
+import type { QuirkLog } from '../quirks';
 import type { AttributePath, AttributeFilter, Filter, LogicalFilter, ValuePathFilter } from './ast';
 import { isAttributeFilter, makeAttributePath, qualifySubAttributePath } from './ast';
 import { attributePathKey, printAttributePath } from './attribute-path';
@@ -37,6 +38,8 @@ export interface CompileOptions {
    * binary range instead, and `co`/`ew`, which no range can express, are refused rather than answered wrongly.
    */
   likeIgnoresCase?: boolean;
+  /** Where tolerated dialects (a boolean compared with "true") are reported. */
+  log?: QuirkLog;
 }
 
 interface CompileContext {
@@ -44,6 +47,7 @@ interface CompileContext {
   readonly coreSchema?: string;
   readonly rejectLikeWildcards: boolean;
   readonly likeIgnoresCase: boolean;
+  readonly log?: QuirkLog;
   /** Inside a `not`: comparisons must be two-valued. */
   readonly negated: boolean;
   /** Inside `attr[...]`: paths are sub-attributes of `parent`, stored through `relation` if set. */
@@ -71,6 +75,7 @@ export function compileFilter(filter: Filter, options: CompileOptions): WhereCla
     coreSchema: options.coreSchema?.toLowerCase(),
     rejectLikeWildcards: options.likeWildcards === 'reject',
     likeIgnoresCase: options.likeIgnoresCase === true,
+    log: options.log,
     negated: false,
   });
 }
@@ -165,7 +170,7 @@ function columnConditions(
     if (filter.op === 'eq') return text ? [{ $null: true }, { $eq: '' }] : [{ $null: true }];
     throw invalidFilter(`Only "eq" and "ne" can compare "${pathText}" with null`);
   }
-  const literal = literalOperand(filter.op, filter.value, mapping.type, pathText);
+  const literal = literalOperand(filter.op, filter.value, mapping.type, pathText, context.log);
   let value: WhereScalar;
   if (mapping.type === 'dateTime') value = new Date(literal as number).toISOString();
   else if (text && mapping.normalized) value = String(literal).toLowerCase();

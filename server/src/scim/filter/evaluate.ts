@@ -9,6 +9,7 @@
  * An attribute the resolver does not know matches nothing; misuse of a known one (`active gt true`,
  * `userName eq 5`) is a 400 invalidFilter.
  */
+import type { QuirkLog } from '../quirks';
 import type { AttributePath, AttributeResolver, ComparisonFilter, Filter, PresenceFilter } from './ast';
 import { makeAttributePath, qualifySubAttributePath } from './ast';
 import { printAttributePath } from './attribute-path';
@@ -22,42 +23,49 @@ type Scope = { resource: JsonObject } | { element: JsonObject; parent: Attribute
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Does the resource (its SCIM JSON representation) match the filter? */
-export function matches(filter: Filter, resource: JsonObject, resolve: AttributeResolver): boolean {
-  return evaluate(filter, { resource }, resolve);
+/** Does the resource (its SCIM JSON representation) match the filter? Tolerated dialects are reported to `log`. */
+export function matches(filter: Filter, resource: JsonObject, resolve: AttributeResolver, log?: QuirkLog): boolean {
+  return evaluate(filter, { resource }, resolve, log);
 }
 
 /**
  * Does one element of the attribute `parentPath` match a value filter such as the `type eq "work"` of
  * `emails[type eq "work"]`? This is what PATCH uses to pick the elements a path addresses.
  */
-export function matchesElement(filter: Filter, element: unknown, parentPath: AttributePath, resolve: AttributeResolver): boolean {
-  return isObject(element) && evaluate(filter, { element, parent: parentPath }, resolve);
+export function matchesElement(
+  filter: Filter,
+  element: unknown,
+  parentPath: AttributePath,
+  resolve: AttributeResolver,
+  log?: QuirkLog
+): boolean {
+  return isObject(element) && evaluate(filter, { element, parent: parentPath }, resolve, log);
 }
 
-function evaluate(filter: Filter, scope: Scope, resolve: AttributeResolver): boolean {
+function evaluate(filter: Filter, scope: Scope, resolve: AttributeResolver, log: QuirkLog | undefined): boolean {
   switch (filter.op) {
     case 'and':
-      return evaluate(filter.left, scope, resolve) && evaluate(filter.right, scope, resolve);
+      return evaluate(filter.left, scope, resolve, log) && evaluate(filter.right, scope, resolve, log);
     case 'or':
-      return evaluate(filter.left, scope, resolve) || evaluate(filter.right, scope, resolve);
+      return evaluate(filter.left, scope, resolve, log) || evaluate(filter.right, scope, resolve, log);
     case 'not':
-      return !evaluate(filter.filter, scope, resolve);
+      return !evaluate(filter.filter, scope, resolve, log);
     case 'valuePath': {
       if (!('resource' in scope)) throw invalidFilter('A value filter cannot contain another value filter');
       if (resolve(filter.path) === undefined) return false;
       const elements = readValues(scope.resource, filter.path);
-      return elements.some((element) => matchesElement(filter.filter, element, filter.path, resolve));
+      return elements.some((element) => matchesElement(filter.filter, element, filter.path, resolve, log));
     }
     default:
-      return evaluateAttributeExpression(filter, scope, resolve);
+      return evaluateAttributeExpression(filter, scope, resolve, log);
   }
 }
 
 function evaluateAttributeExpression(
   filter: ComparisonFilter | PresenceFilter,
   scope: Scope,
-  resolve: AttributeResolver
+  resolve: AttributeResolver,
+  log: QuirkLog | undefined
 ): boolean {
   let path = 'resource' in scope ? filter.path : qualifySubAttributePath(scope.parent, filter.path);
   let definition = resolve(path);
@@ -85,7 +93,7 @@ function evaluateAttributeExpression(
 
   const { type, caseExact } = definition;
   const foldCase = isTextType(type) && !caseExact;
-  const literal = literalOperand(filter.op, filter.value, type, printAttributePath(path));
+  const literal = literalOperand(filter.op, filter.value, type, printAttributePath(path), log);
   const expected = foldCase ? String(literal).toLowerCase() : literal;
   return values.some((value) => {
     const operand = attributeOperand(value, type);

@@ -2,6 +2,7 @@
  * Which operators an attribute type accepts and what the literal means for that type. The evaluator
  * and the database compiler share these rules, so both refuse and accept the same filters.
  */
+import type { QuirkLog } from '../quirks';
 import type { AttributeType } from '../schema/types';
 import type { ComparisonOperator, LiteralValue } from './ast';
 import { invalidFilter } from './syntax-error';
@@ -34,14 +35,15 @@ export function checkOperatorForType(op: ComparisonOperator, type: AttributeType
 
 /**
  * Turns the literal of `path op literal` into an Operand for the attribute's type, or refuses it.
- * Booleans also accept the strings "true"/"false" in any case (Entra ID writes "True" elsewhere).
- * `null` is handled by the callers (`eq null` means "has no value").
+ * Booleans also accept the strings "true"/"false" in any case (Entra ID writes "True" elsewhere), which
+ * fires `filter-string-boolean` into `log`. `null` is handled by the callers (`eq null` means "has no value").
  */
 export function literalOperand(
   op: ComparisonOperator,
   literal: Exclude<LiteralValue, null>,
   type: AttributeType,
-  pathText: string
+  pathText: string,
+  log?: QuirkLog
 ): Operand {
   checkOperatorForType(op, type, pathText);
   const refuse = (): never => {
@@ -50,7 +52,9 @@ export function literalOperand(
   switch (type) {
     case 'boolean': {
       const value = asBoolean(literal);
-      return value === undefined ? refuse() : value;
+      if (value === undefined) return refuse();
+      if (typeof literal === 'string') log?.fire('filter-string-boolean');
+      return value;
     }
     case 'integer':
     case 'decimal':

@@ -7,6 +7,7 @@
  */
 import type { ScimType } from '../errors';
 import { isScimError } from '../errors';
+import type { QuirkLog } from '../quirks';
 import type { AttributePath, ComparisonOperator, Filter, LiteralValue, ValuePathFilter } from './ast';
 import { COMPARISON_OPERATORS } from './ast';
 import { readAttributePath } from './attribute-path';
@@ -57,7 +58,12 @@ export class FilterParser {
   private depth = 0;
   private nodes = 0;
 
-  constructor(text: string, private readonly limits: FilterLimits, private readonly scimType: SyntaxScimType) {
+  constructor(
+    text: string,
+    private readonly limits: FilterLimits,
+    private readonly scimType: SyntaxScimType,
+    private readonly log?: QuirkLog,
+  ) {
     if (text.length > limits.maxLength) this.fail(limits.maxLength, `Longer than ${limits.maxLength} characters`);
     this.tokens = tokenize(text, scimType);
   }
@@ -190,7 +196,8 @@ export class FilterParser {
         if (lower === 'true') return true;
         if (lower === 'false') return false;
         if (lower === 'null') return null;
-        // filter-unquoted-value: RFC 7644 §3.4.2.2 wants strings quoted; a bare word is read as the string.
+        // RFC 7644 §3.4.2.2 wants strings quoted; a bare word is read as the string.
+        this.log?.fire('filter-unquoted-value');
         return token.text;
       }
     }
@@ -251,11 +258,12 @@ export const resolveLimits = (limits: Partial<FilterLimits> = {}): FilterLimits 
 /**
  * Parses a SCIM filter. Throws a 400 `invalidFilter` ScimError (a FilterSyntaxError with the 0-based
  * `position`) for anything that is not a filter or exceeds the limits, and never any other exception.
+ * An unquoted value fires `filter-unquoted-value` into `log`.
  */
-export function parseFilter(text: string, limits?: Partial<FilterLimits>): Filter {
+export function parseFilter(text: string, limits?: Partial<FilterLimits>, log?: QuirkLog): Filter {
   return guardParse('invalidFilter', () => {
     if (typeof text !== 'string') throw new FilterSyntaxError('invalidFilter', 0, 'The filter must be a string');
-    const parser = new FilterParser(text, resolveLimits(limits), 'invalidFilter');
+    const parser = new FilterParser(text, resolveLimits(limits), 'invalidFilter', log);
     if (parser.current.kind === 'end') parser.fail(0, 'Empty filter');
     const filter = parser.parseFilter();
     parser.expectEnd();

@@ -5,6 +5,7 @@
 import type { AttributePath, Filter } from './ast';
 import { makeAttributePath } from './ast';
 import { isAttributeName } from './attribute-path';
+import type { QuirkLog } from '../quirks';
 import { FilterParser, guardParse, resolveLimits, type FilterLimits } from './parser';
 
 export interface PatchPath {
@@ -14,10 +15,13 @@ export interface PatchPath {
   valueFilter?: Filter;
 }
 
-/** Parses a PATCH path; anything malformed is a 400 `invalidPath` ScimError with the position. */
-export function parsePatchPath(text: string, limits?: Partial<FilterLimits>): PatchPath {
+/**
+ * Parses a PATCH path; anything malformed is a 400 `invalidPath` ScimError with the position. An unquoted value
+ * in its `[filter]` fires `filter-unquoted-value` into `log`.
+ */
+export function parsePatchPath(text: string, limits?: Partial<FilterLimits>, log?: QuirkLog): PatchPath {
   return guardParse('invalidPath', () => {
-    const parser = new FilterParser(typeof text === 'string' ? text : '', resolveLimits(limits), 'invalidPath');
+    const parser = new FilterParser(typeof text === 'string' ? text : '', resolveLimits(limits), 'invalidPath', log);
     if (parser.current.kind === 'end') parser.fail(0, 'Empty path');
     const attributePath = parser.parseAttributePath(false);
     if (parser.current.kind !== '[') {

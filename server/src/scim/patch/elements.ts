@@ -47,7 +47,7 @@ export const matchingIndexes = (context: PatchContext, target: AttributeTarget, 
   if (!filter) return list.map((_, index) => index);
   const resolve = resolverFor(context);
   try {
-    return list.flatMap((element, index) => (matchesElement(filter, element, target.attributePath, resolve) ? [index] : []));
+    return list.flatMap((element, index) => (matchesElement(filter, element, target.attributePath, resolve, context.log) ? [index] : []));
   } catch (error) {
     if (isScimError(error) && error.scimType === 'invalidFilter') throw ScimError.badRequest('invalidPath', error.detail);
     throw error;

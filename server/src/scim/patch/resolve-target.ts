@@ -70,7 +70,7 @@ export const resolveTarget = (context: PatchContext, text: string): PatchTarget 
   }
   const extension = findExtension(context, text);
   if (extension !== undefined) return { kind: 'extension', urn: extension };
-  const { attributePath, valueFilter } = parsePatchPath(text);
+  const { attributePath, valueFilter } = parsePatchPath(text, undefined, context.log);
   const printed = printAttributePath(attributePath);
   const resolved = findAttribute(context.resourceType, printed);
   if (!resolved) throw invalidPath(`Unknown attribute '${printed}'`);

@@ -119,9 +119,9 @@ export const createResourceService = <Row extends StoredRow, Plan>(
       return row;
     },
 
-    list(request: ListRequest): Promise<{ rows: Row[]; total: number }> {
+    list(request: ListRequest, log?: QuirkLog): Promise<{ rows: Row[]; total: number }> {
       return repository.list({
-        where: compileListFilter(strapi, request.filter, type.columns, type.schemaUrn),
+        where: compileListFilter(strapi, request.filter, type.columns, type.schemaUrn, log),
         orderBy: listOrderBy(type.columns, request.sort),
         offset: request.startIndex - 1,
         limit: request.count,
@@ -215,7 +215,7 @@ export interface ResourceService<Row extends StoredRow> {
   endpoint: 'Users' | 'Groups';
   create(body: unknown, mode: HostMode, options?: WriteOptions): Promise<Written<Row>>;
   get(id: string): Promise<Row>;
-  list(request: ListRequest): Promise<{ rows: Row[]; total: number }>;
+  list(request: ListRequest, log?: QuirkLog): Promise<{ rows: Row[]; total: number }>;
   replace(id: string, body: unknown, mode: HostMode, options?: WriteOptions): Promise<Written<Row>>;
   patch(id: string, body: unknown, mode: HostMode, options?: WriteOptions): Promise<Written<Row>>;
   remove(id: string, mode: HostMode, options?: WriteOptions): Promise<void>;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
 import { compileFilter, parseFilter, type ColumnMap, type Filter, type WhereClause } from '../../scim/filter';
 import type { Sort } from '../../scim/list';
+import type { QuirkLog } from '../../scim/quirks';
 
 /** A page request compiled for one table: the where-clause of the filter, the order, the page. */
 export interface ListQuery {
@@ -43,15 +44,17 @@ export const compileListFilter = (
   filter: string | undefined,
   columns: ColumnMap,
   coreSchema: string,
+  log?: QuirkLog,
 ): WhereClause => {
   if (!filter) return {};
-  const parsed = parseFilter(filter);
+  const parsed = parseFilter(filter, undefined, log);
   assertNoNul(parsed);
   return compileFilter(parsed, {
     columns,
     coreSchema,
     likeWildcards: likeWildcardMode(strapi),
     likeIgnoresCase: strapi.db.dialect.client === 'sqlite',
+    log,
   });
 };
 
