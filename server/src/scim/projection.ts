@@ -5,6 +5,7 @@ import {
   schemasOf,
   type AttributeDefinition,
   type ResourceTypeId,
+  type SchemaDefinition,
 } from './schema';
 import { withoutBracketedParts } from './value-filter-brackets';
 
@@ -156,11 +157,11 @@ export const projectResource = (resourceType: ResourceTypeId, resource: JsonObje
       ? { kind: 'exclude', selection: parseAttributeList(resourceType, request.excludedAttributes) }
       : { kind: 'default' };
   const coreValues: JsonObject = {};
-  const extensionValues = new Map<string, JsonObject>();
+  const extensionValues = new Map<SchemaDefinition, JsonObject | null | undefined>();
   for (const key of Object.keys(resource)) {
     if (key === 'schemas') continue;
     const extension = extensions.find((candidate) => candidate.id === key);
-    if (extension) extensionValues.set(extension.id, resource[key] as JsonObject);
+    if (extension) extensionValues.set(extension, resource[key] as JsonObject | null | undefined);
     else coreValues[key] = resource[key];
   }
   const output: JsonObject = {};
@@ -168,10 +169,10 @@ export const projectResource = (resourceType: ResourceTypeId, resource: JsonObje
   const schemas = [core.id];
   output.schemas = schemas;
   Object.assign(output, projectedCore);
-  for (const [urn, values] of extensionValues) {
+  for (const [extension, values] of extensionValues) {
+    const urn = extension.id;
     const whole = mode.kind !== 'default' && mode.selection.wholeExtensions.has(urn);
     if (mode.kind === 'exclude' && whole) continue;
-    const extension = extensions.find((candidate) => candidate.id === urn)!;
     const projected = projectContainer(extension.attributes, values ?? {}, mode, urn, mode.kind === 'include' && whole);
     if (Object.keys(projected).length === 0) continue;
     output[urn] = projected;
