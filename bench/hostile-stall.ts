@@ -167,7 +167,7 @@ const report = (newRuns: Run[]) => {
   mkdirSync(dir, { recursive: true });
   const name = `${today()}-hostile-stall`;
   const jsonFile = path.join(dir, `${name}.json`);
-  const previous: Results | null = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : null;
+  const previous = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as Results) : null;
   const kept = (previous?.runs ?? []).filter((run) => !newRuns.some((added) => added.label === run.label && added.mode === run.mode));
   const results: Results = { machine: machine(), runs: [...kept, ...newRuns] };
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -195,7 +195,7 @@ const renderMarkdown = ({ machine: m, runs }: Results): string => {
   return lines.join('\n');
 };
 
-void main().catch((error) => {
+void main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -27,18 +27,22 @@ const option = (name: string): string | undefined => {
   return index === -1 ? undefined : args[index + 1];
 };
 
+/** The part of better-sqlite3 (untyped here) that reads the SQLite version. */
+type SqliteDatabase = new (file: string) => { prepare(sql: string): { get(): { v: string } }; close(): void };
+
 const databaseVersion = async (db: string): Promise<string> => {
   if (db === 'postgres') {
     const { Client } = await import('pg');
     const client = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
     await client.connect();
-    const { rows } = await client.query('show server_version');
+    const { rows } = await client.query<{ server_version: string }>('show server_version');
     await client.end();
-    return rows[0].server_version as string;
+    return rows[0].server_version;
   }
-  const Database = require(require.resolve('better-sqlite3', { paths: [path.join(ROOT, 'playground')] }));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- better-sqlite3 is the playground's dependency, resolved from there
+  const Database = require(require.resolve('better-sqlite3', { paths: [path.join(ROOT, 'playground')] })) as SqliteDatabase;
   const memory = new Database(':memory:');
-  const version = memory.prepare('select sqlite_version() as v').get().v as string;
+  const { v: version } = memory.prepare('select sqlite_version() as v').get();
   memory.close();
   return `${version} (better-sqlite3, WAL, synchronous=NORMAL)`;
 };
@@ -94,7 +98,7 @@ const main = async () => {
       results.push(await runSection(section, db, scale, profile));
     } catch (error) {
       console.error(error);
-      failures.push({ section, error: String((error as Error).message ?? error) });
+      failures.push({ section, error: error instanceof Error ? error.message : String(error) });
     }
   }
   const report: RunReport = {
@@ -119,7 +123,7 @@ const main = async () => {
   if (failures.length > 0) process.exitCode = 1;
 };
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(2);
 });

@@ -45,7 +45,9 @@ const filterResults = measure(
       name: 'readFilterParameter + parseFilter + compileFilter (raw query string)',
       run: (i) => {
         const index = i % mix.length;
-        return compileFilter(parseFilter(readFilterParameter(rawQueries[index])!), compileOptions[mix[index].resourceType]);
+        const filter = readFilterParameter(rawQueries[index]);
+        if (filter === undefined) throw new Error(`no filter in ${rawQueries[index]}`);
+        return compileFilter(parseFilter(filter), compileOptions[mix[index].resourceType]);
       },
     },
   ],

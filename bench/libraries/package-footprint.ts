@@ -37,7 +37,8 @@ interface Footprint {
 }
 
 function footprint(name: string): Footprint {
-  const dir = locate(name, ROOT)!;
+  const dir = locate(name, ROOT);
+  if (dir === undefined) throw new Error(`${name} is not installed`);
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
   const seen = new Map<string, string>();
   const visit = (packageDir: string) => {

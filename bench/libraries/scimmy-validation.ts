@@ -40,7 +40,7 @@ const PROBES: Probe[] = [
     source: 'boolean-as-string',
     type: 'User',
     post: user({ emails: [{ value: 'a@contoso.com', type: 'work', primary: 'True' }] }),
-    read: (r) => (r.emails as Json[])?.[0]?.primary,
+    read: (r) => (r.emails as Json[] | undefined)?.[0]?.primary,
     expected: true,
   },
   { name: 'PATCH Replace active "False"', source: 'boolean-as-string', type: 'User', patch: [{ op: 'Replace', path: 'active', value: 'False' }], read: (r) => r.active, expected: false },
@@ -79,11 +79,11 @@ async function viaScimmy(probe: Probe): Promise<Outcome> {
   try {
     const SchemaClass = probe.type === 'User' ? ScimmySchemas.User : ScimmySchemas.Group;
     let resource: Json;
-    if (probe.post) resource = JSON.parse(JSON.stringify(new SchemaClass(probe.post, 'in')));
+    if (probe.post) resource = JSON.parse(JSON.stringify(new SchemaClass(probe.post, 'in'))) as Json;
     else {
       const instance = new SchemaClass(baseUser);
-      const patched = await new ScimmyMessages.PatchOp({ schemas: [PATCH_OP], Operations: probe.patch } as unknown as ConstructorParameters<typeof ScimmyMessages.PatchOp>[0]).apply(instance);
-      resource = JSON.parse(JSON.stringify(patched ?? instance));
+      const patched: unknown = await new ScimmyMessages.PatchOp({ schemas: [PATCH_OP], Operations: probe.patch } as unknown as ConstructorParameters<typeof ScimmyMessages.PatchOp>[0]).apply(instance);
+      resource = JSON.parse(JSON.stringify(patched ?? instance)) as Json;
     }
     return { ok: true, value: probe.read(resource) };
   } catch (error) {

@@ -44,7 +44,7 @@ export const startBenchApp = async (db: BenchDatabase): Promise<BenchApp> => {
   let token: string;
   try {
     token = await app.login();
-  } catch (error) {
+  } catch {
     // Another engineer may be rebuilding dist/ (the admin routes answer 405 while it is half-written): retry once.
     await app.stop();
     await new Promise((resolve) => setTimeout(resolve, 15_000));
@@ -52,11 +52,14 @@ export const startBenchApp = async (db: BenchDatabase): Promise<BenchApp> => {
     token = await app.login();
   }
   const api = adminApi(app.baseUrl, token);
-  const settings = await api.call('PUT', '/scim/settings', { enabled: true, productionMode: true });
+  const settings = await api.call<{ data: { endpointUrl: string; defaultRoleId: number } }>('PUT', '/scim/settings', {
+    enabled: true,
+    productionMode: true,
+  });
   if (settings.status !== 200) {
     throw new Error(`enabling SCIM failed: ${settings.status} ${JSON.stringify(settings.body)} (rebuild dist/ and retry?)`);
   }
-  const data = settings.body.data as { endpointUrl: string; defaultRoleId: number };
+  const data = settings.body.data;
   const secret = await api.createSecret('bench');
   const groupRoleMappings: HostMode['groupRoleMappings'] = [];
   return {
@@ -68,7 +71,7 @@ export const startBenchApp = async (db: BenchDatabase): Promise<BenchApp> => {
     defaultRoleId: data.defaultRoleId,
     productionMode: { productionMode: true, defaultRoleId: data.defaultRoleId, groupRoleMappings },
     testMode: { productionMode: false, defaultRoleId: data.defaultRoleId, groupRoleMappings },
-    strapiVersion: String(app.strapi.config.get('info.strapi', 'unknown')),
+    strapiVersion: app.strapi.config.get('info.strapi', 'unknown'),
     stop: () => app.stop(),
   };
 };

@@ -167,7 +167,7 @@ const runCannon = (job: CannonJob): Promise<CannonResult> =>
     );
     instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
       latencies.push(responseTime);
-      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+      statuses[statusCode] = ((statuses[statusCode] as number | undefined) ?? 0) + 1;
       done += 1;
       if (done === job.maxRequests) instance.stop();
     });
@@ -273,7 +273,7 @@ const runSync = async (job: SyncJob): Promise<SyncResult> => {
     }
     return reply.text ? (JSON.parse(reply.text) as Record<string, unknown>) : {};
   };
-  const userIds: string[] = new Array(job.users);
+  const userIds = new Array<string>(job.users);
   const started = Date.now();
   try {
     const usersDone = await pool(job.users, job.concurrency, started + job.userPhaseBudgetSeconds * 1000, async (i) => {
@@ -297,7 +297,7 @@ const runSync = async (job: SyncJob): Promise<SyncResult> => {
         if (id) members.push(id);
       }
       for (let start = 0; start < members.length; start += job.patchSize) {
-        await call('group member patch', 'PATCH', `/Groups/${created.id}`, 204, addMembers(members.slice(start, start + job.patchSize)));
+        await call('group member patch', 'PATCH', `/Groups/${String(created.id)}`, 204, addMembers(members.slice(start, start + job.patchSize)));
       }
     });
     const finished = Date.now();
@@ -341,7 +341,7 @@ process.on('message', (message: { id: number; job: Job }) => {
     .then(() => handle(message.job))
     .then(
       (result) => process.send?.({ id: message.id, result }),
-      (error: Error) => process.send?.({ id: message.id, error: error.stack ?? String(error) }),
+      (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
 });
 process.on('disconnect', () => process.exit(0));

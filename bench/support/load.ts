@@ -20,7 +20,7 @@ export const startLoadClient = (origin: string, authorization: string): LoadClie
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let nextId = 1;
-  const pending = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   child.on('message', (message: { id: number; result?: unknown; error?: string }) => {
     const waiter = pending.get(message.id);
     if (!waiter) return;
@@ -35,7 +35,7 @@ export const startLoadClient = (origin: string, authorization: string): LoadClie
   const send = <R>(job: Job): Promise<R> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve: (value) => resolve(value as R), reject });
       child.send({ id, job });
     });
   const base = { origin, authorization };

@@ -8,7 +8,7 @@ import { captureQueries } from './query-plans';
 import { seedGroup, seedUsers } from './seed';
 import { addMembers } from './scim-bodies';
 
-(async () => {
+void (async () => {
   const bench = await startBenchApp((process.argv[2] ?? 'sqlite') as BenchDatabase);
   const users = await seedUsers(bench, 'probe', 0, 50, bench.productionMode);
   const group = await seedGroup(bench, 'Probe Group', [], bench.productionMode);

@@ -41,14 +41,12 @@ export const explain = async (strapi: Core.Strapi, query: CapturedQuery): Promis
   if (!isReadOnly(query.sql)) return { ...query, plan: ['(write: not explained)'] };
   try {
     if (client === 'sqlite') {
-      const rows = (await knex.raw(`EXPLAIN QUERY PLAN ${query.sql}`, query.bindings as never)) as { detail: string }[];
+      const rows = await knex.raw<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${query.sql}`, query.bindings as never);
       return { ...query, plan: rows.map((row) => row.detail) };
     }
     // knex hands PostgreSQL its positional form ($1, $2, ...); knex.raw wants `?` back.
     const sql = query.sql.replace(/\$\d+/g, '?');
-    const result = (await knex.raw(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, query.bindings as never)) as {
-      rows: Record<string, string>[];
-    };
+    const result = await knex.raw<{ rows: Record<string, string>[] }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, query.bindings as never);
     return { ...query, sql, plan: result.rows.map((row) => row['QUERY PLAN']) };
   } catch (error) {
     return { ...query, plan: [`(EXPLAIN failed: ${(error as Error).message})`] };

@@ -6,6 +6,7 @@
 import type { AttributePath, AttributeResolver, ColumnMap } from '../../server/src/scim/filter';
 import { printAttributePath } from '../../server/src/scim/filter';
 import { findAttribute, type AttributeDefinition } from '../../server/src/scim/schema';
+import { required } from '../../tests/integration/support/required';
 
 export const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const CORE_GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -159,7 +160,10 @@ export function filterMix(size = 1000): MixEntry[] {
   for (let i = 0; i < size; i += 1) {
     // Deterministic interleaving by weight: entry i takes the shape whose cumulative share it falls in.
     let slot = (i * 37) % total;
-    const shape = shapes.find(([weight]) => (slot -= weight) < 0)!;
+    const shape = required(
+      shapes.find(([weight]) => (slot -= weight) < 0),
+      `a shape for entry ${i}`,
+    );
     entries.push(shape[1](i));
   }
   return entries;

@@ -8,12 +8,13 @@ import { startBenchApp, type BenchDatabase } from './bench-app';
 import { startLoadClient } from './load';
 import type { SectionContext, SectionResult } from './section';
 
-export const SECTIONS: Record<string, () => { run(context: SectionContext): Promise<SectionResult> }> = {
-  floor: () => require('../sections/floor'),
-  lookup: () => require('../sections/lookup'),
-  create: () => require('../sections/create'),
-  sync: () => require('../sections/sync'),
-  'large-groups': () => require('../sections/large-groups'),
+/** Loaded on demand: a process runs one section. */
+export const SECTIONS: Record<string, (() => Promise<{ run(context: SectionContext): Promise<SectionResult> }>) | undefined> = {
+  floor: () => import('../sections/floor'),
+  lookup: () => import('../sections/lookup'),
+  create: () => import('../sections/create'),
+  sync: () => import('../sections/sync'),
+  'large-groups': () => import('../sections/large-groups'),
 };
 
 const option = (name: string): string | undefined => {
@@ -23,7 +24,8 @@ const option = (name: string): string | undefined => {
 
 const main = async () => {
   const section = process.argv[2];
-  if (!SECTIONS[section]) throw new Error(`unknown section "${section}"`);
+  const load = SECTIONS[section];
+  if (!load) throw new Error(`unknown section "${section}"`);
   const db = (option('db') ?? 'sqlite') as BenchDatabase;
   const scale = Number(option('scale') ?? '1');
   const out = option('out');
@@ -34,7 +36,7 @@ const main = async () => {
   const client = startLoadClient(endpoint.origin, bench.authorization);
   log(`booted Strapi ${bench.strapiVersion} on ${db}, endpoint ${endpoint.pathname}`);
   try {
-    const result = await SECTIONS[section]().run({
+    const result = await (await load()).run({
       bench,
       client,
       scale,
@@ -54,7 +56,7 @@ const main = async () => {
 
 main().then(
   () => process.exit(0),
-  (error) => {
+  (error: unknown) => {
     console.error(error);
     process.exit(1);
   },

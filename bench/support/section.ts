@@ -12,7 +12,7 @@ export interface SectionContext {
   profile: boolean;
   /** Path part of the endpoint, e.g. /api/scim/v2/<endpointId>. */
   endpointPath: string;
-  log(message: string): void;
+  log: (message: string) => void;
 }
 
 export interface Target {

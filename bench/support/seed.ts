@@ -15,8 +15,8 @@ export interface SeedResult {
   perSecond: number;
 }
 
-export const usersService = (bench: BenchApp) => bench.strapi.plugin('scim').service('users') as UsersService;
-export const groupsService = (bench: BenchApp) => bench.strapi.plugin('scim').service('groups') as GroupsService;
+export const usersService = (bench: BenchApp) => bench.strapi.plugin('scim').service<UsersService>('users');
+export const groupsService = (bench: BenchApp) => bench.strapi.plugin('scim').service<GroupsService>('groups');
 
 /** Users `prefix.from` .. `prefix.(to-1)`; test mode writes SCIM rows only (no host users). */
 export const seedUsers = async (

@@ -40,7 +40,7 @@ const runProbe = async (job: ProbeJob): Promise<ProbeResult> => {
           res.resume();
           res.on('end', () => {
             waits.push(performance.now() - dueAt);
-            statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
+            statuses[res.statusCode ?? 0] = ((statuses[res.statusCode ?? 0] as number | undefined) ?? 0) + 1;
             resolve();
           });
         },
@@ -81,7 +81,8 @@ export const startStallProbe = (job: ProbeJob): Promise<ProbeResult> =>
     child.once('message', (message: { result?: ProbeResult; error?: string }) => {
       child.disconnect();
       if (message.error) reject(new Error(`stall probe: ${message.error}`));
-      else resolve(message.result!);
+      else if (message.result) resolve(message.result);
+      else reject(new Error('stall probe: answered neither a result nor an error'));
     });
     child.once('exit', (code) => reject(new Error(`stall probe exited (${code})`)));
     child.send(job);
@@ -91,7 +92,7 @@ if (require.main === module) {
   process.once('message', (job: ProbeJob) => {
     runProbe(job).then(
       (result) => process.send?.({ result }),
-      (error: Error) => process.send?.({ error: error.stack ?? String(error) }),
+      (error: unknown) => process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
   });
 }

@@ -15,8 +15,14 @@ const actions = [
   { uid: 'activity.read', displayName: 'Read', subCategory: 'Activity' },
 ].map((action) => ({ ...action, section: 'settings', category: CATEGORY, pluginName: PLUGIN_ID }));
 
+/** The part of Strapi's admin permission service the plugin uses. */
+interface PermissionService {
+  actionProvider: { registerMany(actions: readonly object[]): Promise<void> };
+}
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.service('admin::permission').actionProvider.registerMany(actions);
+  const permissions = strapi.service('admin::permission') as unknown as PermissionService;
+  await permissions.actionProvider.registerMany(actions);
   await ensureCaseExactCollation(strapi);
   startActivityPruning(strapi);
   await startInstanceHeartbeat(strapi);

@@ -28,6 +28,7 @@ const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const SINGLETONS = ['react', 'react-dom', 'react-router-dom', 'styled-components', '@strapi/strapi', '@strapi/design-system', '@strapi/utils'];
 
 const secret = () => randomBytes(24).toString('base64');
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with the ESC control character
 const ANSI_COLOURS = /\x1b\[[0-9;]*m/g;
 
 interface AdminUser {
@@ -58,7 +59,7 @@ const main = async () => {
   const startedAt = Date.now();
   const { step, summary } = createStepRunner();
   const timings: [string, number][] = [];
-  const phase = (name: string, work: () => Promise<void>) =>
+  const phase = (name: string, work: () => void | Promise<void>) =>
     step(name, async () => {
       const began = Date.now();
       try {
@@ -85,7 +86,7 @@ const main = async () => {
     await app?.stop();
     app = undefined;
     const stopped = Date.now();
-    await database?.drop().catch((error: Error) => console.log(`  could not drop ${database?.name}: ${error.message}`));
+    await database?.drop().catch((error: unknown) => console.log(`  could not drop ${database?.name}: ${error instanceof Error ? error.message : String(error)}`));
     database = undefined;
     const dropped = Date.now();
     if (process.env.SCIM_FRESH_APP_KEEP) console.log(`  kept ${workDir}`);
@@ -195,7 +196,7 @@ const main = async () => {
       assert(esm.trim().endsWith('node_modules/strapi-plugin-scim/dist/admin/index.mjs'), `ESM strapi-admin resolved to ${esm}`);
     });
 
-    await phase("enables the plugin with the README's config/plugins.js", async () => {
+    await phase("enables the plugin with the README's config/plugins.js", () => {
       writeFileSync(join(appDir, 'config/plugins.js'), readmePluginsSnippet(join(REPO_ROOT, 'README.md')));
     });
 

@@ -14,7 +14,7 @@ import { fixtureResultsFile, type StepResult } from './support/results';
  */
 const fixtures = loadFixtures();
 const results: StepResult[] = [];
-let app: TestApp;
+let app: TestApp | undefined;
 let endpoint: string;
 let secret: string;
 
@@ -106,7 +106,7 @@ const runStep = async (step: FixtureStep, variables: Map<string, string>): Promi
 describe.each(fixtures.map(({ file, fixture }) => [file, fixture] as const))('%s', (file, fixture) => {
   const variables = new Map<string, string>();
   it.each(fixture.steps.map((step, index) => [index + 1, step] as const))('step %i', async (index, step) => {
-    const problems = await runStep(step, variables).catch((error: Error) => [`request failed: ${error.message}`]);
+    const problems = await runStep(step, variables).catch((error: unknown) => [`request failed: ${error instanceof Error ? error.message : String(error)}`]);
     results.push({ client: fixture.client, file, step: index, feature: step.feature, name: step.name, passed: problems.length === 0, problems });
     if (problems.length > 0) throw new Error(`${fixture.title} / ${step.feature}: ${step.name}\n  ${problems.join('\n  ')}`);
   });

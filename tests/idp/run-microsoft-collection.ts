@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { required } from '../integration/support/required';
 import { startTestApp, type TestApp } from '../integration/support/test-app';
 import { collectionResultsFile } from './support/results';
 
@@ -70,8 +71,12 @@ const truncate = (text: string | undefined): string | undefined => {
   return text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}… [${text.length - BODY_LIMIT} more characters]` : text;
 };
 
+/** newman's summary objects, read by path. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- newman ships no types (and @types/newman is not installed)
+type NewmanValue = any;
+
 /** The folder an item sits in: its parent ItemGroup, whose parent is the collection itself. */
-const folderOf = (item: any): string => {
+const folderOf = (item: NewmanValue): string => {
   let node = item?.parent?.();
   let name = '(collection)';
   while (node && typeof node.parent === 'function' && node.parent()) {
@@ -81,13 +86,13 @@ const folderOf = (item: any): string => {
   return name;
 };
 
-const requestBodyOf = (request: any): string | undefined => {
+const requestBodyOf = (request: NewmanValue): string | undefined => {
   const body = request?.body;
   if (!body || body.isEmpty?.()) return undefined;
   return typeof body.toString === 'function' ? body.toString() : JSON.stringify(body);
 };
 
-const responseBodyOf = (response: any): string | undefined => {
+const responseBodyOf = (response: NewmanValue): string | undefined => {
   if (!response) return undefined;
   try {
     return response.text();
@@ -114,17 +119,17 @@ const provenance = () => {
   };
 };
 
-const runNewman = (options: Record<string, unknown>): Promise<any> => {
-  // newman ships no types (and @types/newman is not installed): loaded untyped.
+const runNewman = (options: Record<string, unknown>): Promise<NewmanValue> => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- newman ships no types (and @types/newman is not installed): loaded untyped
   const newman = require('newman');
   return new Promise((resolve, reject) => {
-    newman.run(options, (error: Error | null, summary: any) => (error ? reject(error) : resolve(summary)));
+    newman.run(options, (error: Error | null, summary: NewmanValue) => (error ? reject(error) : resolve(summary)));
   });
 };
 
-const collect = (summary: any): AssertionRecord[] => {
+const collect = (summary: NewmanValue): AssertionRecord[] => {
   const records: AssertionRecord[] = [];
-  const executions: any[] = summary.run.executions ?? [];
+  const executions: NewmanValue[] = summary.run.executions ?? [];
   executions.forEach((execution, index) => {
     const folder = folderOf(execution.item);
     const requestName = execution.item?.name ?? '(unnamed)';
@@ -214,7 +219,7 @@ const main = async (): Promise<number> => {
   const stop = async () => {
     const running = app;
     app = undefined;
-    if (running) await running.stop().catch((error) => console.error('Stopping the app failed:', error));
+    if (running) await running.stop().catch((error: unknown) => console.error('Stopping the app failed:', error));
   };
   // Ctrl-C while the app boots is honoured once it has booted, so its database is still dropped; a second one quits.
   // Strapi adds SIGINT/SIGTERM handlers of its own (destroy, then exit 0, without dropping the test database):
@@ -224,12 +229,12 @@ const main = async (): Promise<number> => {
   const removeStrapiSignalHandlers = () => {
     for (const signal of SIGNALS) {
       for (const listener of process.listeners(signal)) {
-        if (!ownListeners.get(signal)!.has(listener) && listener !== onSignal) process.removeListener(signal, listener);
+        if (!required(ownListeners.get(signal), `our ${signal} listeners`).has(listener) && listener !== onSignal) process.removeListener(signal, listener);
       }
     }
   };
   let booting = true;
-  let interrupted = false;
+  let interrupted = false as boolean; // set by onSignal, which TypeScript does not follow
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) process.exit(130);
     interrupted = true;
@@ -248,7 +253,9 @@ const main = async (): Promise<number> => {
       await stop();
       return 130;
     }
-    if (!app.strapi.plugin('scim')) {
+    // Typed as always there, strapi.plugin() answers undefined for a plugin that did not load.
+    const scimPlugin: unknown = app.strapi.plugin('scim');
+    if (!scimPlugin) {
       throw new Error('The scim plugin did not load: the playground loads it from dist/ (run `npm run build` first, and not while another build is running)');
     }
     const { baseUrl } = app;
@@ -318,7 +325,7 @@ const main = async (): Promise<number> => {
 
 main().then(
   (code) => process.exit(code),
-  (error) => {
+  (error: unknown) => {
     console.error(error);
     process.exit(2);
   },

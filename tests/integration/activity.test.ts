@@ -1,5 +1,5 @@
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
 let api: ReturnType<typeof adminApi>;
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 it('records a write with its mode, quirks, changed attributes and what it would do to the host', async () => {

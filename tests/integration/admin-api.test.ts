@@ -1,7 +1,7 @@
 import { ACTIONS } from '../../server/src/constants';
 import adminRoutes from '../../server/src/routes/admin';
 import { adminApi } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
 let api: ReturnType<typeof adminApi>;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 describe('settings', () => {

@@ -1,5 +1,6 @@
 import { adminApi, scimRequest, type ApiResponse } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { JsonBody } from './support/json-body';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /**
  * Throttling with low limits (5 failed authentications a minute per address, 10 requests a second per secret).
@@ -24,7 +25,7 @@ const sequentially = async (count: number, request: () => Promise<ApiResponse>) 
 };
 const statuses = (responses: ApiResponse[]) => responses.map((response) => response.status);
 const activityCount = (where: Record<string, unknown>) => app.strapi.db.query('plugin::scim.activity-entry').count({ where });
-const expectThrottled = (response: ApiResponse<any>, maxSeconds: number) => {
+const expectThrottled = (response: ApiResponse<JsonBody>, maxSeconds: number) => {
   expect(response.status).toBe(429);
   const retryAfter = Number(response.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -48,7 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   jest.restoreAllMocks();
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 /** Counts are per calendar minute: a test that needs its failures in one minute first waits out an ending one. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { matches, parseFilter, printAttributePath } from '../../server/src/scim/filter';
 import { findAttribute } from '../../server/src/scim/schema';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /**
  * The differential test of the filter compiler: for random users and random filters, the rows the compiled
@@ -64,7 +64,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 it('selects in the database exactly the users the evaluator matches', async () => {

@@ -1,5 +1,5 @@
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /** Group-to-role mapping: membership and mapping changes recompute the admin users' roles. */
 let app: TestApp;
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 it('gives members of a mapped group its role on top of the default role, and takes it back', async () => {

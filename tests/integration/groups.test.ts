@@ -1,7 +1,8 @@
 import { groupsOfUsers } from '../../server/src/services/store/user-groups';
 import { createMembershipRepository } from '../../server/src/services/store/membership-repository';
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { required } from './support/required';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 const GROUP_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -61,8 +62,8 @@ const membershipQueriesDuring = async (work: () => Promise<unknown>): Promise<Re
   const db = app.strapi.db;
   const original = db.query.bind(db);
   const calls: Record<string, unknown>[] = [];
-  const spy = jest.spyOn(db, 'query').mockImplementation(((uid: string) => {
-    const repository = original(uid as never);
+  const spy = jest.spyOn(db, 'query').mockImplementation((uid: string) => {
+    const repository = original(uid);
     if (uid !== MEMBERSHIP_UID) return repository;
     return new Proxy(repository, {
       get: (target, property) => {
@@ -74,7 +75,7 @@ const membershipQueriesDuring = async (work: () => Promise<unknown>): Promise<Re
         };
       },
     });
-  }) as typeof db.query);
+  });
   try {
     await work();
   } finally {
@@ -105,7 +106,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 describe('POST /Groups', () => {
@@ -198,10 +199,11 @@ describe('GET /Groups', () => {
         '/Groups?filter=' + encodeURIComponent('displayName eq "sales emea"') + '&excludedAttributes=members',
       );
     });
-    expect(response!.status).toBe(200);
-    expect(response!.body).toMatchObject({ totalResults: 1, itemsPerPage: 1 });
-    expect(response!.body.Resources[0]).toMatchObject({ id: sales.id, displayName: 'Sales EMEA' });
-    expect(response!.body.Resources[0].members).toBeUndefined();
+    const listed = required(response, 'the list response');
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ totalResults: 1, itemsPerPage: 1 });
+    expect(listed.body.Resources[0]).toMatchObject({ id: sales.id, displayName: 'Sales EMEA' });
+    expect(listed.body.Resources[0].members).toBeUndefined();
     expect(calls).toEqual([]);
   });
 
@@ -257,8 +259,9 @@ describe('PATCH /Groups/:id', () => {
     const calls = await membershipQueriesDuring(async () => {
       response = await patchGroup(group.id, { op: 'Add', path: 'members', value: [{ value: users[1] }] });
     });
-    expect(response!.status).toBe(204);
-    expect(response!.headers.get('etag')).toBe('W/"2"');
+    const patched = required(response, 'the PATCH response');
+    expect(patched.status).toBe(204);
+    expect(patched.headers.get('etag')).toBe('W/"2"');
     const reads = calls.filter((call) => call.method === 'findMany');
     expect(reads).toHaveLength(1);
     expect(JSON.stringify(reads[0].where)).toContain('userRef');

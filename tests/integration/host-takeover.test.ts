@@ -1,5 +1,5 @@
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /**
  * linkExistingUsers on, updateLinkedUserEmail off (its default), admin target: SCIM may link an admin user
@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 it('never rewrites the email of a linked admin user through PATCH, but still updates its names and says so', async () => {

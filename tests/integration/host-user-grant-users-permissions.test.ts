@@ -1,6 +1,6 @@
 import { ACTIONS } from '../../server/src/constants';
 import { adminApi } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /**
  * With the users-permissions target, the Strapi permission that creates users with a role is the Content
@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 it('refuses production mode and a secret to an admin without the Content Manager create permission on users-permissions users, naming it', async () => {

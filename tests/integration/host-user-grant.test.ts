@@ -1,6 +1,7 @@
 import { ACTIONS } from '../../server/src/constants';
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { JsonBody } from './support/json-body';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /**
  * Who may change what SCIM hands out: only an admin who could create admin users with a role in Strapi itself
@@ -35,9 +36,9 @@ const createAdminWithRole = async (email: string, roleName: string, actions: str
 };
 
 const settingsNow = async () => (await superAdmin.call('GET', '/scim/settings')).body.data;
-const secretCount = async () => Number(await app.strapi.db.query('plugin::scim.secret').count());
+const secretCount = () => app.strapi.db.query('plugin::scim.secret').count();
 
-const expectRefusedForMissingUsersCreate = (response: { status: number; body: any }) => {
+const expectRefusedForMissingUsersCreate = (response: { status: number; body: JsonBody }) => {
   expect(response.status).toBe(403);
   expect(response.body.data).toBeNull();
   expect(response.body.error).toMatchObject({
@@ -68,7 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 it('tells each admin whether they may change what SCIM hands out, and which permission decides', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { adminApi } from './support/admin-api';
 import { databaseDigest } from './support/db-digest';
+import type { JsonBody } from './support/json-body';
 import {
   ENTERPRISE_URN,
   GROUP_URN,
@@ -18,7 +19,9 @@ import {
   wellFormed,
 } from './support/hostile-inputs';
 import { rawRequest, type RawRequest, type RawResponse } from './support/raw-http';
-import { startTestApp, type TestApp } from './support/test-app';
+import { required } from './support/required';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import { selectedClient } from './support/test-database';
 
 /**
  * Hostile input through HTTP against the real playground (production mode, a mapped group). For every
@@ -140,7 +143,7 @@ beforeAll(async () => {
     groupIds.push(response.json.id);
   }
   const roles = (await api.call('GET', '/scim/settings')).body.data.roles as { id: number; code: string }[];
-  const editor = roles.find((role) => role.code === 'strapi-editor')!;
+  const editor = required(roles.find((role) => role.code === 'strapi-editor'), 'the strapi-editor role');
   const updated = await api.call('PUT', '/scim/settings', {
     productionMode: true,
     groupRoleMappings: [{ groupId: groupIds[0], roleId: editor.id }],
@@ -159,9 +162,9 @@ afterAll(async () => {
   );
   const total = [...figures.values()].reduce((sum, tally) => sum + tally.sent, 0);
   process.stdout.write(
-    `hostile-input (${app?.database.client}, seed ${SEED}): ${total} requests\n${rows.join('\n')}\n`,
+    `hostile-input (${selectedClient()}, seed ${SEED}): ${total} requests\n${rows.join('\n')}\n`,
   );
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 describe('hostile input over HTTP', () => {
@@ -235,7 +238,7 @@ describe('hostile input over HTTP', () => {
 
 /** JSON text of a user body with `insert` placed as the member `key` at one level (path of object keys). */
 const withKeyAt = (levels: string[], key: string, userName: string) => {
-  const body: Record<string, any> = {
+  const body: Record<string, JsonBody> = {
     ...userBody(userName),
     [ENTERPRISE_URN]: { department: 'D', manager: { value: userIds[0] } },
   };

@@ -1,5 +1,5 @@
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /** A filtered or paged list reads no more rows than the page it returns: the database does the work. */
 let app: TestApp;
@@ -16,19 +16,19 @@ const rowsReadFromUsers = async (work: () => Promise<unknown>): Promise<number[]
   const counts: number[] = [];
   const db = app.strapi.db;
   const original = db.query.bind(db);
-  db.query = ((uid: string) => {
-    const repository = original(uid as never);
+  db.query = (uid: string) => {
+    const repository = original(uid);
     if (uid !== 'plugin::scim.scim-user') return repository;
     return {
       ...repository,
       findMany: async (params: { limit?: number }) => {
-        const rows = await repository.findMany(params as never);
+        const rows = await repository.findMany(params);
         expect(params.limit).toEqual(expect.any(Number));
         counts.push(rows.length);
         return rows;
       },
     };
-  }) as typeof db.query;
+  };
   try {
     await work();
   } finally {
@@ -52,7 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 it('reads only the page of a filtered list, and counts in the database', async () => {
@@ -84,11 +84,11 @@ it('answers a lookup whose first page is not full without a count query, and cou
   const counted: unknown[] = [];
   const db = app.strapi.db;
   const original = db.query.bind(db);
-  db.query = ((uid: string) => {
-    const repository = original(uid as never);
+  db.query = (uid: string) => {
+    const repository = original(uid);
     if (uid !== 'plugin::scim.scim-user') return repository;
     return { ...repository, count: (params: unknown) => (counted.push(params), repository.count(params as never)) };
-  }) as typeof db.query;
+  };
   try {
     const lookup = await scim(`/Users?filter=${encodeURIComponent('userName eq "odd-1@example.com"')}`);
     expect(lookup.body).toMatchObject({ totalResults: 1, itemsPerPage: 1 });

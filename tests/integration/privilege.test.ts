@@ -1,6 +1,6 @@
 import adminRoutes from '../../server/src/routes/admin';
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, SUPER_ADMIN, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, SUPER_ADMIN, type TestApp } from './support/test-app';
 
 /** What a SCIM secret can reach, and what it can do to Super Admins (linkExistingUsers on, production mode). */
 let app: TestApp;
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 describe('a SCIM secret reaches nothing outside the SCIM endpoint', () => {

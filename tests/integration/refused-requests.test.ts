@@ -1,5 +1,5 @@
 import { adminApi, scimRequest, type ApiResponse } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /**
  * Refused requests (401, 503 while disabled) from many addresses cannot flush the activity log: they are one
@@ -52,7 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 it('keeps every provisioning entry through thousands of refused requests from many addresses, which are aggregated and capped', async () => {

@@ -1,5 +1,6 @@
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { JsonBody } from './support/json-body';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
@@ -8,7 +9,7 @@ let api: ReturnType<typeof adminApi>;
 let endpoint: string;
 let secret: string;
 
-const expectScimError = (response: { status: number; headers: Headers; body: any }, status: number, scimType?: string) => {
+const expectScimError = (response: { status: number; headers: Headers; body: JsonBody }, status: number, scimType?: string) => {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/scim\+json/);
   expect(response.body.schemas).toEqual([ERROR_SCHEMA]);
@@ -25,7 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 describe('authentication', () => {

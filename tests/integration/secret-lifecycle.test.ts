@@ -1,5 +1,5 @@
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /** Secret expiry, how often lastUsedAt is written, and verification timing on a real database. */
 let app: TestApp;
@@ -20,7 +20,7 @@ const watchSecretUpdates = () => {
     if (isSecretUpdate(query.sql)) seen.statements += 1;
   };
   const onResponse = (response: unknown, query: { sql: string }) => {
-    if (isSecretUpdate(query.sql)) seen.rowsChanged += typeof response === 'number' ? response : Number((response as { rowCount?: number })?.rowCount ?? 0);
+    if (isSecretUpdate(query.sql)) seen.rowsChanged += typeof response === 'number' ? response : ((response as { rowCount?: number } | null | undefined)?.rowCount ?? 0);
   };
   const connection = app.strapi.db.connection;
   connection.on('query', onQuery).on('query-response', onResponse);
@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 describe('expiry', () => {

@@ -1,5 +1,5 @@
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /** An app with allowSecretReveal: false: a secret is shown once, when it is created, and never again. */
 let app: TestApp;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 it('shows a secret once at creation only: no copy kept, listed as not revealable, reveal refused with 403 naming the option', async () => {

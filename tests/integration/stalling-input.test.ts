@@ -1,7 +1,8 @@
 import { adminApi } from './support/admin-api';
 import { PATTERN_USES, type PatternContext } from './support/pattern-inputs';
 import { rawRequest, type RawRequest, type RawResponse } from './support/raw-http';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import { selectedClient } from './support/test-database';
 
 /**
  * Input that could stall the server, over HTTP against the playground (production mode, behind a trusted
@@ -77,8 +78,8 @@ afterAll(async () => {
   const measured = timings.filter((timing) => timing.label !== 'seed');
   const lines = measured.map((t) => `  ${t.ms.toFixed(0).padStart(6)} ms  ${t.status}  ${t.label}`);
   const slowest = measured.reduce((max, t) => Math.max(max, t.ms), 0);
-  process.stdout.write(`stalling-input (${app?.database.client}): slowest ${slowest.toFixed(0)} ms\n${lines.join('\n')}\n`);
-  await app?.stop();
+  process.stdout.write(`stalling-input (${selectedClient()}): slowest ${slowest.toFixed(0)} ms\n${lines.join('\n')}\n`);
+  await stopTestApp(app);
 });
 
 describe('input that could stall the server', () => {

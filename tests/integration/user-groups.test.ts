@@ -1,5 +1,5 @@
 import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /** A User's read-only `groups` come from memberships; deleting a user removes their memberships. */
 let app: TestApp;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await stopTestApp(app);
 });
 
 it('shows the groups a user belongs to, and drops memberships when the user is deleted', async () => {

@@ -1,5 +1,7 @@
 import type { Client } from 'pg';
+import { required } from '../integration/support/required';
 import { createTestDatabase, type TestDatabase } from '../integration/support/test-database';
+import { orUnassigned } from '../integration/support/unassigned';
 import { connectToTestDatabase } from './support/database-client';
 import { checkInvariants } from './support/invariants';
 import { startPlayground, type PlaygroundProcess } from './support/playground';
@@ -71,7 +73,7 @@ const random = (() => {
 })();
 
 const scim = (path: string, init: { method?: string; body?: unknown; timeoutMs?: number } = {}) =>
-  scimCall(`${instance!.baseUrl}${endpointPath}${path}`, secret, init);
+  scimCall(`${required(instance, 'a running playground').baseUrl}${endpointPath}${path}`, secret, init);
 
 const stepsOf = (user: PlannedUser): Step[] => [
   { kind: 'create', user },
@@ -92,7 +94,7 @@ const send = async (step: Step): Promise<Answer> => {
     if (answer.status === 201) ids.set(user.userName, answer.body.id);
     return answer;
   }
-  const id = ids.get(user.userName)!;
+  const id = required(ids.get(user.userName), `the id of ${user.userName}`);
   if (step.kind === 'join')
     return scim(`/Groups/${user.groupId}`, {
       method: 'PATCH',
@@ -124,9 +126,9 @@ const burst = async (steps: Map<PlannedUser, Step[]>, killAfter: number) => {
   let answers = 0;
   let kill: Promise<void> | undefined;
   let killed = false;
-  const process = instance!;
+  const process = required(instance, 'a running playground');
   await inParallel([...steps.keys()], async (user) => {
-    for (const step of steps.get(user)!) {
+    for (const step of required(steps.get(user), `the steps of ${user.userName}`)) {
       if (killed) return;
       step.status = (await send(step)).status;
       answers += 1;
@@ -218,7 +220,7 @@ beforeAll(async () => {
     groupIds.push(created.body.id);
   }
   const roles = enabled.body.data.roles as { id: number; code: string }[];
-  const editor = roles.find((role) => role.code === 'strapi-editor')!;
+  const editor = required(roles.find((role) => role.code === 'strapi-editor'), 'the strapi-editor role');
   const settings = await adminCall(instance.baseUrl, token, 'PUT', '/scim/settings', {
     productionMode: true,
     groupRoleMappings: [{ groupId: groupIds[0], roleId: editor.id }],
@@ -229,8 +231,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await instance?.kill();
-  await db?.end();
-  await database?.drop();
+  await orUnassigned(db)?.end();
+  await orUnassigned(database)?.drop();
 });
 
 it('keeps every invariant through SIGKILLs mid-burst and the retries of the identity provider', async () => {
@@ -257,7 +259,7 @@ it('keeps every invariant through SIGKILLs mid-burst and the retries of the iden
     instance = await startPlayground(database.env);
     let replayed = 0;
     await inParallel(users, async (user) => {
-      for (const step of steps.get(user)!) {
+      for (const step of required(steps.get(user), `the steps of ${user.userName}`)) {
         if (step.status !== undefined && isSuccess(step) && random() >= REPLAY_SAMPLE) continue;
         const answer = await replay(step);
         replayed += 1;

@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../integration/support/test-database';
+import { orUnassigned } from '../integration/support/unassigned';
 import { connectToTestDatabase } from './support/database-client';
 import { checkInvariants } from './support/invariants';
 import { startPlayground, type PlaygroundProcess } from './support/playground';
@@ -50,9 +51,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-  await db?.end();
-  await database?.drop();
+  await Promise.all([orUnassigned(a)?.stop(), orUnassigned(b)?.stop()]);
+  await orUnassigned(db)?.end();
+  await orUnassigned(database)?.drop();
 });
 
 it('refuses a secret on one instance as soon as it is revoked through the other', async () => {

@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../integration/support/test-database';
+import { orUnassigned } from '../integration/support/unassigned';
 import { connectToTestDatabase } from './support/database-client';
 import { startPlayground, type PlaygroundProcess } from './support/playground';
 import { adminCall } from './support/scim-client';
@@ -53,9 +54,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-  await db?.end();
-  await database?.drop();
+  await Promise.all([orUnassigned(a)?.stop(), orUnassigned(b)?.stop()]);
+  await orUnassigned(db)?.end();
+  await orUnassigned(database)?.drop();
 });
 
 it('blocks an address on both instances once failures spread across them reach the limit, and both still serve the valid secret from it', async () => {

@@ -14,7 +14,7 @@ export const endpointUrlShownInAdmin = async (baseUrl: string, email: string, pa
   const profile = mkdtempSync(join(tmpdir(), 'scim-fresh-app-chromium-'));
   const context = await chromium
     .launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, locale: 'en-US', viewport: { width: 1280, height: 900 } })
-    .catch((error: Error) => {
+    .catch((error: unknown) => {
       rmSync(profile, { recursive: true, force: true });
       throw error;
     });

@@ -1,11 +1,13 @@
-export interface JsonResponse<T = any> {
+import type { JsonBody } from '../../integration/support/json-body';
+
+export interface JsonResponse<T = JsonBody> {
   status: number;
   body: T;
   text: string;
 }
 
 /** One HTTP call with an optional bearer token and JSON body; the answer is parsed when it is JSON. */
-export const call = async <T = any>(
+export const call = async <T = JsonBody>(
   url: string,
   init: { method?: string; token?: string; body?: unknown; contentType?: string } = {},
 ): Promise<JsonResponse<T>> => {

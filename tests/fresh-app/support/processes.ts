@@ -58,11 +58,11 @@ export const start = (command: string, args: string[], options: { cwd: string; e
   const chunks: string[] = [];
   const stdout: string[] = [];
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (chunk) => {
+  child.stdout.on('data', (chunk) => {
     chunks.push(String(chunk));
     stdout.push(String(chunk));
   });
-  child.stderr?.on('data', (chunk) => chunks.push(String(chunk)));
+  child.stderr.on('data', (chunk) => chunks.push(String(chunk)));
   const exited = new Promise<number | null>((done) => {
     child.once('error', (error) => {
       chunks.push(`\n${command} failed to start: ${error.message}\n`);

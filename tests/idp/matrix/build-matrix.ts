@@ -15,7 +15,7 @@ interface CollectionResults {
   folders: string[];
 }
 
-const readJson = <T>(file: string): T | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined);
+const readJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 
 /** A cell: every step of the feature passed on every database that has results; why not, otherwise. */
 const cell = (steps: StepResult[][]): string => {
@@ -34,7 +34,7 @@ const cell = (steps: StepResult[][]): string => {
  */
 export const buildCompatibilityMatrix = (): string => {
   const fixtures = loadFixtures();
-  const byDatabase = DATABASES.map((database) => readJson<{ steps: StepResult[] }>(fixtureResultsFile(database))?.steps ?? []);
+  const byDatabase = DATABASES.map((database) => (readJson(fixtureResultsFile(database)) as { steps: StepResult[] } | undefined)?.steps ?? []);
   const features: string[] = [];
   for (const { fixture } of fixtures) for (const step of fixture.steps) if (!features.includes(step.feature)) features.push(step.feature);
 
@@ -72,7 +72,7 @@ export const buildCompatibilityMatrix = (): string => {
     'in [docs/decisions/microsoft-collection-gaps.md](decisions/microsoft-collection-gaps.md).',
     '',
   );
-  const collections = DATABASES.map((database) => readJson<CollectionResults>(collectionResultsFile(database)));
+  const collections = DATABASES.map((database) => readJson(collectionResultsFile(database)) as CollectionResults | undefined);
   const folders = collections.find(Boolean)?.folders ?? [];
   const ranOn = DATABASES.filter((_, index) => collections[index]);
   lines.push(`| Folder | ${ranOn.map((database) => DATABASE_TITLES[database]).join(' | ')} |`, `| --- | ${ranOn.map(() => '---').join(' | ')} |`);

@@ -47,7 +47,7 @@ export const fixtureSchema = z
   .object({
     client: z.enum(CLIENTS),
     title: z.string().min(1),
-    sources: z.array(z.object({ label: z.string().min(1), url: z.string().url() }).strict()).min(1),
+    sources: z.array(z.object({ label: z.string().min(1), url: z.url() }).strict()).min(1),
     steps: z.array(step).min(1),
   })
   .strict();

@@ -20,7 +20,7 @@ const containsSubset = (actual: unknown, subset: unknown): boolean => {
 
 /** Why `actual` does not satisfy `expected` (see the matchers in fixture.ts), or undefined when it does. */
 export const mismatch = (actual: unknown, expected: unknown): string | undefined => {
-  const shown = JSON.stringify(actual) ?? 'undefined';
+  const shown = (JSON.stringify(actual) as string | undefined) ?? 'undefined';
   if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
     const matcher = expected as Record<string, unknown>;
     if ('$absent' in matcher) return actual === undefined ? undefined : `expected no value, found ${shown}`;

@@ -1,4 +1,5 @@
 import type { CreatedSecretResponse, SettingsResponse } from '../../../server/src/contracts';
+import type { JsonBody } from './json-body';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -8,7 +9,7 @@ export interface ApiResponse<T = unknown> {
 
 /** A tiny client for the plugin's admin API, authenticated as one admin. */
 export const adminApi = (baseUrl: string, token: string) => {
-  const call = async <T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> => {
+  const call = async <T = JsonBody>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -51,7 +52,7 @@ export const scimRequest = async (
     contentType?: string;
     headers?: Record<string, string>;
   } = {},
-): Promise<ApiResponse<any>> => {
+): Promise<ApiResponse<JsonBody>> => {
   const headers: Record<string, string> = { ...init.headers };
   if (init.authorization !== undefined) headers.authorization = init.authorization;
   else if (init.secret) headers.authorization = `Bearer ${init.secret}`;

@@ -431,7 +431,7 @@ const encodePart = (text: string, how: number) => {
   if (how === 0) return encodeURIComponent(wellFormed(text));
   if (how === 1)
     return text.replace(
-      /[^A-Za-z0-9._~\-\[\],:"]/g,
+      /[^A-Za-z0-9._~\-[\],:"]/g,
       (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0').slice(-2)}`,
     );
   return `%${text.slice(0, 3)}`;

@@ -1,11 +1,12 @@
 import { request } from 'node:http';
+import type { JsonBody } from './json-body';
 
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
   /** The parsed JSON body, or undefined when the body is empty or not JSON. */
-  json: any;
+  json: JsonBody;
 }
 
 export interface RawRequest {

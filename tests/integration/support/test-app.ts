@@ -28,10 +28,16 @@ const applyEnv = (values: Record<string, string>): (() => void) => {
   Object.assign(process.env, values);
   return () => {
     for (const [key, value] of Object.entries(previous)) {
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- assigning undefined to process.env would store the string 'undefined'
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
   };
+};
+
+/** Stops the app, if beforeAll got as far as starting it. */
+export const stopTestApp = async (app: TestApp | undefined): Promise<void> => {
+  await app?.stop();
 };
 
 /**

@@ -62,13 +62,14 @@ const createMysql = async (): Promise<TestDatabase> => {
   };
 };
 
-const createSqlite = async (): Promise<TestDatabase> => {
+const createSqlite = (): TestDatabase => {
   const file = path.join(ARTIFACTS_DIR, `${uniqueName()}.db`);
   return {
     client: 'sqlite',
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
-    async drop() {
+    drop() {
       for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+      return Promise.resolve();
     },
   };
 };

@@ -60,8 +60,8 @@ export const startPlayground = async (env: Record<string, string>): Promise<Play
     lines.push(...chunk.toString('utf-8').split('\n').filter(Boolean));
     lines.splice(0, Math.max(0, lines.length - 40));
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const baseUrl = `http://127.0.0.1:${port}`;
   const output = () => lines.join('\n');
 

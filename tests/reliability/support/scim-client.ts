@@ -1,7 +1,9 @@
+import type { JsonBody } from '../../integration/support/json-body';
+
 /** What an identity provider sees of one request: the status, or 0 when no answer came (connection cut). */
 export interface Answer {
   status: number;
-  body: any;
+  body: JsonBody;
 }
 
 export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';

@@ -41,6 +41,7 @@ describe('ServiceProviderConfig', () => {
 
   it('offers one bearer-token scheme', () => {
     expect(config.authenticationSchemes).toEqual([
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types asymmetric matchers as any
       expect.objectContaining({ type: 'oauthbearertoken', name: 'OAuth Bearer Token', description: expect.stringContaining('Bearer') }),
     ]);
   });
@@ -108,6 +109,7 @@ describe('Schemas', () => {
       name: 'userName',
       type: 'string',
       multiValued: false,
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types asymmetric matchers as any
       description: expect.any(String),
       required: true,
       caseExact: false,

@@ -30,7 +30,7 @@ const group = {
 
 describe('projectResource without parameters', () => {
   it('returns every default attribute and never the password', () => {
-    const { password, ...expected } = user;
+    const { password: _password, ...expected } = user;
     expect(projectResource('User', user)).toEqual(expected);
   });
 });

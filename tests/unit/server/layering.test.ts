@@ -60,7 +60,7 @@ const SERVICE_LOCATOR = 'utils/get-service.ts';
 const SHARED_FILES = new Set(['constants.ts', 'contracts.ts']);
 
 const layerOf = (file: string): Layer => {
-  const [top, second] = file.split(path.sep);
+  const [top, second] = file.split(path.sep) as [string, string?];
   if (second === undefined) return SHARED_FILES.has(top) ? 'shared' : 'entry';
   if (top === 'services' && (second === 'targets' || second === 'store')) return second;
   const layer = Object.keys(MAY_IMPORT).find((name) => name === top);

@@ -5,7 +5,7 @@ import { generateSecret, hashSecret } from '../../../server/src/services/secret-
 /** Every hash and constant-time comparison the secrets service makes, counted through node:crypto. */
 const mockCrypto = { createHash: 0, timingSafeEqual: 0 };
 jest.mock('node:crypto', () => {
-  const actual = jest.requireActual('node:crypto');
+  const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto');
   return {
     ...actual,
     createHash: (...args: Parameters<typeof actual.createHash>) => {
@@ -28,9 +28,9 @@ interface Row {
 
 /** The service over an in-memory table: only the database is faked, the verification path is the real one. */
 const serviceOver = (rows: Row[]) => {
-  const updateMany = jest.fn(async () => ({ count: 1 }));
+  const updateMany = jest.fn(() => Promise.resolve({ count: 1 }));
   const strapi = {
-    db: { query: () => ({ findMany: async () => rows.map((row) => ({ ...row })), updateMany }) },
+    db: { query: () => ({ findMany: () => Promise.resolve(rows.map((row) => ({ ...row }))), updateMany }) },
     config: { get: () => undefined },
   } as unknown as Core.Strapi;
   return { service: createSecretsService({ strapi }), updateMany };
@@ -83,6 +83,7 @@ describe('secret verification does the same work for unknown, wrong and right se
     expect(updateMany).toHaveBeenCalledTimes(1);
     const [{ where }] = updateMany.mock.calls[0] as unknown as [{ where: { id: number; $or: unknown[] } }];
     expect(where.id).toBe(2);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types asymmetric matchers as any
     expect(where.$or).toEqual([{ lastUsedAt: { $null: true } }, { lastUsedAt: { $lt: expect.any(Date) } }]);
   });
 

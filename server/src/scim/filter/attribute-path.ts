@@ -18,7 +18,7 @@ export function readAttributePath(word: string): AttributePath | string {
   const urn = lastColon === -1 ? undefined : word.slice(0, lastColon);
   const names = word.slice(lastColon + 1);
   if (urn !== undefined && !isValidUrn(urn)) return `Invalid schema URN "${urn}"`;
-  const [attribute, subAttribute, ...rest] = names.split('.');
+  const [attribute, subAttribute, ...rest] = names.split('.') as [string, string?, ...string[]];
   if (rest.length > 0) return `Invalid attribute path "${word}": only one level of sub-attribute exists`;
   if (!isAttributeName(attribute)) return `Invalid attribute name "${attribute}" in "${word}"`;
   if (subAttribute !== undefined && !isAttributeName(subAttribute)) {

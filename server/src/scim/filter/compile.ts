@@ -276,28 +276,31 @@ function readColumnEquality(clause: WhereClause): ColumnEquality | undefined {
   return { column: keys[0], value, guarded };
 }
 
+type EqualityGroup = ColumnEquality & { values: WhereScalar[] };
+
 /** Groups `{ col: { $eq: v } }` operands of an `$or` on the same column into one `$in`. */
 function mergeEqualitiesIntoIn(clauses: WhereClause[]): WhereClause[] {
-  const groups = new Map<string, ColumnEquality & { values: WhereScalar[] }>();
-  const slots: (WhereClause | string)[] = [];
+  const groups = new Map<string, EqualityGroup>();
+  const slots: ({ clause: WhereClause } | { group: EqualityGroup })[] = [];
   for (const clause of clauses) {
     const equality = readColumnEquality(clause);
     if (equality === undefined) {
-      slots.push(clause);
+      slots.push({ clause });
       continue;
     }
     const groupKey = `${equality.guarded ? 'guarded ' : ''}${equality.column}`;
     const group = groups.get(groupKey);
     if (group === undefined) {
-      groups.set(groupKey, { ...equality, values: [equality.value] });
-      slots.push(groupKey);
+      const created: EqualityGroup = { ...equality, values: [equality.value] };
+      groups.set(groupKey, created);
+      slots.push({ group: created });
     } else if (!group.values.includes(equality.value)) {
       group.values.push(equality.value);
     }
   }
   return slots.map((slot) => {
-    if (typeof slot !== 'string') return slot;
-    const { column, values, guarded } = groups.get(slot)!;
+    if ('clause' in slot) return slot.clause;
+    const { column, values, guarded } = slot.group;
     const condition: ColumnCondition = values.length === 1 ? { $eq: values[0] } : { $in: values };
     return { [column]: guarded ? { $notNull: true, ...condition } : condition };
   });

@@ -94,7 +94,7 @@ function readString(text: string, start: number, tokens: Token[], fail: Fail): n
       return index + 1;
     }
     if (char === '\\') {
-      const escape = text[index + 1];
+      const escape = text.at(index + 1);
       if (escape === undefined) break;
       if (escape === 'u') {
         const hex = text.slice(index + 2, index + 6);

@@ -1,4 +1,5 @@
 import { ScimError } from '../errors';
+import type { AttributeDefinition } from '../schema';
 import {
   equalityTerms,
   isEmptyElement,
@@ -63,7 +64,7 @@ const setSingleValue = (context: PatchContext, resource: JsonObject, target: Att
 };
 
 /** `attr.sub` of a single-valued complex attribute such as name.givenName or manager.value. */
-const setSubAttribute = (context: PatchContext, resource: JsonObject, target: AttributeTarget, sub: string, value: unknown): void => {
+const setSubAttribute = (context: PatchContext, resource: JsonObject, target: AttributeTarget, sub: AttributeDefinition, value: unknown): void => {
   const next = normalizeTargetValue(context, target, value);
   if (next === undefined && isManagerValue(target)) {
     writeAttribute(resource, target, undefined);
@@ -71,9 +72,9 @@ const setSubAttribute = (context: PatchContext, resource: JsonObject, target: At
   }
   const current = readAttribute(resource, target);
   const object: JsonObject = isPlainObject(current) ? { ...current } : {};
-  assertImmutableKept(target.sub!, target.label, object[sub], next);
-  if (next === undefined) delete object[sub];
-  else object[sub] = next;
+  assertImmutableKept(sub, target.label, object[sub.name], next);
+  if (next === undefined) delete object[sub.name];
+  else object[sub.name] = next;
   writeAttribute(resource, target, Object.keys(object).length === 0 ? undefined : object);
 };
 
@@ -135,6 +136,6 @@ export const applySetting = (context: PatchContext, resource: JsonObject, target
     else replaceList(context, resource, target, value);
     return;
   }
-  if (target.sub) setSubAttribute(context, resource, target, target.sub.name, value);
+  if (target.sub) setSubAttribute(context, resource, target, target.sub, value);
   else setSingleValue(context, resource, target, value);
 };

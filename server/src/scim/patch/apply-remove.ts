@@ -1,4 +1,5 @@
 import { deepEqual, isEmptyElement, isMembers, isPlainObject, matchingIndexes, sameElement, type JsonObject } from './elements';
+import type { AttributeDefinition } from '../schema';
 import { assertImmutableKept, isManagerValue } from './mutability';
 import { readAttribute, readList, writeAttribute, writeList } from './resource-access';
 import type { AttributeTarget } from './resolve-target';
@@ -44,15 +45,15 @@ const removeListedElements = (context: PatchContext, resource: JsonObject, targe
 };
 
 /** `attr.sub` of a single-valued complex attribute; clearing manager.value clears the manager. */
-const removeSubAttribute = (resource: JsonObject, target: AttributeTarget, sub: string): void => {
+const removeSubAttribute = (resource: JsonObject, target: AttributeTarget, sub: AttributeDefinition): void => {
   const current = readAttribute(resource, target);
-  if (!isPlainObject(current) || current[sub] === undefined) return;
-  assertImmutableKept(target.sub!, target.label, current[sub], undefined);
+  if (!isPlainObject(current) || current[sub.name] === undefined) return;
+  assertImmutableKept(sub, target.label, current[sub.name], undefined);
   if (isManagerValue(target)) {
     writeAttribute(resource, target, undefined);
     return;
   }
-  const { [sub]: _removed, ...rest } = current;
+  const { [sub.name]: _removed, ...rest } = current;
   writeAttribute(resource, target, Object.keys(rest).length === 0 ? undefined : rest);
 };
 
@@ -61,7 +62,7 @@ export const applyRemove = (context: PatchContext, resource: JsonObject, target:
   if (attribute.multiValued && (target.filter || target.sub)) {
     removeFromElements(context, resource, target);
   } else if (target.sub) {
-    removeSubAttribute(resource, target, target.sub.name);
+    removeSubAttribute(resource, target, target.sub);
   } else if (attribute.multiValued && attribute.type === 'complex' && value !== undefined && value !== null) {
     removeListedElements(context, resource, target, value);
   } else {

@@ -12,6 +12,9 @@ export type JsonObject = Record<string, unknown>;
 export const isPlainObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** `Array.isArray` typed as a JSON value's array: its elements are unknown, not `any`. */
+export const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+
 /** Structural equality of JSON values; object key order does not matter, array order does. */
 export const deepEqual = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
@@ -25,7 +28,7 @@ export const deepEqual = (a: unknown, b: unknown): boolean => {
 
 /** A copy of a JSON value; the input resource is never written to. */
 export const cloneJson = <T>(value: T): T => {
-  if (Array.isArray(value)) return value.map((item) => cloneJson(item)) as T;
+  if (isList(value)) return value.map((item) => cloneJson(item)) as T;
   if (!isPlainObject(value)) return value;
   const copy: JsonObject = {};
   for (const key of Object.keys(value)) copy[key] = cloneJson(value[key]);

@@ -1,5 +1,5 @@
 import type { AttributeTarget } from './resolve-target';
-import { isPlainObject, type JsonObject } from './elements';
+import { isList, isPlainObject, type JsonObject } from './elements';
 
 /** Reads and writes one top-level attribute of the working copy, in the core object or its extension object. */
 
@@ -29,7 +29,7 @@ export const writeAttribute = (resource: JsonObject, target: AttributeTarget, va
 /** The current list of a multi-valued attribute (a fresh array; elements are the working copy's own). */
 export const readList = (resource: JsonObject, target: AttributeTarget): unknown[] => {
   const value = readAttribute(resource, target);
-  return Array.isArray(value) ? [...value] : [];
+  return isList(value) ? [...value] : [];
 };
 
 /** Writes a list back; an emptied list becomes unassigned (RFC 7644 §3.5.2.2). */

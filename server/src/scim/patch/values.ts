@@ -2,7 +2,7 @@ import { ScimError } from '../errors';
 import { validateAttributeValue } from '../resource';
 import { findByName } from '../schema';
 import type { AttributeTarget } from './resolve-target';
-import { isMembers, isPlainObject } from './elements';
+import { isList, isMembers, isPlainObject } from './elements';
 import type { PatchContext } from './types';
 
 /** Client values run through the resource validator, so PATCH accepts exactly what POST/PUT accept. */
@@ -30,13 +30,13 @@ export const normalizeList = (context: PatchContext, target: AttributeTarget, va
       context.log.fire('patch-single-value-for-list');
       list = [isPlainObject(value) ? value : { value }];
     }
-  } else if (Array.isArray(value) && hasValueSubAttribute(target) && value.some((item) => typeof item === 'string')) {
+  } else if (isList(value) && hasValueSubAttribute(target) && value.some((item) => typeof item === 'string')) {
     context.log.fire('patch-single-value-for-list');
     list = value.map((item) => (typeof item === 'string' ? { value: item } : item));
   }
   const normalized = validate(context, target.attributeLabel, list);
   if (normalized === undefined) return undefined;
-  if (!Array.isArray(normalized)) throw ScimError.badRequest('invalidValue', `Attribute '${target.attributeLabel}' must be an array`);
+  if (!isList(normalized)) throw ScimError.badRequest('invalidValue', `Attribute '${target.attributeLabel}' must be an array`);
   if (isMembers(target) && normalized.some((member) => isPlainObject(member) && member.type === undefined)) {
     context.log.fire('group-member-type-missing');
   }

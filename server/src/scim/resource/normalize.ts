@@ -100,7 +100,7 @@ export const normalizeValue = (
       ? value.filter((element) => element !== null).map((element) => normalizeSingle(definition, element, path, context))
       : value;
   }
-  let single = value;
+  let single: unknown = value;
   if (Array.isArray(single) && single.length <= 1) {
     if (single.length === 0) return undefined;
     context.log.fire('single-element-array-for-scalar');

@@ -45,6 +45,12 @@ const equalsIgnoreCase = (a: string, b: string) => a.toLowerCase() === b.toLower
 /** Schema ids are URNs, which RFC 8141 compares case-insensitively. */
 export const findSchema = (id: string): SchemaDefinition | undefined => SCHEMAS.find((schema) => equalsIgnoreCase(schema.id, id));
 
+const getSchema = (id: string): SchemaDefinition => {
+  const found = findSchema(id);
+  if (!found) throw new Error(`Unknown schema ${id}`);
+  return found;
+};
+
 export const findResourceType = (id: string): ResourceTypeDefinition | undefined =>
   RESOURCE_TYPES.find((type) => type.id === id) ?? RESOURCE_TYPES.find((type) => equalsIgnoreCase(type.id, id));
 
@@ -62,8 +68,8 @@ export interface ResourceSchemas {
 export const schemasOf = (resourceType: ResourceTypeId): ResourceSchemas => {
   const type = getResourceType(resourceType);
   return {
-    core: findSchema(type.schema)!,
-    extensions: type.schemaExtensions.map((extension) => findSchema(extension.schema)!),
+    core: getSchema(type.schema),
+    extensions: type.schemaExtensions.map((extension) => getSchema(extension.schema)),
   };
 };
 

@@ -11,7 +11,8 @@ const USER_UID = 'admin::user';
 interface AdminUserRow {
   id: number;
   email: string;
-  isActive: boolean;
+  /** The column is nullable: a row written other than through Strapi's services may hold null. */
+  isActive: boolean | null;
   updatedAt: string | Date;
   roles?: { id: number; code: string }[];
 }
@@ -82,7 +83,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       return rows.map((row: HostRole) => ({ id: row.id, name: row.name, code: row.code }));
     },
     async fallbackDefaultRole() {
-      const row = await roles().findOne({ select: ['id', 'name', 'code'], where: { code: AUTHOR_CODE } });
+      const row = (await roles().findOne({ select: ['id', 'name', 'code'], where: { code: AUTHOR_CODE } })) as HostRole | null;
       return row ? { id: row.id, name: row.name, code: row.code } : null;
     },
     isPrivilegedRole: (role) => role.code === SUPER_ADMIN_CODE,

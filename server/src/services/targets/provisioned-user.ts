@@ -37,12 +37,12 @@ const isAddress = (value: unknown): boolean => typeof value === 'string' && isEm
 
 /** The primary email, else the work email, else the first one, else the userName when it is an address. */
 export const pickEmail = (resource: ScimResource): string | null => {
-  const emails = (Array.isArray(resource.emails) ? resource.emails : []) as EmailValue[];
+  const emails = (Array.isArray(resource.emails) ? resource.emails : []) as (EmailValue | null | undefined)[];
   for (const email of emails) assertFitsColumn(email?.value, 'emails.value');
   assertFitsColumn(resource.userName, 'userName');
-  const usable = emails.filter((email) => isAddress(email?.value));
+  const usable = emails.filter((email): email is EmailValue => isAddress(email?.value));
   const chosen =
-    usable.find((email) => email.primary === true) ?? usable.find((email) => email.type === 'work') ?? usable[0];
+    usable.find((email) => email.primary === true) ?? usable.find((email) => email.type === 'work') ?? usable.at(0);
   const address = chosen ? text(chosen.value) : isEmailAddress(String(resource.userName)) ? text(resource.userName) : null;
   return address ? address.toLowerCase() : null;
 };

@@ -17,7 +17,8 @@ interface UpUserRow {
   id: number;
   username: string;
   email: string;
-  blocked: boolean;
+  /** The column is nullable: a row written other than through Strapi's services may hold null. */
+  blocked: boolean | null;
   updatedAt: string | Date;
 }
 
@@ -71,7 +72,7 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
       return rows.map(toRole);
     },
     async fallbackDefaultRole() {
-      const row = await roles().findOne({ select: ['id', 'name', 'type'], where: { type: 'authenticated' } });
+      const row = (await roles().findOne({ select: ['id', 'name', 'type'], where: { type: 'authenticated' } })) as UpRoleRow | null;
       return row ? toRole(row) : null;
     },
     isPrivilegedRole: (role) => role.code === 'public',
@@ -89,9 +90,9 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
           update,
           async create({ user, roleIds }) {
             await assertUsernameFree(user.userName, null);
-            const created: UpUserRow = await users().create({
+            const created = (await users().create({
               data: { ...signInFieldsOf(user, provider), blocked: !user.active, role: roleIds[0] },
-            });
+            })) as UpUserRow;
             return created.id;
           },
         },
@@ -106,7 +107,9 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
     /** users-permissions users have one role: the highest-priority mapped role, else the default. */
     async setRoles(hostUserId, roleIds) {
       if (roleIds.length === 0) return;
-      const current = await users().findOne({ select: ['id'], where: { id: hostUserId }, populate: { role: { select: ['id'] } } });
+      const current = (await users().findOne({ select: ['id'], where: { id: hostUserId }, populate: { role: { select: ['id'] } } })) as {
+        role: { id: number } | null;
+      } | null;
       if (!current || current.role?.id === roleIds[0]) return;
       await users().update({ where: { id: hostUserId }, data: { role: roleIds[0] } });
     },

@@ -13,6 +13,7 @@ import {
   type LiteralValue,
 } from '../../../../server/src/scim/filter';
 import { ScimError } from '../../../../server/src/scim/errors';
+import { required } from '../../../integration/support/required';
 import { CORE_USER, resolveUser, userColumns } from './fixtures';
 import { selectsRow, type SimulatedRow } from './where-simulator';
 
@@ -50,7 +51,7 @@ const userArbitrary = fc
         displayNameNormalized: lower(user.displayName),
         active: user.active ?? null,
         loginCount: user.loginCount ?? null,
-        updatedAt: user.lastModified === undefined ? null : new Date(parseDateTime(user.lastModified)!).toISOString(),
+        updatedAt: user.lastModified === undefined ? null : new Date(required(parseDateTime(user.lastModified), 'a valid lastModified')).toISOString(),
       },
       relations: {
         emails: user.emails.map((email, index) => ({
@@ -81,7 +82,7 @@ const comparison = (paths: string[], values: LiteralValue[]): fc.Arbitrary<Filte
   );
 
 function toPath(text: string) {
-  const [attribute, subAttribute] = text.split('.');
+  const [attribute, subAttribute] = text.split('.') as [string, string?];
   return subAttribute === undefined ? { attribute } : { attribute, subAttribute };
 }
 

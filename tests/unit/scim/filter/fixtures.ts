@@ -98,8 +98,9 @@ const makeResolver =
   (coreSchema: string, core: AttributeDefinition[], extensions: Record<string, AttributeDefinition[]>): AttributeResolver =>
   (path: AttributePath) => {
     let attributes: AttributeDefinition[] | undefined = core;
-    if (path.urn !== undefined && path.urn.toLowerCase() !== coreSchema.toLowerCase()) {
-      const extension = Object.keys(extensions).find((urn) => urn.toLowerCase() === path.urn!.toLowerCase());
+    const urn = path.urn?.toLowerCase();
+    if (urn !== undefined && urn !== coreSchema.toLowerCase()) {
+      const extension = Object.keys(extensions).find((candidate) => candidate.toLowerCase() === urn);
       attributes = extension === undefined ? undefined : extensions[extension];
     }
     const top = findByName(attributes, path.attribute);

@@ -1,5 +1,6 @@
 import { decodeFilterQueryValue, parseFilter, readFilterParameter } from '../../../../server/src/scim/filter';
 import { ScimError } from '../../../../server/src/scim/errors';
+import { required } from '../../../integration/support/required';
 
 describe('readFilterParameter', () => {
   it('decodes a form-encoded filter, + standing for a space (Okta, Entra ID)', () => {
@@ -11,7 +12,7 @@ describe('readFilterParameter', () => {
 
   it('keeps + literal when the client percent-encoded its spaces (RFC 3986 encoders)', () => {
     expect(readFilterParameter('filter=userName%20eq%20%22a+b@example.com%22')).toBe('userName eq "a+b@example.com"');
-    expect(parseFilter(readFilterParameter('filter=userName%20eq%20%22a+b@example.com%22')!)).toEqual({
+    expect(parseFilter(required(readFilterParameter('filter=userName%20eq%20%22a+b@example.com%22'), 'the filter parameter'))).toEqual({
       op: 'eq',
       path: { attribute: 'userName' },
       value: 'a+b@example.com',

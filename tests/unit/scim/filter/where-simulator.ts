@@ -4,6 +4,7 @@
  * selected when some combination of joined rows makes the WHERE true (Strapi selects DISTINCT).
  */
 import type { ColumnCondition, WhereClause } from '../../../../server/src/scim/filter';
+import { required } from '../../../integration/support/required';
 
 export interface SimulatedRow {
   columns: Record<string, unknown>;
@@ -74,7 +75,7 @@ export function selectsRow(where: WhereClause, row: SimulatedRow, relationNames:
         if (key === '$and') return and3((value as WhereClause[]).map((sub) => evaluate(sub, current, assignment)));
         if (key === '$or') return or3((value as WhereClause[]).map((sub) => evaluate(sub, current, assignment)));
         if (key === '$not') return not3(evaluate(value as WhereClause, current, assignment));
-        if (relationNames.has(key)) return evaluate(value as WhereClause, assignment.get(value as WhereClause)!, assignment);
+        if (relationNames.has(key)) return evaluate(value as WhereClause, required(assignment.get(value as WhereClause), `a row for '${key}'`), assignment);
         return and3(
           Object.entries(value as ColumnCondition).map(([operator, operand]) =>
             applyOperator(operator, current.columns[key], operand)

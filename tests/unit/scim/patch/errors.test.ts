@@ -63,7 +63,7 @@ describe('invalidPath', () => {
   });
 
   it('a path-less __proto__ key does not reach the prototype', () => {
-    const body = JSON.parse(`{"schemas":["${PATCH_OP}"],"Operations":[{"op":"add","value":{"__proto__":{"polluted":true},"title":"x"}}]}`);
+    const body: unknown = JSON.parse(`{"schemas":["${PATCH_OP}"],"Operations":[{"op":"add","value":{"__proto__":{"polluted":true},"title":"x"}}]}`);
     const { resource } = patch('User', user(), body);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(resource)).toBe(Object.prototype);

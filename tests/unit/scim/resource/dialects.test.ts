@@ -40,7 +40,7 @@ describe('attribute-name-any-case', () => {
   };
 
   const recase = (key: string, flips: boolean[]) =>
-    [...key].map((char, index) => (flips[index % flips.length] ? char.toUpperCase() : char.toLowerCase())).join('');
+    Array.from(key).map((char, index) => (flips[index % flips.length] ? char.toUpperCase() : char.toLowerCase())).join('');
 
   const recaseKeys = (value: unknown, flips: boolean[]): unknown => {
     if (Array.isArray(value)) return value.map((element) => recaseKeys(element, flips));
@@ -79,7 +79,7 @@ describe('boolean-as-string', () => {
   it('reads any casing of "true"/"false" (property)', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), (value, flips) => {
-        const text = [...String(value)].map((char, index) => (flips[index] ? char.toUpperCase() : char)).join('');
+        const text = Array.from(String(value)).map((char, index) => (flips[index] ? char.toUpperCase() : char)).join('');
         expect(validateUser({ userName: 'a', active: text }).resource.active).toBe(value);
       }),
     );

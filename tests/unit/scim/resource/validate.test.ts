@@ -18,7 +18,7 @@ const errorOf = (run: () => unknown): ScimError => {
 describe('RFC 7643 §8 examples', () => {
   it('accepts the full User (§8.2), dropping id, meta and the read-only groups', () => {
     const { resource, quirks } = validateUser(FULL_USER);
-    const { id, meta, groups, ...writable } = FULL_USER;
+    const { id: _id, meta: _meta, groups: _groups, ...writable } = FULL_USER;
     expect(resource).toEqual(writable);
     expect(resource).not.toHaveProperty('id');
     expect(quirks).toEqual(expect.arrayContaining(['client-id-and-meta-ignored', 'read-only-attribute-ignored']));
@@ -88,7 +88,7 @@ describe('identity-provider request bodies', () => {
       active: true,
     };
     const { resource, quirks } = validateUser(body);
-    const { groups, ...expected } = body;
+    const { groups: _groups, ...expected } = body;
     expect(resource).toEqual(expected);
     expect(quirks).toEqual(['read-only-attribute-ignored']);
   });
@@ -188,7 +188,7 @@ describe('unknown attributes', () => {
 });
 
 describe('prototype pollution', () => {
-  const hostile = JSON.parse(
+  const hostile: unknown = JSON.parse(
     '{"userName":"a","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},' +
       '"name":{"__proto__":{"polluted":true},"givenName":"A"},' +
       '"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"__proto__":{"polluted":true}}}',

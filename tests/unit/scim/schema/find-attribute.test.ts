@@ -94,7 +94,7 @@ describe('findAttribute', () => {
     const paths = ['userName', 'name.familyName', 'emails.value', 'meta.version', `${ENTERPRISE_USER_SCHEMA_URN}:manager.value`];
     fc.assert(
       fc.property(fc.constantFrom(...paths), fc.array(fc.boolean(), { minLength: 80, maxLength: 80 }), (path, flips) => {
-        const cased = [...path].map((char, index) => (flips[index] ? char.toUpperCase() : char.toLowerCase())).join('');
+        const cased = Array.from(path).map((char, index) => (flips[index] ? char.toUpperCase() : char.toLowerCase())).join('');
         expect(findAttribute('User', cased)?.qualifiedPath).toBe(findAttribute('User', path)?.qualifiedPath);
       }),
     );

@@ -30,7 +30,7 @@ const isTypeOnly = (node: ts.Node): boolean => {
   if (ts.isImportDeclaration(node)) {
     const clause = node.importClause;
     if (!clause) return false;
-    if (clause.isTypeOnly) return true;
+    if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return true;
     const bindings = clause.namedBindings;
     return !clause.name && bindings !== undefined && ts.isNamedImports(bindings)
       ? bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly)
