@@ -87,7 +87,7 @@ const serviceProviderConfig = (context: PatternContext, headers: Record<string, 
 
 export const PATTERN_USES: PatternUse[] = [
   {
-    file: 'server/src/services/targets/email-address.ts',
+    file: 'server/src/services/store/email-address.ts',
     pattern: '/\\s/',
     clientInput: 'userName and emails[].value (is it an email address?)',
     bound: 'at most 255 characters: pickEmail refuses longer text (400) before it is checked',

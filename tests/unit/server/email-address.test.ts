@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { isEmailAddress } from '../../../server/src/services/targets/email-address';
-import { pickEmail } from '../../../server/src/services/targets/provisioned-user';
+import { isEmailAddress } from '../../../server/src/services/store/email-address';
+import { pickEmail } from '../../../server/src/services/store/email-key';
 import { ScimError } from '../../../server/src/scim/errors';
 
 /** The pattern isEmailAddress replaces: quadratic on "a@" + many dots (see docs/decisions/redos-checker.md). */

@@ -1,4 +1,5 @@
-import { pickEmail, toProvisionedUser } from '../../../server/src/services/targets/provisioned-user';
+import { pickEmail } from '../../../server/src/services/store/email-key';
+import { toProvisionedUser } from '../../../server/src/services/targets/provisioned-user';
 
 const user = (extra: Record<string, unknown>) => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'bjensen', ...extra });
 

@@ -1,7 +1,7 @@
 import { listColumnValue } from '../../scim/filter';
 import type { ColumnMap } from '../../scim/filter/where-clause';
 import type { ScimResource } from '../../scim/resource';
-import { pickEmail } from '../targets/provisioned-user';
+import { pickEmail } from './email-key';
 
 /** The SCIM attributes a User filter or sortBy can use, and the scim_users columns that hold them. */
 export const USER_COLUMN_MAP: ColumnMap = {
