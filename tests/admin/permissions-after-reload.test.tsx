@@ -1,6 +1,6 @@
 import { useAuth } from '@strapi/strapi/admin';
-import { act, screen } from '@testing-library/react';
-import { useState, type ComponentType } from 'react';
+import { screen } from '@testing-library/react';
+import type { ComponentType } from 'react';
 import ActivityPage from '../../admin/src/pages/ActivityPage';
 import GeneralPage from '../../admin/src/pages/GeneralPage';
 import { renderWithProviders } from './support/render';
@@ -12,23 +12,17 @@ jest.mock('@strapi/strapi/admin', () => jest.requireActual('./support/strapi-adm
 const NO_PERMISSIONS = "You don't have the permissions to access that content";
 
 /**
- * Renders `Page` and returns a function that makes Strapi's auth state change under it: the permissions arrive
- * and the page renders again, as the real `useAuth` context would make it.
+ * Renders `Page` while Strapi's auth state is still loading (no permissions yet) and returns a function that lets
+ * the permissions arrive and renders the page again, as the real `useAuth` context would.
  */
 const renderWhilePermissionsInFlight = (Page: ComponentType, route?: string) => {
   const arrived = (useAuth as jest.Mock).getMockImplementation();
   const pending = { isLoading: true, permissions: [] };
   (useAuth as jest.Mock).mockImplementation((_consumer: string, select: (value: typeof pending) => unknown) => select(pending));
-  let renderAgain = () => {};
-  const Host = () => {
-    const [, setRenders] = useState(0);
-    renderAgain = () => setRenders((count) => count + 1);
-    return <Page />;
-  };
-  renderWithProviders(<Host />, route ? { route } : undefined);
+  const { rerender } = renderWithProviders(<Page />, route ? { route } : undefined);
   return () => {
     (useAuth as jest.Mock).mockImplementation(arrived);
-    act(() => renderAgain());
+    rerender(<Page />);
   };
 };
 
