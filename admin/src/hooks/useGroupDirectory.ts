@@ -1,5 +1,5 @@
 import { useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ProvisionedGroupResponse } from '../types';
 import { GROUPS_MAX_PAGE_SIZE, groupsUrl, type ProvisionedGroupList } from './groupsQuery';
 import { useLoaded } from './useLoaded';
@@ -22,7 +22,10 @@ interface Directory {
 export const useGroupDirectory = (groupIds: string[]) => {
   const { get } = useFetchClient();
   const idsRef = useRef(groupIds);
-  idsRef.current = groupIds;
+  // Declared before useLoaded, so a load started by its effect reads the ids of the same render.
+  useEffect(() => {
+    idsRef.current = groupIds;
+  }, [groupIds]);
 
   const fetchDirectory = useCallback(async (): Promise<Directory> => {
     const wanted = new Set(idsRef.current);
