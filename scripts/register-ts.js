@@ -3,7 +3,7 @@
  *   node -r ./scripts/register-ts.js bench/scim-core.bench.ts
  * Each `.ts` file is compiled on require with @swc/core (already a devDependency, used by jest) to
  * CommonJS / ES2022, the same settings as jest.config.js. Types are stripped, not checked; type-check
- * with `npx tsc -p bench/tsconfig.json`.
+ * with `npm run typecheck`.
  */
 'use strict';
 const fs = require('node:fs');

@@ -85,7 +85,7 @@ function canonicalScim2(filter: scim2.Filter): string {
     case 'or': {
       const operands: scim2.Filter[] = [];
       const collect = (node: scim2.Filter): void => {
-        if (node.op === filter.op) (node as scim2.LogExp).filters.forEach(collect);
+        if (node.op === filter.op) node.filters.forEach(collect);
         else operands.push(node);
       };
       collect(filter);
@@ -375,7 +375,7 @@ const errorText = (error: unknown): string => {
 };
 
 function judge(library: FilterLibrary, testCase: Case): { parse: Verdict; select: Verdict } {
-  const resources = testCase.resources ?? (USERS as unknown as Resources);
+  const resources = testCase.resources ?? USERS;
   const resolve = testCase.resolve ?? resolveUser;
   let text = testCase.text;
   if (testCase.query !== undefined) {

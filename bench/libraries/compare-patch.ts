@@ -150,7 +150,7 @@ const OTHER_MEMBER = { display: 'Jane Doe', $ref: 'https://example.com/v2/Users/
 const group = (): Json => ({ ...deepClone(tourGuides), members: [M1, M2] });
 /** Membership is who is in the group: members are compared by `value` (display is read-only in our schema). */
 const ids = (...members: { value: string }[]) => members.map((member) => ({ value: member.value }));
-const user = (): Json => deepClone(bjensen) as unknown as Json;
+const user = (): Json => deepClone(bjensen);
 const workEmail = bjensen.emails[0];
 const homeEmail = bjensen.emails[1];
 const workOnlyUser = (): Json => ({ ...user(), emails: [workEmail] });

@@ -23,7 +23,7 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
   log(`seeded ${bigSize} users (${members.perSecond}/s)`);
   // The users PATCHed in and out have admin users (production mode), as provisioned members would.
   const spare = await seedUsers(bench, 'spare', 0, 20, bench.productionMode);
-  let started = Date.now();
+  const started = Date.now();
   const big = await seedGroup(bench, 'Big Group', members.scimIds);
   const bigSeedSeconds = round((Date.now() - started) / 1000, 1);
   const small = await seedGroup(bench, 'Small Group', members.scimIds.slice(0, 10));

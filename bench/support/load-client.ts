@@ -147,7 +147,10 @@ const runCannon = (job: CannonJob): Promise<CannonResult> =>
         timeout: 30,
       },
       (error: Error | null, result: autocannon.Result) => {
-        if (error) return reject(error);
+        if (error) {
+          reject(error);
+          return;
+        }
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         resolve({
           requests: latencies.length,

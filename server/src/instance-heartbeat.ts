@@ -21,7 +21,7 @@ let timer: NodeJS.Timeout | null = null;
 export const beat = async (strapi: Core.Strapi, now = new Date()): Promise<number> => {
   const rows = strapi.db.query(INSTANCE_UID);
   const updated = await rows.updateMany({ where: { instanceId }, data: { seenAt: now } });
-  if (Number((updated as { count: number }).count) === 0) await rows.createMany({ data: [{ instanceId, seenAt: now }] });
+  if (Number(updated.count) === 0) await rows.createMany({ data: [{ instanceId, seenAt: now }] });
   await rows.deleteMany({ where: { seenAt: { $lt: new Date(now.getTime() - FORGET_AFTER_MS) } } });
   const live = Number(await rows.count({ where: { seenAt: { $gt: new Date(now.getTime() - LIVE_WITHIN_MS) } } }));
   getService(strapi, 'throttle').setLiveInstances(live);

@@ -118,7 +118,7 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
   let failSettingsLoad = options.failSettingsLoad ?? false;
 
   const client = {
-    get: jest.fn((url: string) => {
+    get: jest.fn((url: string): Promise<{ data: { data: unknown } }> => {
       if (url === '/scim/settings') {
         return failSettingsLoad ? Promise.reject(new Error('Internal Server Error')) : respond(state.settings);
       }

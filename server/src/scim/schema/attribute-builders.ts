@@ -51,3 +51,25 @@ export const valueDisplayTypePrimary = (options: MultiValuedOptions): AttributeD
     attribute('primary', PRIMARY_DESCRIPTION, { type: 'boolean' }),
   ];
 };
+
+interface ResourceReferenceOptions {
+  valueDescription: string;
+  refDescription: string;
+  displayDescription: string;
+  typeDescription: string;
+  canonicalTypes: string[];
+  /** Of value, $ref and type; display is always read-only. */
+  mutability: AttributeDefinition['mutability'];
+}
+
+/** The value/$ref/display/type sub-attributes of a reference to another resource: Group.members, User.groups. */
+export const resourceReferenceSubAttributes = (options: ResourceReferenceOptions): AttributeDefinition[] => [
+  attribute('value', options.valueDescription, { mutability: options.mutability }),
+  attribute('$ref', options.refDescription, {
+    type: 'reference',
+    referenceTypes: ['User', 'Group'],
+    mutability: options.mutability,
+  }),
+  attribute('display', options.displayDescription, { mutability: 'readOnly' }),
+  attribute('type', options.typeDescription, { canonicalValues: options.canonicalTypes, mutability: options.mutability }),
+];

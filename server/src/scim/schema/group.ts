@@ -1,4 +1,4 @@
-import { attribute, complexAttribute } from './attribute-builders';
+import { attribute, complexAttribute, resourceReferenceSubAttributes } from './attribute-builders';
 import type { SchemaDefinition } from './types';
 
 export const GROUP_SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -17,19 +17,14 @@ export const GROUP_SCHEMA: SchemaDefinition = {
     complexAttribute(
       'members',
       'A list of members of the Group.',
-      [
-        attribute('value', "Identifier of the member of this Group.", { mutability: 'immutable' }),
-        attribute('$ref', 'The URI corresponding to a SCIM resource that is a member of this Group.', {
-          type: 'reference',
-          referenceTypes: ['User', 'Group'],
-          mutability: 'immutable',
-        }),
-        attribute('display', 'A human-readable name, primarily used for display purposes.', { mutability: 'readOnly' }),
-        attribute('type', "A label indicating the type of resource, e.g., 'User' or 'Group'.", {
-          canonicalValues: ['User', 'Group'],
-          mutability: 'immutable',
-        }),
-      ],
+      resourceReferenceSubAttributes({
+        valueDescription: 'Identifier of the member of this Group.',
+        refDescription: 'The URI corresponding to a SCIM resource that is a member of this Group.',
+        displayDescription: 'A human-readable name, primarily used for display purposes.',
+        typeDescription: "A label indicating the type of resource, e.g., 'User' or 'Group'.",
+        canonicalTypes: ['User', 'Group'],
+        mutability: 'immutable',
+      }),
       { multiValued: true },
     ),
   ],

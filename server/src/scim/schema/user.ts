@@ -1,4 +1,4 @@
-import { attribute, complexAttribute, valueDisplayTypePrimary } from './attribute-builders';
+import { attribute, complexAttribute, resourceReferenceSubAttributes, valueDisplayTypePrimary } from './attribute-builders';
 import type { SchemaDefinition } from './types';
 
 export const USER_SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -103,19 +103,14 @@ export const USER_SCHEMA: SchemaDefinition = {
     complexAttribute(
       'groups',
       'A list of groups to which the user belongs, either through direct membership, through nested groups, or dynamically calculated.',
-      [
-        attribute('value', "The identifier of the User's group.", { mutability: 'readOnly' }),
-        attribute('$ref', "The URI of the corresponding 'Group' resource to which the user belongs.", {
-          type: 'reference',
-          referenceTypes: ['User', 'Group'],
-          mutability: 'readOnly',
-        }),
-        attribute('display', 'A human-readable name, primarily used for display purposes.  READ-ONLY.', { mutability: 'readOnly' }),
-        attribute('type', "A label indicating the attribute's function, e.g., 'direct' or 'indirect'.", {
-          canonicalValues: ['direct', 'indirect'],
-          mutability: 'readOnly',
-        }),
-      ],
+      resourceReferenceSubAttributes({
+        valueDescription: "The identifier of the User's group.",
+        refDescription: "The URI of the corresponding 'Group' resource to which the user belongs.",
+        displayDescription: 'A human-readable name, primarily used for display purposes.  READ-ONLY.',
+        typeDescription: "A label indicating the attribute's function, e.g., 'direct' or 'indirect'.",
+        canonicalTypes: ['direct', 'indirect'],
+        mutability: 'readOnly',
+      }),
       { multiValued: true, mutability: 'readOnly' },
     ),
     complexAttribute(

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
+import { applyUserWith } from './apply-user';
 import { keepsSignInFields, keptEmailNote } from './linked-sign-in';
 import type { ApplyResult, HostRole, HostTarget, HostUserWrite, ProvisionedUser } from './types';
 
@@ -90,30 +91,18 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       return (await findUser({ email }))?.id ?? null;
     },
 
-    async applyUser(write: HostUserWrite): Promise<ApplyResult> {
-      const { user, hostUserId, roleIds, linkExisting } = write;
-      if (!user.email) {
-        return {
-          applied: false,
-          reason: 'A Strapi admin user needs an email address: send emails, or a userName that is an email address',
-        };
-      }
-      const linked = hostUserId === null ? null : await findUser({ id: hostUserId });
-      if (linked) return update(write, true, linked);
-      const sameEmail = await findUser({ email: user.email });
-      if (sameEmail) {
-        if (!linkExisting) {
-          throw ScimError.conflict(
-            `A Strapi admin user with the email ${user.email} already exists and was not created by SCIM; set the plugin option linkExistingUsers to link them`,
-          );
-        }
-        return update(write, false, sameEmail);
-      }
-      if (roleIds.length === 0) return { applied: false, reason: 'No default role is available for new admin users' };
-      // Strapi's service leaves the user in its invited state (a registration token), as the admin panel does.
-      const created = await userService().create({ ...profileOf(user), roles: roleIds });
-      return { applied: true, hostUserId: created.id, action: 'created' };
-    },
+    applyUser: (write: HostUserWrite): Promise<ApplyResult> =>
+      applyUserWith<AdminUserRow>(
+        {
+          noun: 'Strapi admin user',
+          plural: 'admin users',
+          findUser,
+          update,
+          // Strapi's service leaves the user in its invited state (a registration token), as the admin panel does.
+          create: async ({ user, roleIds }) => (await userService().create({ ...profileOf(user), roles: roleIds })).id,
+        },
+        write,
+      ),
 
     async deactivateUser(hostUserId) {
       const existing = await findUser({ id: hostUserId });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
+import { applyUserWith } from './apply-user';
 import { keepsSignInFields, keptEmailNote } from './linked-sign-in';
 import type { ApplyResult, HostTarget, HostUserWrite, ProvisionedUser } from './types';
 
@@ -79,32 +80,23 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
       return (await findUser({ email }))?.id ?? null;
     },
 
-    async applyUser(write: HostUserWrite): Promise<ApplyResult> {
-      const { user, hostUserId, roleIds, linkExisting } = write;
-      if (!user.email) {
-        return {
-          applied: false,
-          reason: 'A Strapi user needs an email address: send emails, or a userName that is an email address',
-        };
-      }
-      const linked = hostUserId === null ? null : await findUser({ id: hostUserId });
-      if (linked) return update(write, true, linked);
-      const sameEmail = await findUser({ email: user.email });
-      if (sameEmail) {
-        if (!linkExisting) {
-          throw ScimError.conflict(
-            `A Strapi user with the email ${user.email} already exists and was not created by SCIM; set the plugin option linkExistingUsers to link them`,
-          );
-        }
-        return update(write, false, sameEmail);
-      }
-      if (roleIds.length === 0) return { applied: false, reason: 'No default role is available for new users' };
-      await assertUsernameFree(user.userName, null);
-      const created: UpUserRow = await users().create({
-        data: { ...signInFieldsOf(user, provider), blocked: !user.active, role: roleIds[0] },
-      });
-      return { applied: true, hostUserId: created.id, action: 'created' };
-    },
+    applyUser: (write: HostUserWrite): Promise<ApplyResult> =>
+      applyUserWith<UpUserRow>(
+        {
+          noun: 'Strapi user',
+          plural: 'users',
+          findUser,
+          update,
+          async create({ user, roleIds }) {
+            await assertUsernameFree(user.userName, null);
+            const created: UpUserRow = await users().create({
+              data: { ...signInFieldsOf(user, provider), blocked: !user.active, role: roleIds[0] },
+            });
+            return created.id;
+          },
+        },
+        write,
+      ),
 
     async deactivateUser(hostUserId) {
       await users().update({ where: { id: hostUserId }, data: { blocked: true } });

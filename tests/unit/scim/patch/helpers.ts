@@ -30,14 +30,14 @@ export const enterpriseUser = (): ScimResource => canonical(validateUser(ENTERPR
 export const tourGuides = (): ScimResource => canonical(validateGroup(GROUP).resource, GROUP);
 
 export const userWith = (attributes: Json): ScimResource =>
-  ({ ...validateUser({ schemas: [USER_URN], userName: 'bjensen', ...attributes }).resource, id: 'u-1' }) as ScimResource;
+  ({ ...validateUser({ schemas: [USER_URN], userName: 'bjensen', ...attributes }).resource, id: 'u-1' });
 
 export const groupWith = (memberIds: string[], extra: Json = {}): ScimResource =>
   ({
     ...validateGroup({ schemas: [GROUP_URN], displayName: 'Engineering', members: memberIds.map((value) => ({ value, type: 'User' })), ...extra })
       .resource,
     id: 'g-1',
-  }) as ScimResource;
+  });
 
 export const patch = (type: ResourceTypeId, resource: ScimResource, body: unknown, options?: PatchOptions): PatchResult =>
   applyPatch(type, resource, body, options);

@@ -39,11 +39,11 @@ const userArbitrary = fc
     },
     { requiredKeys: ['userName'] },
   )
-  .map((body) => ({ ...validateResource('User', { schemas: [USER_URN], ...body }).resource, id: 'u-1' }) as ScimResource);
+  .map((body) => ({ ...validateResource('User', { schemas: [USER_URN], ...body }).resource, id: 'u-1' }));
 
 const groupArbitrary = fc
   .record({ displayName: fc.constantFrom('Eng', 'Ops'), members: fc.uniqueArray(member, { selector: (m) => m.value, maxLength: 4 }) }, { requiredKeys: ['displayName'] })
-  .map((body) => ({ ...validateResource('Group', { schemas: [GROUP_URN], ...body }).resource, id: 'g-1' }) as ScimResource);
+  .map((body) => ({ ...validateResource('Group', { schemas: [GROUP_URN], ...body }).resource, id: 'g-1' }));
 
 const USER_PATHS = [
   'userName', 'displayName', 'title', 'active', 'name', 'name.givenName', 'NAME.familyname', 'emails', 'emails.value',
