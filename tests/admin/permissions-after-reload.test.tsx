@@ -7,7 +7,9 @@ import { renderWithProviders } from './support/render';
 import { setUpFakeActivity } from './support/fake-activity-api';
 import { setUpFakeAdmin } from './support/fake-admin-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () =>
+  jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'),
+);
 
 const NO_PERMISSIONS = "You don't have the permissions to access that content";
 
@@ -18,7 +20,9 @@ const NO_PERMISSIONS = "You don't have the permissions to access that content";
 const renderWhilePermissionsInFlight = (Page: ComponentType, route?: string) => {
   const arrived = (useAuth as jest.Mock).getMockImplementation();
   const pending = { isLoading: true, permissions: [] };
-  (useAuth as jest.Mock).mockImplementation((_consumer: string, select: (value: typeof pending) => unknown) => select(pending));
+  (useAuth as jest.Mock).mockImplementation((_consumer: string, select: (value: typeof pending) => unknown) =>
+    select(pending),
+  );
   const { rerender } = renderWithProviders(<Page />, route ? { route } : undefined);
   return () => {
     (useAuth as jest.Mock).mockImplementation(arrived);

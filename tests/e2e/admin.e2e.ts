@@ -47,8 +47,8 @@ const closeStrapiBanner = async (page: Page) => {
   await banner.evaluate((element) => {
     // The banner's close button is its last button other than "Read blog post" (it may hold a hidden "Close" label).
     let container: HTMLElement | null = element as HTMLElement;
-    while (container && !container.textContent?.includes('Read blog post')) container = container.parentElement;
-    const buttons = Array.from(container?.querySelectorAll('button') ?? []).filter((button) => !button.textContent?.includes('Read blog post'));
+    while (container && !container.textContent.includes('Read blog post')) container = container.parentElement;
+    const buttons = Array.from(container?.querySelectorAll('button') ?? []).filter((button) => !button.textContent.includes('Read blog post'));
     buttons[buttons.length - 1]?.click();
   });
   await banner.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);

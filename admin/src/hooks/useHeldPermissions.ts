@@ -14,7 +14,9 @@ export const useHeldPermissions = (consumerName: string) => {
   const permissions = useAuth(consumerName, (state) => state.permissions);
   const holds = useCallback(
     (wanted: PermissionList) =>
-      permissions.some((held) => wanted.some(({ action, subject }) => held.action === action && held.subject === subject)),
+      permissions.some((held) =>
+        wanted.some(({ action, subject }) => held.action === action && held.subject === subject),
+      ),
     [permissions],
   );
   return { isLoading, holds };

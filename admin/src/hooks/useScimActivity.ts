@@ -39,12 +39,8 @@ export const useScimActivity = () => {
   const { data, status, reload } = useLoaded(fetchPage);
 
   const setFilter = useCallback(<K extends keyof ActivityFilters>(key: K, value: ActivityFilters[K] | undefined) => {
-    setFilters((current) => {
-      const next = { ...current };
-      if (value) next[key] = value;
-      else delete next[key];
-      return next;
-    });
+    // A cleared filter is left out, not kept as undefined: "filtered" means some key is present.
+    setFilters(({ [key]: _previous, ...others }) => (value ? { ...others, [key]: value } : others));
     setPage(1);
   }, []);
 
