@@ -1,10 +1,14 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from './pluginId';
 
 const READ_SETTINGS = [{ action: 'plugin::scim.settings.read', subject: null }];
 const READ_ACTIVITY = [{ action: 'plugin::scim.activity.read', subject: null }];
 
 export default {
-  register(app: any) {
+  register(app: Pick<StrapiApp, 'createSettingSection' | 'registerPlugin'>) {
+    // addSettingsLink takes a section object only in recent Strapi 5 releases (strapi/strapi#26433); the peer
+    // range is ^5.0.0.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     app.createSettingSection(
       { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'SCIM User Provisioning' } },
       [
@@ -38,7 +42,7 @@ export default {
     return Promise.all(
       locales.map(async (locale) => {
         try {
-          const { default: data } = await import(`./translations/${locale}.json`);
+          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
           return { data: prefixKeys(data), locale };
         } catch {
           return { data: {}, locale };

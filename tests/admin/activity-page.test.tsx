@@ -7,7 +7,7 @@ import ActivityPage from '../../admin/src/pages/ActivityPage';
 import { renderWithProviders } from './support/render';
 import { activityLog, adaPatch, duplicateFailure, entry, refusedRequests, setUpFakeActivity, settingsChange } from './support/fake-activity-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
 
 const renderActivity = () => renderWithProviders(<ActivityPage />, { route: '/settings/scim/activity' });
 
@@ -198,9 +198,11 @@ describe('Activity page', () => {
   });
 
   it('is registered after the SCIM Guide, behind the activity read permission', () => {
-    const createSettingSection = jest.fn();
-    plugin.register({ createSettingSection, registerPlugin: jest.fn() });
-    const links = createSettingSection.mock.calls[0][1] as { to: string; permissions: { action: string }[] }[];
+    const createSettingSection = jest.fn<undefined, [unknown, { to: string; permissions?: unknown }[]]>();
+    // Passed as a variable: an inline object would name the member Strapi marks deprecated (see admin/src/index.ts).
+    const app = { createSettingSection, registerPlugin: jest.fn() };
+    plugin.register(app);
+    const links = createSettingSection.mock.calls[0][1];
     expect(links.map((link) => link.to)).toEqual(['scim/general', 'scim/guide', 'scim/activity']);
     expect(links[2].permissions).toEqual([{ action: 'plugin::scim.activity.read', subject: null }]);
   });

@@ -3,7 +3,7 @@ import GeneralPage from '../../admin/src/pages/GeneralPage';
 import { renderWithProviders } from './support/render';
 import { ENDPOINT_URL, NEW_ENDPOINT_URL, baseSettings, mockClipboard, onceOnlySecret, revealableSecret, setUpFakeAdmin } from './support/fake-admin-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
 
 const renderPage = () => renderWithProviders(<GeneralPage />);
 

@@ -4,7 +4,7 @@ import GeneralPage from '../../admin/src/pages/GeneralPage';
 import { renderWithProviders } from './support/render';
 import { setUpFakeAdmin } from './support/fake-admin-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
 
 const EDITORS = { id: 'a0000000-0000-4000-8000-000000000001', displayName: 'Editors' };
 const EDITORIAL_BOARD = { id: 'a0000000-0000-4000-8000-000000000002', displayName: 'Editorial board' };

@@ -3,7 +3,7 @@ import GuidePage from '../../admin/src/pages/GuidePage';
 import { renderWithProviders } from './support/render';
 import { ENDPOINT_URL, mockClipboard, setUpFakeAdmin } from './support/fake-admin-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
 
 const renderGuide = () => renderWithProviders(<GuidePage />, { route: '/settings/scim/guide' });
 

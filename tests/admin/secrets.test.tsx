@@ -12,7 +12,7 @@ import {
   setUpFakeAdmin,
 } from './support/fake-admin-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
 
 const secretsSection = () => screen.getByRole('region', { name: 'Secrets' });
 
@@ -158,7 +158,8 @@ describe('Secrets on the General page', () => {
 
   it('shows an error with a retry when the secrets cannot be loaded', async () => {
     const { client } = setUpFakeAdmin({ secrets: [revealableSecret] });
-    const get = client.get.getMockImplementation()!;
+    const get = client.get.getMockImplementation();
+    if (!get) throw new Error('the fake admin API has no GET');
     client.get.mockImplementation((url: string) => (url === '/scim/secrets' ? Promise.reject(new Error('boom')) : get(url)));
     const { user } = renderWithProviders(<GeneralPage />);
 

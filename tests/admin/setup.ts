@@ -4,12 +4,17 @@ import '@testing-library/jest-dom';
  * jsdom lacks a few browser APIs the Design System's Radix primitives call (selects measure themselves,
  * dialogs watch resizes, pointer capture is used by the select trigger).
  */
+/** Installs a stand-in only where jsdom has none (the DOM types claim these always exist, so no `??=`). */
+const provide = (name: 'ResizeObserver' | 'IntersectionObserver' | 'matchMedia', stub: unknown) => {
+  if (!(name in window)) Object.assign(window, { [name]: stub });
+};
+
 class ResizeObserverStub {
   observe() {}
   unobserve() {}
   disconnect() {}
 }
-globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+provide('ResizeObserver', ResizeObserverStub);
 
 Object.assign(window.HTMLElement.prototype, {
   scrollIntoView: jest.fn(),
@@ -18,7 +23,7 @@ Object.assign(window.HTMLElement.prototype, {
   setPointerCapture: jest.fn(),
 });
 
-window.matchMedia ??= ((query: string) => ({
+provide('matchMedia', (query: string) => ({
   matches: false,
   media: query,
   onchange: null,
@@ -27,7 +32,7 @@ window.matchMedia ??= ((query: string) => ({
   addEventListener: jest.fn(),
   removeEventListener: jest.fn(),
   dispatchEvent: jest.fn(),
-})) as unknown as typeof window.matchMedia;
+}));
 
 class IntersectionObserverStub {
   observe() {}
@@ -37,7 +42,7 @@ class IntersectionObserverStub {
     return [];
   }
 }
-globalThis.IntersectionObserver ??= IntersectionObserverStub as unknown as typeof IntersectionObserver;
+provide('IntersectionObserver', IntersectionObserverStub);
 
 // Design System selects driven by user-event are slow on a busy 2-core machine.
 jest.setTimeout(20_000);

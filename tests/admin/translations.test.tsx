@@ -26,7 +26,7 @@ const idsUsedInSource = () => {
 /** The Activity page's arguments: an entry's status, method, operation and client address, and its pagination. */
 const ACTIVITY_VALUES = { status: 201, method: 'POST', operation: 'create', page: 1, pageCount: 2, total: 25, client: '198.51.100.7' };
 
-const tagsAndArguments = (message: string) => [...message.matchAll(/<\/?(\w+)>|\{(\w+)/g)].map((m) => m[1] ?? m[2]).sort();
+const tagsAndArguments = (message: string) => [...message.matchAll(/<\/?(\w+)>|\{(\w+)/g)].map(([, tag, argument]: (string | undefined)[]) => tag ?? argument).sort();
 
 describe('translations', () => {
   it('has an English message for every id the admin uses', () => {

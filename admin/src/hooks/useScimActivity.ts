@@ -1,7 +1,8 @@
 import { useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { PLUGIN_ID } from '../pluginId';
-import type { ActivityFilters, ActivityListResponse, LoadStatus } from '../types';
+import type { ActivityFilters, ActivityListResponse } from '../types';
+import { SUPERSEDED, useLoaded } from './useLoaded';
 
 const ACTIVITY_URL = `/${PLUGIN_ID}/activity`;
 export const ACTIVITY_PAGE_SIZE = 20;
@@ -24,40 +25,22 @@ export const useScimActivity = () => {
   const { get } = useFetchClient();
   const [filters, setFilters] = useState<ActivityFilters>({});
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<ActivityListResponse | null>(null);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-  const latest = useRef(0);
 
-  const load = useCallback(async () => {
-    const request = ++latest.current;
-    setStatus('loading');
-    try {
-      const response = await get<{ data: ActivityListResponse }>(`${ACTIVITY_URL}?${activityQuery(page, filters)}`);
-      if (request !== latest.current) return;
-      const list = response.data.data;
-      // Entries can be pruned between two loads: past the last page, show the last one.
-      if (list.results.length === 0 && page > 1 && list.pagination.pageCount < page) {
-        setPage(Math.max(1, list.pagination.pageCount));
-        return;
-      }
-      setData(list);
-      setStatus('ready');
-    } catch {
-      if (request === latest.current) setStatus('error');
+  const fetchPage = useCallback(async (isLatest: () => boolean) => {
+    const response = await get<{ data: ActivityListResponse }>(`${ACTIVITY_URL}?${activityQuery(page, filters)}`);
+    const list = response.data.data;
+    // Entries can be pruned between two loads: past the last page, show the last one.
+    if (list.results.length === 0 && page > 1 && list.pagination.pageCount < page) {
+      if (isLatest()) setPage(Math.max(1, list.pagination.pageCount));
+      return SUPERSEDED;
     }
+    return list;
   }, [get, page, filters]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, status, reload } = useLoaded(fetchPage);
 
   const setFilter = useCallback(<K extends keyof ActivityFilters>(key: K, value: ActivityFilters[K] | undefined) => {
-    setFilters((current) => {
-      const next = { ...current };
-      if (value) next[key] = value;
-      else delete next[key];
-      return next;
-    });
+    // A cleared filter is left out, not kept as undefined: "filtered" means some key is present.
+    setFilters(({ [key]: _previous, ...others }) => (value ? { ...others, [key]: value } : others));
     setPage(1);
   }, []);
 
@@ -66,5 +49,5 @@ export const useScimActivity = () => {
     setPage(1);
   }, []);
 
-  return { data, status, reload: load, page, setPage, filters, setFilter, clearFilters };
+  return { data, status, reload, page, setPage, filters, setFilter, clearFilters };
 };

@@ -1,5 +1,5 @@
-import { useRBAC } from '@strapi/strapi/admin';
-import { ALL_PERMISSIONS } from '../permissions';
+import { PERMISSIONS } from '../permissions';
+import { useHeldPermissions } from './useHeldPermissions';
 
 export interface ScimPermissions {
   isLoading: boolean;
@@ -8,13 +8,12 @@ export interface ScimPermissions {
   canManageSecrets: boolean;
 }
 
-/** `useRBAC` names each action after the last segment of its id: read, update, manage. */
 export const useScimPermissions = (): ScimPermissions => {
-  const { isLoading, allowedActions } = useRBAC(ALL_PERMISSIONS);
+  const { isLoading, holds } = useHeldPermissions('useScimPermissions');
   return {
     isLoading,
-    canReadSettings: Boolean(allowedActions.canRead),
-    canUpdateSettings: Boolean(allowedActions.canUpdate),
-    canManageSecrets: Boolean(allowedActions.canManage),
+    canReadSettings: holds(PERMISSIONS.readSettings),
+    canUpdateSettings: holds(PERMISSIONS.updateSettings),
+    canManageSecrets: holds(PERMISSIONS.manageSecrets),
   };
 };

@@ -1,44 +1,25 @@
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../pluginId';
-import type { CreatedSecretResponse, LoadStatus, SecretSummaryResponse } from '../types';
-import { apiErrorMessage } from '../utils/apiErrorMessage';
+import type { CreatedSecretResponse, SecretSummaryResponse } from '../types';
 import { getTranslation } from '../utils/getTranslation';
+import { useLoaded } from './useLoaded';
+import { useNotifyFailure } from './useNotifyFailure';
 
 const SECRETS_URL = `/${PLUGIN_ID}/secrets`;
 
-/** Lists, creates, reveals and deletes secrets. Listing needs the manage permission, so it waits for `allowed`. */
+/**
+ * Lists, creates, reveals and deletes secrets (`secrets` is null until listed). Listing needs the manage permission,
+ * so it waits for `allowed`.
+ */
 export const useScimSecrets = (allowed: boolean) => {
   const { get, post, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { formatMessage } = useIntl();
-  const [secrets, setSecrets] = useState<SecretSummaryResponse[]>([]);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-
-  const notifyFailure = useCallback(
-    (error: unknown, fallbackId: string, fallback: string) =>
-      toggleNotification({
-        type: 'danger',
-        message: apiErrorMessage(error) ?? formatMessage({ id: getTranslation(fallbackId), defaultMessage: fallback }),
-      }),
-    [toggleNotification, formatMessage],
-  );
-
-  const load = useCallback(async () => {
-    setStatus('loading');
-    try {
-      const response = await get<{ data: SecretSummaryResponse[] }>(SECRETS_URL);
-      setSecrets(response.data.data);
-      setStatus('ready');
-    } catch {
-      setStatus('error');
-    }
-  }, [get]);
-
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
+  const notifyFailure = useNotifyFailure();
+  const fetchSecrets = useCallback(async () => (await get<{ data: SecretSummaryResponse[] }>(SECRETS_URL)).data.data, [get]);
+  const { data: secrets, setData: setSecrets, status, reload } = useLoaded(fetchSecrets, allowed);
 
   const create = useCallback(
     async (label: string, expiresAt: string | null = null): Promise<CreatedSecretResponse | null> => {
@@ -47,14 +28,14 @@ export const useScimSecrets = (allowed: boolean) => {
         const response = await post<{ data: CreatedSecretResponse }>(SECRETS_URL, body);
         const created = response.data.data;
         const { secret: _plaintext, ...summary } = created;
-        setSecrets((current) => [...current, summary]);
+        setSecrets((current) => [...(current ?? []), summary]);
         return created;
       } catch (error) {
         notifyFailure(error, 'secrets.notification.createError', 'The secret could not be created.');
         return null;
       }
     },
-    [post, notifyFailure],
+    [post, setSecrets, notifyFailure],
   );
 
   const reveal = useCallback(
@@ -74,7 +55,7 @@ export const useScimSecrets = (allowed: boolean) => {
     async (id: number): Promise<boolean> => {
       try {
         await del(`${SECRETS_URL}/${id}`);
-        setSecrets((current) => current.filter((secret) => secret.id !== id));
+        setSecrets((current) => current?.filter((secret) => secret.id !== id) ?? null);
         toggleNotification({
           type: 'success',
           message: formatMessage({ id: getTranslation('secrets.notification.deleted'), defaultMessage: 'Secret deleted' }),
@@ -85,8 +66,8 @@ export const useScimSecrets = (allowed: boolean) => {
         return false;
       }
     },
-    [del, notifyFailure, toggleNotification, formatMessage],
+    [del, setSecrets, notifyFailure, toggleNotification, formatMessage],
   );
 
-  return { secrets, status, reload: load, create, reveal, remove };
+  return { secrets, status, reload, create, reveal, remove };
 };

@@ -1,10 +1,9 @@
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useCallback } from 'react';
 import { PLUGIN_ID } from '../pluginId';
-import type { LoadStatus, SettingsResponse, SettingsUpdate } from '../types';
-import { apiErrorMessage } from '../utils/apiErrorMessage';
-import { getTranslation } from '../utils/getTranslation';
+import type { SettingsResponse, SettingsUpdate } from '../types';
+import { useLoaded } from './useLoaded';
+import { useNotifyFailure } from './useNotifyFailure';
 
 const SETTINGS_URL = `/${PLUGIN_ID}/settings`;
 
@@ -12,24 +11,9 @@ const SETTINGS_URL = `/${PLUGIN_ID}/settings`;
 export const useScimSettings = (allowed: boolean) => {
   const { get, put, post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { formatMessage } = useIntl();
-  const [settings, setSettings] = useState<SettingsResponse | null>(null);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-
-  const load = useCallback(async () => {
-    setStatus('loading');
-    try {
-      const response = await get<{ data: SettingsResponse }>(SETTINGS_URL);
-      setSettings(response.data.data);
-      setStatus('ready');
-    } catch {
-      setStatus('error');
-    }
-  }, [get]);
-
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
+  const notifyFailure = useNotifyFailure();
+  const fetchSettings = useCallback(async () => (await get<{ data: SettingsResponse }>(SETTINGS_URL)).data.data, [get]);
+  const { data: settings, setData: setSettings, status, reload } = useLoaded(fetchSettings, allowed);
 
   const run = useCallback(
     async (request: () => Promise<{ data: { data: SettingsResponse } }>, successMessage: string) => {
@@ -39,16 +23,11 @@ export const useScimSettings = (allowed: boolean) => {
         toggleNotification({ type: 'success', message: successMessage });
         return true;
       } catch (error) {
-        toggleNotification({
-          type: 'danger',
-          message:
-            apiErrorMessage(error) ??
-            formatMessage({ id: getTranslation('notification.saveError'), defaultMessage: 'The change could not be saved.' }),
-        });
+        notifyFailure(error, 'notification.saveError', 'The change could not be saved.');
         return false;
       }
     },
-    [toggleNotification, formatMessage],
+    [setSettings, toggleNotification, notifyFailure],
   );
 
   const update = useCallback(
@@ -63,5 +42,5 @@ export const useScimSettings = (allowed: boolean) => {
     [post, run],
   );
 
-  return { settings, status, reload: load, update, regenerateEndpoint };
+  return { settings, status, reload, update, regenerateEndpoint };
 };

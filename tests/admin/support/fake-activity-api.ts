@@ -1,4 +1,4 @@
-import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { ActivityEntryResponse } from '../../../server/src/contracts';
 
 export const entry = (overrides: Partial<ActivityEntryResponse> & { id: number }): ActivityEntryResponse => ({
@@ -120,16 +120,12 @@ export const setUpFakeActivity = (options: FakeActivityOptions = {}) => {
 
   (useFetchClient as jest.Mock).mockReturnValue(client);
   (useNotification as jest.Mock).mockReturnValue({ toggleNotification: jest.fn() });
-  // Like the real hook, each action is named after its last segment: "activity.read" and "settings.read" are both canRead.
-  (useRBAC as jest.Mock).mockImplementation((permissions: { action: string }[]) => {
-    const allowed = (action: string) =>
-      action === 'plugin::scim.activity.read' ? (options.canReadActivity ?? true) : (options.canReadSettings ?? true);
-    return {
-      isLoading: false,
-      allowedActions: { canRead: permissions.some((permission) => permission.action.endsWith('.read') && allowed(permission.action)) },
-      permissions: [],
-    };
-  });
+  const granted = [
+    (options.canReadActivity ?? true) && 'plugin::scim.activity.read',
+    (options.canReadSettings ?? true) && 'plugin::scim.settings.read',
+  ].filter((action): action is string => Boolean(action));
+  const auth = { isLoading: false, permissions: granted.map((action) => ({ action, subject: null })) };
+  (useAuth as jest.Mock).mockImplementation((_consumer: string, select: (value: typeof auth) => unknown) => select(auth));
 
   /** The queries the page asked for, as parsed objects, in order. */
   const queries = () =>

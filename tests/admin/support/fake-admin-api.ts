@@ -1,4 +1,4 @@
-import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type {
   CreatedSecretResponse,
   ProvisionedGroupResponse,
@@ -110,7 +110,7 @@ const mappingError = (mappings: SettingsResponse['groupRoleMappings'], groups: P
   return undefined;
 };
 
-/** A fake admin API behind the mocked `useFetchClient`, plus the RBAC answer and a spy for notifications. */
+/** A fake admin API behind the mocked `useFetchClient`, plus the admin's permissions and a spy for notifications. */
 export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
   const state = {
     settings: baseSettings(options.settings),
@@ -167,15 +167,13 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
 
   (useFetchClient as jest.Mock).mockReturnValue(client);
   (useNotification as jest.Mock).mockReturnValue({ toggleNotification });
-  (useRBAC as jest.Mock).mockReturnValue({
-    isLoading: false,
-    allowedActions: {
-      canRead: options.canRead ?? true,
-      canUpdate: options.canUpdate ?? true,
-      canManage: options.canManage ?? true,
-    },
-    permissions: [],
-  });
+  const granted = [
+    options.canRead !== false && 'plugin::scim.settings.read',
+    options.canUpdate !== false && 'plugin::scim.settings.update',
+    options.canManage !== false && 'plugin::scim.secrets.manage',
+  ].filter((action): action is string => Boolean(action));
+  const auth = { isLoading: false, permissions: granted.map((action) => ({ action, subject: null })) };
+  (useAuth as jest.Mock).mockImplementation((_consumer: string, select: (value: typeof auth) => unknown) => select(auth));
 
   return {
     client,

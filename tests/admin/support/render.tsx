@@ -1,7 +1,7 @@
 import { DesignSystemProvider } from '@strapi/design-system';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { MemoryRouter } from 'react-router-dom';
 import en from '../../../admin/src/translations/en.json';
@@ -13,12 +13,14 @@ export const englishMessages: Record<string, string> = Object.fromEntries(
 
 export const renderWithProviders = (ui: ReactElement, { route = '/settings/scim/general' } = {}) => {
   const user = userEvent.setup({ pointerEventsCheck: 0 });
-  const result = render(
+  // A wrapper, not markup around `ui`, so that `rerender` keeps the providers.
+  const Providers = ({ children }: { children: ReactNode }) => (
     <MemoryRouter initialEntries={[route]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
       <IntlProvider locale="en" messages={englishMessages} defaultLocale="en">
-        <DesignSystemProvider locale="en">{ui}</DesignSystemProvider>
+        <DesignSystemProvider locale="en">{children}</DesignSystemProvider>
       </IntlProvider>
-    </MemoryRouter>,
+    </MemoryRouter>
   );
+  const result = render(ui, { wrapper: Providers });
   return { user, ...result };
 };

@@ -6,7 +6,8 @@ import type { ReactNode } from 'react';
 
 export const useFetchClient = jest.fn();
 export const useNotification = jest.fn();
-export const useRBAC = jest.fn();
+/** Called as `useAuth(consumerName, selector)`: a test answers with `selector` applied to its auth state. */
+export const useAuth = jest.fn();
 
 interface EmptyStateProps {
   content?: string;

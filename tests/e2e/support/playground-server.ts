@@ -58,8 +58,8 @@ export const startPlayground = async (): Promise<PlaygroundServer> => {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_FILENAME: join(dataDir, 'data.db'), BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk) => output.push(String(chunk)));
-  child.stderr?.on('data', (chunk) => output.push(String(chunk)));
+  child.stdout.on('data', (chunk) => output.push(String(chunk)));
+  child.stderr.on('data', (chunk) => output.push(String(chunk)));
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {

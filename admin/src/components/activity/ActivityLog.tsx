@@ -1,4 +1,4 @@
-import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
+import { Box, Button, Flex } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -18,35 +18,6 @@ export const ActivityLog = () => {
   const { data, status, reload, setPage, filters, setFilter, clearFilters } = useScimActivity();
   const [opened, setOpened] = useState<ActivityEntryResponse | null>(null);
 
-  const body = () => {
-    if (status === 'error') {
-      return (
-        <Flex gap={3} padding={6} justifyContent="center" role="alert">
-          <Typography textColor="danger600">{t('activity.loadError', 'The activity log could not be loaded.')}</Typography>
-          <Button variant="secondary" onClick={() => void reload()}>
-            {t('retry', 'Retry')}
-          </Button>
-        </Flex>
-      );
-    }
-    if (!data) {
-      return (
-        <Flex justifyContent="center" padding={8}>
-          <Loader>{t('activity.loading', 'Loading the activity log')}</Loader>
-        </Flex>
-      );
-    }
-    if (data.results.length === 0) {
-      return <ActivityEmptyState filtered={Object.keys(filters).length > 0} onClearFilters={clearFilters} />;
-    }
-    return (
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <ActivityTable entries={data.results} onOpen={setOpened} />
-        <ActivityPagination pagination={data.pagination} onPageChange={setPage} />
-      </Flex>
-    );
-  };
-
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
       <ActivityFiltersBar
@@ -58,7 +29,16 @@ export const ActivityLog = () => {
           </Button>
         }
       />
-      <Box aria-busy={status === 'loading'}>{body()}</Box>
+      <Box aria-busy={status === 'loading'}>
+        <ActivityTable
+          status={status}
+          entries={data?.results ?? null}
+          onRetry={() => void reload()}
+          onOpen={setOpened}
+          empty={<ActivityEmptyState filtered={Object.keys(filters).length > 0} onClearFilters={clearFilters} />}
+          footer={data ? <ActivityPagination pagination={data.pagination} onPageChange={setPage} /> : undefined}
+        />
+      </Box>
       <ActivityDetailsModal entry={opened} onClose={() => setOpened(null)} />
     </Flex>
   );

@@ -10,7 +10,7 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
-  onConfirm: () => Promise<unknown> | void;
+  onConfirm: () => Promise<unknown>;
   variant?: 'danger' | 'default';
 }
 

@@ -1,4 +1,4 @@
-import { Box, Button, Flex, Link, Loader, Typography } from '@strapi/design-system';
+import { Link, Typography } from '@strapi/design-system';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -48,64 +48,6 @@ export const GroupRoleMappingCard = ({ mappings, roles, disabledReason, onSave }
       t('groupRoles.notification.removed', 'Mapping removed'),
     );
 
-  let content: ReactNode;
-  if (directory.status === 'loading') {
-    content = (
-      <Flex justifyContent="center" padding={4}>
-        <Loader small>{t('groupRoles.loading', 'Loading the provisioned groups…')}</Loader>
-      </Flex>
-    );
-  } else if (directory.status === 'error') {
-    content = (
-      <Flex gap={3} alignItems="center">
-        <Typography textColor="danger600">{t('groupRoles.loadError', 'The provisioned groups could not be loaded.')}</Typography>
-        <Button variant="secondary" size="S" onClick={() => void directory.reload()}>
-          {t('retry', 'Retry')}
-        </Button>
-      </Flex>
-    );
-  } else {
-    content = (
-      <>
-        {mappings.length > 0 ? (
-          <MappingTable
-            mappings={mappings}
-            roles={roles}
-            lookup={directory.lookup}
-            disabledReason={disabledReason}
-            onRemove={remove}
-          />
-        ) : (
-          <Box background="neutral100" padding={4} hasRadius>
-            <Typography textColor="neutral600">
-              {t('groupRoles.empty', 'No mappings yet. Provision groups from your identity provider, then map them here.')}
-            </Typography>
-          </Box>
-        )}
-        {directory.total === 0 ? (
-          <Typography textColor="neutral600">
-            {formatMessage(
-              {
-                id: getTranslation('groupRoles.noGroups'),
-                defaultMessage:
-                  'No group has been provisioned yet. Assign groups to the app in your identity provider: see the <guidePage>SCIM Guide</guidePage>.',
-              },
-              {
-                guidePage: (chunks: ReactNode[]) => (
-                  <Link tag={NavLink} to={GUIDE_PAGE_PATH}>
-                    {chunks}
-                  </Link>
-                ),
-              },
-            )}
-          </Typography>
-        ) : (
-          <AddMappingForm key={formKey} roles={roles} mappings={mappings} disabledReason={disabledReason} onAdd={add} />
-        )}
-      </>
-    );
-  }
-
   return (
     <SectionCard
       title={t('groupRoles.title', 'Group role mapping')}
@@ -114,7 +56,36 @@ export const GroupRoleMappingCard = ({ mappings, roles, disabledReason, onSave }
         'Members of a provisioned group get its role in addition to the default role; in production mode roles are recomputed whenever membership or this mapping changes.',
       )}
     >
-      {content}
+      <MappingTable
+        status={directory.status}
+        onRetry={() => void directory.reload()}
+        mappings={mappings}
+        roles={roles}
+        lookup={directory.lookup}
+        disabledReason={disabledReason}
+        onRemove={remove}
+      />
+      {directory.status === 'ready' &&
+        (directory.total === 0 ? (
+        <Typography textColor="neutral600">
+          {formatMessage(
+            {
+              id: getTranslation('groupRoles.noGroups'),
+              defaultMessage:
+                'No group has been provisioned yet. Assign groups to the app in your identity provider: see the <guidePage>SCIM Guide</guidePage>.',
+            },
+            {
+              guidePage: (chunks: ReactNode[]) => (
+                <Link tag={NavLink} to={GUIDE_PAGE_PATH}>
+                  {chunks}
+                </Link>
+              ),
+            },
+          )}
+        </Typography>
+      ) : (
+        <AddMappingForm key={formKey} roles={roles} mappings={mappings} disabledReason={disabledReason} onAdd={add} />
+      ))}
     </SectionCard>
   );
 };

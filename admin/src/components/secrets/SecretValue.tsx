@@ -31,7 +31,10 @@ export const SecretValue = ({ secret, reveal, allowReveal, revealDisabledReason 
   };
 
   const toggleShown = async () => {
-    if (shown) return setShown(false);
+    if (shown) {
+      setShown(false);
+      return;
+    }
     if (await fetchPlaintext()) setShown(true);
   };
 

@@ -1,6 +1,5 @@
-import { Button, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
+import { Button, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { EmptyDocuments } from '@strapi/icons/symbols';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useScimSecrets } from '../../hooks/useScimSecrets';
@@ -44,38 +43,6 @@ export const SecretsSection = ({
     </WithDisabledReason>
   );
 
-  const body = () => {
-    if (!canManage) return <Typography textColor="neutral600">{disabledReason}</Typography>;
-    if (status === 'loading') return <Loader small>{t('secrets.loading', 'Loading secrets')}</Loader>;
-    if (status === 'error') {
-      return (
-        <Flex gap={3}>
-          <Typography textColor="danger600">{t('secrets.loadError', 'The secrets could not be loaded.')}</Typography>
-          <Button variant="secondary" onClick={() => void reload()}>
-            {t('retry', 'Retry')}
-          </Button>
-        </Flex>
-      );
-    }
-    if (secrets.length === 0) {
-      return (
-        <EmptyStateLayout
-          icon={<EmptyDocuments width="10rem" height="6rem" />}
-          content={t('secrets.empty', 'No secret yet. Add one and give it to your identity provider.')}
-        />
-      );
-    }
-    return (
-      <SecretsTable
-        secrets={secrets}
-        reveal={reveal}
-        remove={remove}
-        allowReveal={allowReveal}
-        revealDisabledReason={grantDisabledReason}
-      />
-    );
-  };
-
   return (
     <SectionCard
       title={t('secrets.title', 'Secrets')}
@@ -85,7 +52,19 @@ export const SecretsSection = ({
       )}
       action={addButton}
     >
-      {body()}
+      {canManage ? (
+        <SecretsTable
+          status={status}
+          secrets={secrets}
+          onRetry={() => void reload()}
+          reveal={reveal}
+          remove={remove}
+          allowReveal={allowReveal}
+          revealDisabledReason={grantDisabledReason}
+        />
+      ) : (
+        <Typography textColor="neutral600">{disabledReason}</Typography>
+      )}
       <AddSecretDialog open={addOpen} onOpenChange={setAddOpen} create={create} />
     </SectionCard>
   );

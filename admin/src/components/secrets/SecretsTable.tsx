@@ -1,13 +1,18 @@
-import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, EmptyStateLayout, Flex, Td, Typography } from '@strapi/design-system';
+import { EmptyDocuments } from '@strapi/icons/symbols';
 import { useIntl } from 'react-intl';
-import type { SecretSummaryResponse } from '../../types';
+import type { LoadStatus, SecretSummaryResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
+import { DataTable, type DataTableColumn } from '../common/DataTable';
 import { DeleteSecretButton } from './DeleteSecretButton';
 import { maskSecret } from './maskSecret';
 import { SecretValue } from './SecretValue';
 
 interface SecretsTableProps {
-  secrets: SecretSummaryResponse[];
+  status: LoadStatus;
+  /** Null until the list is loaded. */
+  secrets: SecretSummaryResponse[] | null;
+  onRetry: () => void;
   reveal: (id: number) => Promise<string | null>;
   remove: (id: number) => Promise<boolean>;
   allowReveal: boolean;
@@ -17,72 +22,77 @@ interface SecretsTableProps {
 const DATE_FORMAT = { dateStyle: 'medium', timeStyle: 'short' } as const;
 const DAY_FORMAT = { dateStyle: 'medium' } as const;
 
-export const SecretsTable = ({ secrets, reveal, remove, allowReveal, revealDisabledReason }: SecretsTableProps) => {
+const COLUMNS: DataTableColumn[] = [
+  { id: 'secrets.column.secret', defaultMessage: 'Secret' },
+  { id: 'secrets.column.label', defaultMessage: 'Label' },
+  { id: 'secrets.column.created', defaultMessage: 'Created' },
+  { id: 'secrets.column.lastUsed', defaultMessage: 'Last used' },
+  { id: 'secrets.column.expires', defaultMessage: 'Expires' },
+  { id: 'secrets.column.action', defaultMessage: 'Action' },
+];
+
+export const SecretsTable = ({
+  status,
+  secrets,
+  onRetry,
+  reveal,
+  remove,
+  allowReveal,
+  revealDisabledReason,
+}: SecretsTableProps) => {
   const { formatMessage, formatDate } = useIntl();
-  const header = (id: string, defaultMessage: string) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {formatMessage({ id: getTranslation(id), defaultMessage })}
-      </Typography>
-    </Th>
-  );
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
 
   return (
-    <Table colCount={6} rowCount={secrets.length + 1}>
-      <Thead>
-        <Tr>
-          {header('secrets.column.secret', 'Secret')}
-          {header('secrets.column.label', 'Label')}
-          {header('secrets.column.created', 'Created')}
-          {header('secrets.column.lastUsed', 'Last used')}
-          {header('secrets.column.expires', 'Expires')}
-          {header('secrets.column.action', 'Action')}
-        </Tr>
-      </Thead>
-      <Tbody>
-        {secrets.map((secret) => (
-          <Tr key={secret.id}>
-            <Td>
-              <SecretValue
-                secret={secret}
-                reveal={reveal}
-                allowReveal={allowReveal}
-                revealDisabledReason={revealDisabledReason}
-              />
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{secret.label ?? '—'}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{formatDate(secret.createdAt, DATE_FORMAT)}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">
-                {secret.lastUsedAt
-                  ? formatDate(secret.lastUsedAt, DATE_FORMAT)
-                  : formatMessage({ id: getTranslation('secrets.neverUsed'), defaultMessage: 'Never' })}
+    <DataTable
+      compact
+      status={status}
+      rows={secrets}
+      columns={COLUMNS}
+      rowKey={(secret) => secret.id}
+      loadingLabel={t('secrets.loading', 'Loading secrets')}
+      errorMessage={t('secrets.loadError', 'The secrets could not be loaded.')}
+      onRetry={onRetry}
+      empty={
+        <EmptyStateLayout
+          icon={<EmptyDocuments width="10rem" height="6rem" />}
+          content={t('secrets.empty', 'No secret yet. Add one and give it to your identity provider.')}
+        />
+      }
+      renderCells={(secret) => (
+        <>
+          <Td>
+            <SecretValue
+              secret={secret}
+              reveal={reveal}
+              allowReveal={allowReveal}
+              revealDisabledReason={revealDisabledReason}
+            />
+          </Td>
+          <Td>
+            <Typography textColor="neutral800">{secret.label ?? '—'}</Typography>
+          </Td>
+          <Td>
+            <Typography textColor="neutral800">{formatDate(secret.createdAt, DATE_FORMAT)}</Typography>
+          </Td>
+          <Td>
+            <Typography textColor="neutral800">
+              {secret.lastUsedAt ? formatDate(secret.lastUsedAt, DATE_FORMAT) : t('secrets.neverUsed', 'Never')}
+            </Typography>
+          </Td>
+          <Td>
+            <Flex gap={2}>
+              <Typography textColor={secret.expired ? 'danger600' : 'neutral800'}>
+                {secret.expiresAt ? formatDate(secret.expiresAt, DAY_FORMAT) : t('secrets.neverExpires', 'Never')}
               </Typography>
-            </Td>
-            <Td>
-              <Flex gap={2}>
-                <Typography textColor={secret.expired ? 'danger600' : 'neutral800'}>
-                  {secret.expiresAt
-                    ? formatDate(secret.expiresAt, DAY_FORMAT)
-                    : formatMessage({ id: getTranslation('secrets.neverExpires'), defaultMessage: 'Never' })}
-                </Typography>
-                {secret.expired ? (
-                  <Badge variant="danger">
-                    {formatMessage({ id: getTranslation('secrets.expired'), defaultMessage: 'Expired' })}
-                  </Badge>
-                ) : null}
-              </Flex>
-            </Td>
-            <Td>
-              <DeleteSecretButton name={secret.label ?? maskSecret(secret.hint)} onDelete={() => remove(secret.id)} />
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+              {secret.expired ? <Badge variant="danger">{t('secrets.expired', 'Expired')}</Badge> : null}
+            </Flex>
+          </Td>
+          <Td>
+            <DeleteSecretButton name={secret.label ?? maskSecret(secret.hint)} onDelete={() => remove(secret.id)} />
+          </Td>
+        </>
+      )}
+    />
   );
 };
