@@ -1,32 +1,28 @@
 import { ACTIONS } from '../constants';
 
-const guard = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+/** One admin route: only an authenticated admin holding `action` reaches the handler. */
+const route = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: string, action: string) => ({
+  method,
+  path,
+  handler,
+  config: {
+    policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+  },
 });
 
 /** Admin API, served at /scim/... for the admin panel and for operators with an admin token. */
 export default {
   type: 'admin',
   routes: [
-    { method: 'GET', path: '/settings', handler: 'settings.get', config: guard(ACTIONS.readSettings) },
-    { method: 'PUT', path: '/settings', handler: 'settings.update', config: guard(ACTIONS.updateSettings) },
-    {
-      method: 'POST',
-      path: '/settings/regenerate-endpoint',
-      handler: 'settings.regenerateEndpoint',
-      config: guard(ACTIONS.updateSettings),
-    },
-    { method: 'GET', path: '/secrets', handler: 'secrets.list', config: guard(ACTIONS.manageSecrets) },
-    { method: 'POST', path: '/secrets', handler: 'secrets.create', config: guard(ACTIONS.manageSecrets) },
-    { method: 'GET', path: '/secrets/:id/reveal', handler: 'secrets.reveal', config: guard(ACTIONS.manageSecrets) },
-    { method: 'DELETE', path: '/secrets/:id', handler: 'secrets.remove', config: guard(ACTIONS.manageSecrets) },
-    { method: 'GET', path: '/activity', handler: 'activity.list', config: guard(ACTIONS.readActivity) },
-    { method: 'GET', path: '/groups', handler: 'provisioned-groups.list', config: guard(ACTIONS.readSettings) },
-    {
-      method: 'DELETE',
-      path: '/released-links/:externalId',
-      handler: 'released-links.remove',
-      config: guard(ACTIONS.updateSettings),
-    },
+    route('GET', '/settings', 'settings.get', ACTIONS.readSettings),
+    route('PUT', '/settings', 'settings.update', ACTIONS.updateSettings),
+    route('POST', '/settings/regenerate-endpoint', 'settings.regenerateEndpoint', ACTIONS.updateSettings),
+    route('GET', '/secrets', 'secrets.list', ACTIONS.manageSecrets),
+    route('POST', '/secrets', 'secrets.create', ACTIONS.manageSecrets),
+    route('GET', '/secrets/:id/reveal', 'secrets.reveal', ACTIONS.manageSecrets),
+    route('DELETE', '/secrets/:id', 'secrets.remove', ACTIONS.manageSecrets),
+    route('GET', '/activity', 'activity.list', ACTIONS.readActivity),
+    route('GET', '/groups', 'provisioned-groups.list', ACTIONS.readSettings),
+    route('DELETE', '/released-links/:externalId', 'released-links.remove', ACTIONS.updateSettings),
   ],
 };

@@ -20,38 +20,35 @@ export interface Quirk {
   description: string;
 }
 
-const RFC7643 = (section: string): QuirkSource => ({
-  label: `RFC 7643 §${section}`,
-  url: `https://www.rfc-editor.org/rfc/rfc7643#section-${section}`,
-});
-const RFC7644 = (section: string): QuirkSource => ({
-  label: `RFC 7644 §${section}`,
-  url: `https://www.rfc-editor.org/rfc/rfc7644#section-${section}`,
-});
-const ENTRA_COMPATIBILITY: QuirkSource = {
-  label: 'Microsoft Learn: Known issues and resolutions with SCIM 2.0 protocol compliance of the Microsoft Entra user provisioning service',
-  url: 'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility',
-};
-const ENTRA_SCIM_GUIDE: QuirkSource = {
-  label: 'Microsoft Learn: Tutorial - Develop and plan provisioning for a SCIM endpoint in Microsoft Entra ID',
-  url: 'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups',
-};
-const ENTRA_REFERENCE_TESTS: QuirkSource = {
-  label: 'Microsoft SCIM reference code, PostmanCollection.json ("User tests with garbage")',
-  url: 'https://github.com/AzureAD/SCIMReferenceCode',
-};
-const ENTRA_REFERENCE_COLLECTION: QuirkSource = {
-  label: 'Microsoft SCIM reference code, PostmanCollection.json',
-  url: 'https://github.com/AzureAD/SCIMReferenceCode',
-};
-const OKTA_SCIM_20: QuirkSource = {
-  label: 'Okta Developer: SCIM 2.0 protocol reference',
-  url: 'https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20',
-};
-const OKTA_WIZARD: QuirkSource = {
-  label: 'Okta Help: Add SCIM provisioning to app integrations (authentication modes)',
-  url: 'https://help.okta.com/en-us/content/topics/apps/apps_app_integration_wizard_scim.htm',
-};
+const source = (label: string, url: string): QuirkSource => ({ label, url });
+const RFC7643 = (section: string) =>
+  source(`RFC 7643 §${section}`, `https://www.rfc-editor.org/rfc/rfc7643#section-${section}`);
+const RFC7644 = (section: string) =>
+  source(`RFC 7644 §${section}`, `https://www.rfc-editor.org/rfc/rfc7644#section-${section}`);
+const ENTRA_COMPATIBILITY = source(
+  'Microsoft Learn: Known issues and resolutions with SCIM 2.0 protocol compliance of the Microsoft Entra user provisioning service',
+  'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility',
+);
+const ENTRA_SCIM_GUIDE = source(
+  'Microsoft Learn: Tutorial - Develop and plan provisioning for a SCIM endpoint in Microsoft Entra ID',
+  'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups',
+);
+const ENTRA_REFERENCE_TESTS = source(
+  'Microsoft SCIM reference code, PostmanCollection.json ("User tests with garbage")',
+  'https://github.com/AzureAD/SCIMReferenceCode',
+);
+const ENTRA_REFERENCE_COLLECTION = source(
+  'Microsoft SCIM reference code, PostmanCollection.json',
+  'https://github.com/AzureAD/SCIMReferenceCode',
+);
+const OKTA_SCIM_20 = source(
+  'Okta Developer: SCIM 2.0 protocol reference',
+  'https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20',
+);
+const OKTA_WIZARD = source(
+  'Okta Help: Add SCIM provisioning to app integrations (authentication modes)',
+  'https://help.okta.com/en-us/content/topics/apps/apps_app_integration_wizard_scim.htm',
+);
 
 export const QUIRKS = [
   {

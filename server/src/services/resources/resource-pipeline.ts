@@ -3,16 +3,14 @@ import { ScimError } from '../../scim/errors';
 import { ifMatchAllows } from '../../scim/etag';
 import type { Sort } from '../../scim/list';
 import { applyPatchOperations, parseOperations } from '../../scim/patch';
-import type { ProjectionRequest } from '../../scim/projection';
 import { QuirkLog } from '../../scim/quirks';
 import { validateResource, type ScimResource } from '../../scim/resource';
 import type { ActivityInput } from '../activity';
 import type { HostMode } from '../host-users';
 import { compileListFilter, listOrderBy } from '../store/list-query';
-import type { MemberUser } from '../store/member-users';
 import { isUniqueViolation } from '../store/unique-violation';
 import { getService } from '../../utils/get-service';
-import type { ResourceType, StoredRow, Written } from './resource-type';
+import type { PresentRows, ResourceType, StoredRow, Written } from './resource-type';
 
 export interface ListRequest {
   filter?: string;
@@ -200,12 +198,7 @@ export const createResourceService = <Row extends StoredRow, Plan>(
       });
     },
 
-    present: (
-      rows: readonly Row[],
-      endpointUrl: string,
-      request: ProjectionRequest,
-      written?: { created: boolean; members?: MemberUser[] },
-    ) => type.present(rows, endpointUrl, request, written),
+    present: type.present,
   };
 };
 
@@ -219,10 +212,5 @@ export interface ResourceService<Row extends StoredRow> {
   replace(id: string, body: unknown, mode: HostMode, options?: WriteOptions): Promise<Written<Row>>;
   patch(id: string, body: unknown, mode: HostMode, options?: WriteOptions): Promise<Written<Row>>;
   remove(id: string, mode: HostMode, options?: WriteOptions): Promise<void>;
-  present(
-    rows: readonly Row[],
-    endpointUrl: string,
-    request: ProjectionRequest,
-    written?: { created: boolean; members?: MemberUser[] },
-  ): Promise<Record<string, unknown>[]>;
+  present: PresentRows<Row>;
 }

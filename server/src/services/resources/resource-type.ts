@@ -92,10 +92,12 @@ export interface ResourceType<Row extends StoredRow, Plan> {
   /** DELETE, before the row goes: member rows, host user. Returns the host action. */
   detach(row: Row, mode: HostMode): Promise<string | null>;
   /** A page of rows as the client asked for them; `written` skips reads a write made unnecessary. */
-  present(
-    rows: readonly Row[],
-    endpointUrl: string,
-    request: ProjectionRequest,
-    written?: { created: boolean; members?: MemberUser[] },
-  ): Promise<Record<string, unknown>[]>;
+  present: PresentRows<Row>;
 }
+
+export type PresentRows<Row> = (
+  rows: readonly Row[],
+  endpointUrl: string,
+  request: ProjectionRequest,
+  written?: { created: boolean; members?: MemberUser[] },
+) => Promise<Record<string, unknown>[]>;
