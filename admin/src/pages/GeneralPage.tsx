@@ -1,8 +1,8 @@
-import { Button } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { GeneralSettings } from '../components/general/GeneralSettings';
 import { ProvisioningStatusAction } from '../components/general/ProvisioningStatusAction';
+import { SettingsPageGate } from '../components/common/SettingsPageGate';
 import { useScimPermissions } from '../hooks/useScimPermissions';
 import { useScimSettings } from '../hooks/useScimSettings';
 import { getTranslation } from '../utils/getTranslation';
@@ -14,17 +14,16 @@ const GeneralPage = () => {
   const permissions = useScimPermissions();
   const { settings, status, reload, update, regenerateEndpoint } = useScimSettings(permissions.canReadSettings);
 
-  if (permissions.isLoading) return <Page.Loading />;
-  if (!permissions.canReadSettings) return <Page.NoPermissions />;
-  if (status === 'error') {
+  if (permissions.isLoading || !permissions.canReadSettings || status === 'error' || !settings) {
     return (
-      <Page.Error
-        content={t('general.loadError', 'The SCIM settings could not be loaded.')}
-        action={<Button onClick={() => void reload()}>{t('retry', 'Retry')}</Button>}
+      <SettingsPageGate
+        permissionsLoading={permissions.isLoading}
+        canReadSettings={permissions.canReadSettings}
+        failed={status === 'error'}
+        reload={reload}
       />
     );
   }
-  if (!settings) return <Page.Loading />;
 
   const updateDisabledReason = permissions.canUpdateSettings
     ? undefined

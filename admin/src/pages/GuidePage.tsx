@@ -1,8 +1,9 @@
-import { Box, Button, Tabs } from '@strapi/design-system';
+import { Box, Tabs } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { EntraGuide } from '../components/guide/EntraGuide';
 import { OktaGuide } from '../components/guide/OktaGuide';
+import { SettingsPageGate } from '../components/common/SettingsPageGate';
 import { useScimPermissions } from '../hooks/useScimPermissions';
 import { useScimSettings } from '../hooks/useScimSettings';
 import { getTranslation } from '../utils/getTranslation';
@@ -14,17 +15,16 @@ const GuidePage = () => {
   const permissions = useScimPermissions();
   const { settings, status, reload } = useScimSettings(permissions.canReadSettings);
 
-  if (permissions.isLoading) return <Page.Loading />;
-  if (!permissions.canReadSettings) return <Page.NoPermissions />;
-  if (status === 'error') {
+  if (permissions.isLoading || !permissions.canReadSettings || status === 'error' || !settings) {
     return (
-      <Page.Error
-        content={t('general.loadError', 'The SCIM settings could not be loaded.')}
-        action={<Button onClick={() => void reload()}>{t('retry', 'Retry')}</Button>}
+      <SettingsPageGate
+        permissionsLoading={permissions.isLoading}
+        canReadSettings={permissions.canReadSettings}
+        failed={status === 'error'}
+        reload={reload}
       />
     );
   }
-  if (!settings) return <Page.Loading />;
 
   return (
     <Page.Main>
