@@ -2,28 +2,15 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { GeneralSettings } from '../components/general/GeneralSettings';
 import { ProvisioningStatusAction } from '../components/general/ProvisioningStatusAction';
-import { SettingsPageGate } from '../components/common/SettingsPageGate';
-import { useScimPermissions } from '../hooks/useScimPermissions';
-import { useScimSettings } from '../hooks/useScimSettings';
+import { useSettingsPage } from '../hooks/useSettingsPage';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Settings > SCIM User Provisioning > General: status, production mode, endpoint, default role, group role mapping, secrets. */
 const GeneralPage = () => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-  const permissions = useScimPermissions();
-  const { settings, status, reload, update, regenerateEndpoint } = useScimSettings(permissions.canReadSettings);
-
-  if (permissions.isLoading || !permissions.canReadSettings || status === 'error' || !settings) {
-    return (
-      <SettingsPageGate
-        permissionsLoading={permissions.isLoading}
-        canReadSettings={permissions.canReadSettings}
-        failed={status === 'error'}
-        reload={reload}
-      />
-    );
-  }
+  const { permissions, settings, update, regenerateEndpoint, gate } = useSettingsPage();
+  if (gate !== null || settings === null) return gate;
 
   const updateDisabledReason = permissions.canUpdateSettings
     ? undefined

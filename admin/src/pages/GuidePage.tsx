@@ -3,28 +3,15 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { EntraGuide } from '../components/guide/EntraGuide';
 import { OktaGuide } from '../components/guide/OktaGuide';
-import { SettingsPageGate } from '../components/common/SettingsPageGate';
-import { useScimPermissions } from '../hooks/useScimPermissions';
-import { useScimSettings } from '../hooks/useScimSettings';
+import { useSettingsPage } from '../hooks/useSettingsPage';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Settings > SCIM User Provisioning > SCIM Guide: step-by-step setup for Microsoft Entra ID and Okta. */
 const GuidePage = () => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-  const permissions = useScimPermissions();
-  const { settings, status, reload } = useScimSettings(permissions.canReadSettings);
-
-  if (permissions.isLoading || !permissions.canReadSettings || status === 'error' || !settings) {
-    return (
-      <SettingsPageGate
-        permissionsLoading={permissions.isLoading}
-        canReadSettings={permissions.canReadSettings}
-        failed={status === 'error'}
-        reload={reload}
-      />
-    );
-  }
+  const { settings, gate } = useSettingsPage();
+  if (gate !== null || settings === null) return gate;
 
   return (
     <Page.Main>

@@ -5,7 +5,7 @@ import { getTranslation } from '../../utils/getTranslation';
 import { quirkLabel } from '../../utils/quirkName';
 import { ModeBadge, OutcomeBadge } from './ActivityBadges';
 import { ACTIVITY_DATE_FORMAT, resourceTypeMessage } from './activityMessages';
-import { DetailField } from './DetailField';
+import { DetailCell, DetailField } from './DetailField';
 
 interface ActivityDetailsModalProps {
   /** The entry shown; null closes the panel. */
@@ -48,32 +48,20 @@ export const ActivityDetailsModal = ({ entry, onClose }: ActivityDetailsModalPro
           <Modal.Body>
             <Flex direction="column" alignItems="stretch" gap={6}>
               <Grid.Root gap={5}>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <DetailField label={t('activity.column.time', 'Time')}>{formatDate(entry.createdAt, ACTIVITY_DATE_FORMAT)}</DetailField>
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <DetailField label={t('activity.details.status', 'Outcome and status')}>
+                <DetailCell label={t('activity.column.time', 'Time')}>{formatDate(entry.createdAt, ACTIVITY_DATE_FORMAT)}</DetailCell>
+                <DetailCell label={t('activity.details.status', 'Outcome and status')}>
                     <OutcomeBadge entry={entry} />
-                  </DetailField>
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <DetailField label={t('activity.details.resourceType', 'Resource type')}>
+                  </DetailCell>
+                <DetailCell label={t('activity.details.resourceType', 'Resource type')}>
                     {formatMessage(resourceTypeMessage(entry.resourceType))}
-                  </DetailField>
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <DetailField label={t('activity.column.mode', 'Mode')}>
+                  </DetailCell>
+                <DetailCell label={t('activity.column.mode', 'Mode')}>
                     <ModeBadge entry={entry} />
-                  </DetailField>
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <DetailField label={t('activity.details.resourceName', 'Name')}>{entry.resourceName}</DetailField>
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <DetailField label={t('activity.details.resourceId', 'Resource id')}>
+                  </DetailCell>
+                <DetailCell label={t('activity.details.resourceName', 'Name')}>{entry.resourceName}</DetailCell>
+                <DetailCell label={t('activity.details.resourceId', 'Resource id')}>
                     {entry.resourceId ? <span style={MONOSPACE}>{entry.resourceId}</span> : null}
-                  </DetailField>
-                </Grid.Item>
+                  </DetailCell>
                 {entry.clientKey ? (
                   <Grid.Item col={12} s={12} direction="column" alignItems="stretch">
                     <DetailField label={t('activity.details.refused', 'Refused requests')}>

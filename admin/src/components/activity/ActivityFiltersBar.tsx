@@ -24,6 +24,13 @@ interface FilterSelectProps<K extends keyof ActivityFilters> {
   onChange: ActivityFiltersBarProps['onChange'];
 }
 
+const option = <V extends string>(value: V, label: string) => ({ value, label });
+
+/** One select of the bar, for whichever filter it sets. */
+type FilterDefinition = {
+  [K in keyof ActivityFilters]-?: Omit<FilterSelectProps<K>, 'value' | 'onChange'>;
+}[keyof ActivityFilters];
+
 const FilterSelect = <K extends keyof ActivityFilters>({ name, label, value, anyLabel, options, onChange }: FilterSelectProps<K>) => (
   <Box width="22rem">
     <Field.Root name={name}>
@@ -49,38 +56,32 @@ export const ActivityFiltersBar = ({ filters, onChange, action }: ActivityFilter
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const message = (descriptor: MessageDescriptor) => formatMessage(descriptor);
 
+  const selects: FilterDefinition[] = [
+    {
+      name: 'outcome',
+      label: t('activity.filter.outcome', 'Outcome'),
+      anyLabel: t('activity.filter.anyOutcome', 'All outcomes'),
+      options: [option('success', t('activity.outcome.success', 'Success')), option('failure', t('activity.outcome.failure', 'Failure'))],
+    },
+    {
+      name: 'resourceType',
+      label: t('activity.filter.resourceType', 'Resource type'),
+      anyLabel: t('activity.filter.anyResourceType', 'All resource types'),
+      options: RESOURCE_TYPES.map((type) => option(type, message(RESOURCE_TYPE_MESSAGES[type]))),
+    },
+    {
+      name: 'mode',
+      label: t('activity.filter.mode', 'Mode'),
+      anyLabel: t('activity.filter.anyMode', 'Test and production'),
+      options: [option('test', t('activity.mode.test', 'Test')), option('production', t('activity.mode.production', 'Production'))],
+    },
+  ];
+
   return (
     <Flex gap={4} alignItems="flex-end" wrap="wrap">
-      <FilterSelect
-        name="outcome"
-        label={t('activity.filter.outcome', 'Outcome')}
-        value={filters.outcome}
-        anyLabel={t('activity.filter.anyOutcome', 'All outcomes')}
-        options={[
-          { value: 'success', label: t('activity.outcome.success', 'Success') },
-          { value: 'failure', label: t('activity.outcome.failure', 'Failure') },
-        ]}
-        onChange={onChange}
-      />
-      <FilterSelect
-        name="resourceType"
-        label={t('activity.filter.resourceType', 'Resource type')}
-        value={filters.resourceType}
-        anyLabel={t('activity.filter.anyResourceType', 'All resource types')}
-        options={RESOURCE_TYPES.map((type) => ({ value: type, label: message(RESOURCE_TYPE_MESSAGES[type]) }))}
-        onChange={onChange}
-      />
-      <FilterSelect
-        name="mode"
-        label={t('activity.filter.mode', 'Mode')}
-        value={filters.mode}
-        anyLabel={t('activity.filter.anyMode', 'Test and production')}
-        options={[
-          { value: 'test', label: t('activity.mode.test', 'Test') },
-          { value: 'production', label: t('activity.mode.production', 'Production') },
-        ]}
-        onChange={onChange}
-      />
+      {selects.map((select) => (
+        <FilterSelect key={select.name} {...select} value={filters[select.name]} onChange={onChange} />
+      ))}
       {action ? <Box marginLeft="auto">{action}</Box> : null}
     </Flex>
   );

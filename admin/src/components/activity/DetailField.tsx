@@ -1,4 +1,4 @@
-import { Flex, Typography } from '@strapi/design-system';
+import { Flex, Grid, Typography } from '@strapi/design-system';
 import type { ReactNode } from 'react';
 
 /** One labelled value of the details panel; an empty value is shown as a dash. */
@@ -11,4 +11,11 @@ export const DetailField = ({ label, children }: { label: string; children?: Rea
       {children ?? '—'}
     </Typography>
   </Flex>
+);
+
+/** A DetailField in one half of the details grid (the whole width on small screens). */
+export const DetailCell = ({ label, children }: { label: string; children?: ReactNode }) => (
+  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+    <DetailField label={label}>{children}</DetailField>
+  </Grid.Item>
 );

@@ -1,4 +1,4 @@
-import { Tooltip } from '@strapi/design-system';
+import { Tooltip, Typography } from '@strapi/design-system';
 import type { ReactNode } from 'react';
 
 /**
@@ -15,3 +15,11 @@ export const WithDisabledReason = ({ reason, children }: { reason?: string; chil
     </Tooltip>
   );
 };
+
+/** The same reason as a line under the control, for readers who do not hover. */
+export const DisabledReasonNote = ({ reason }: { reason?: string }) =>
+  reason ? (
+    <Typography variant="pi" textColor="neutral600">
+      {reason}
+    </Typography>
+  ) : null;

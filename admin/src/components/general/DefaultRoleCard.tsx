@@ -1,9 +1,10 @@
-import { Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { SUPER_ADMIN_ROLE_CODE } from '../../permissions';
 import type { RoleOption } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 import { SectionCard } from '../common/SectionCard';
+import { DisabledReasonNote } from '../common/WithDisabledReason';
 
 interface DefaultRoleCardProps {
   roles: RoleOption[];
@@ -41,11 +42,7 @@ export const DefaultRoleCard = ({ roles, defaultRoleId, disabledReason, onChange
             </SingleSelectOption>
           ))}
         </SingleSelect>
-        {disabledReason ? (
-          <Typography variant="pi" textColor="neutral600">
-            {disabledReason}
-          </Typography>
-        ) : null}
+        <DisabledReasonNote reason={disabledReason} />
       </Flex>
     </SectionCard>
   );

@@ -1,10 +1,10 @@
-import { Flex, Toggle, Typography } from '@strapi/design-system';
+import { Flex, Toggle } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { SectionCard } from '../common/SectionCard';
-import { WithDisabledReason } from '../common/WithDisabledReason';
+import { DisabledReasonNote, WithDisabledReason } from '../common/WithDisabledReason';
 
 interface ProductionModeCardProps {
   productionMode: boolean;
@@ -56,11 +56,7 @@ export const ProductionModeCard = ({ productionMode, disabledReason, onChange, p
             onChange={(event) => handleChange(event.currentTarget.checked)}
           />
         </WithDisabledReason>
-        {disabledReason ? (
-          <Typography variant="pi" textColor="neutral600">
-            {disabledReason}
-          </Typography>
-        ) : null}
+        <DisabledReasonNote reason={disabledReason} />
       </Flex>
       <ConfirmDialog
         open={confirmOpen}

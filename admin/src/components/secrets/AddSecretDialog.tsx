@@ -1,9 +1,10 @@
-import { Button, DatePicker, Field, Flex, Modal, TextInput } from '@strapi/design-system';
+import { Button, DatePicker, Flex, Modal, TextInput } from '@strapi/design-system';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { CreatedSecretResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 import { CreatedSecret } from './CreatedSecret';
+import { HintedField } from '../common/HintedField';
 
 interface AddSecretDialogProps {
   open: boolean;
@@ -25,6 +26,7 @@ const tomorrow = () => {
 /** Asks for an optional label, creates the secret, then shows it once. */
 export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogProps) => {
   const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const [label, setLabel] = useState('');
   const [expiresOn, setExpiresOn] = useState<Date | undefined>(undefined);
   const [isCreating, setIsCreating] = useState(false);
@@ -49,11 +51,11 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
   return (
     <Modal.Root open={open} onOpenChange={changeOpen}>
       <Modal.Content>
-        <Modal.Header closeLabel={formatMessage({ id: getTranslation('secrets.add.close'), defaultMessage: 'Close' })}>
+        <Modal.Header closeLabel={t('secrets.add.close', 'Close')}>
           <Modal.Title>
             {created
-              ? formatMessage({ id: getTranslation('secrets.created.title'), defaultMessage: 'Your new secret' })
-              : formatMessage({ id: getTranslation('secrets.add.title'), defaultMessage: 'Add a secret' })}
+              ? t('secrets.created.title', 'Your new secret')
+              : t('secrets.add.title', 'Add a secret')}
           </Modal.Title>
         </Modal.Header>
         <Modal.Body>
@@ -61,49 +63,41 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
             <CreatedSecret created={created} />
           ) : (
             <Flex tag="form" id={FORM_ID} onSubmit={submit} direction="column" alignItems="stretch" gap={4}>
-              <Field.Root
+              <HintedField
                 name="label"
-                hint={formatMessage({
-                  id: getTranslation('secrets.add.labelHint'),
-                  defaultMessage: 'Optional. Helps you recognize the secret later, e.g. "Entra ID production".',
-                })}
+                label={t('secrets.add.label', 'Label')}
+                hint={t('secrets.add.labelHint', 'Optional. Helps you recognize the secret later, e.g. "Entra ID production".')}
               >
-                <Field.Label>{formatMessage({ id: getTranslation('secrets.add.label'), defaultMessage: 'Label' })}</Field.Label>
                 <TextInput value={label} maxLength={120} onChange={(event) => setLabel(event.currentTarget.value)} />
-                <Field.Hint />
-              </Field.Root>
-              <Field.Root
+              </HintedField>
+              <HintedField
                 name="expiresOn"
-                hint={formatMessage({
-                  id: getTranslation('secrets.add.expiresHint'),
-                  defaultMessage: 'Optional. The secret works through this day, then the endpoint refuses it. Empty: it never expires.',
-                })}
+                label={t('secrets.add.expires', 'Expires on')}
+                hint={t('secrets.add.expiresHint', 'Optional. The secret works through this day, then the endpoint refuses it. Empty: it never expires.')}
               >
-                <Field.Label>{formatMessage({ id: getTranslation('secrets.add.expires'), defaultMessage: 'Expires on' })}</Field.Label>
                 <DatePicker
                   value={expiresOn}
                   onChange={setExpiresOn}
                   onClear={() => setExpiresOn(undefined)}
-                  clearLabel={formatMessage({ id: getTranslation('secrets.add.expiresClear'), defaultMessage: 'Never expires' })}
+                  clearLabel={t('secrets.add.expiresClear', 'Never expires')}
                   minDate={tomorrow()}
                 />
-                <Field.Hint />
-              </Field.Root>
+              </HintedField>
             </Flex>
           )}
         </Modal.Body>
         <Modal.Footer>
           {created ? (
             <Button onClick={() => changeOpen(false)}>
-              {formatMessage({ id: getTranslation('secrets.created.done'), defaultMessage: 'Done' })}
+              {t('secrets.created.done', 'Done')}
             </Button>
           ) : (
             <>
               <Modal.Close>
-                <Button variant="tertiary">{formatMessage({ id: getTranslation('confirm.cancel'), defaultMessage: 'Cancel' })}</Button>
+                <Button variant="tertiary">{t('confirm.cancel', 'Cancel')}</Button>
               </Modal.Close>
               <Button type="submit" form={FORM_ID} loading={isCreating}>
-                {formatMessage({ id: getTranslation('secrets.add.submit'), defaultMessage: 'Create secret' })}
+                {t('secrets.add.submit', 'Create secret')}
               </Button>
             </>
           )}
