@@ -11,36 +11,39 @@ import {
 } from '../scim/discovery';
 import { ScimError } from '../scim/errors';
 
+/** Koa's router types path parameters as `any`; these routes have `:endpointId` and, for one item, `:id`. */
+const paramsOf = (ctx: Context) => ctx.params as { endpointId: string; id: string };
+
 /** Read-only discovery documents (RFC 7644 §4), generated from the one schema definition in scim/schema. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const baseUrl = (ctx: Context) => buildEndpointUrl(strapi, ctx.origin, ctx.params.endpointId) as string;
+  const baseUrl = (ctx: Context) => buildEndpointUrl(strapi, ctx.origin, paramsOf(ctx).endpointId) as string;
 
   return {
-    async serviceProviderConfig(ctx: Context) {
+    serviceProviderConfig(ctx: Context) {
       ctx.body = buildServiceProviderConfig(baseUrl(ctx));
     },
     /** GET /serviceConfiguration, the Microsoft reference server's name for /ServiceProviderConfig. */
-    async serviceConfiguration(ctx: Context) {
+    serviceConfiguration(ctx: Context) {
       requestQuirks(ctx).fire('service-configuration-alias');
       ctx.body = buildServiceProviderConfig(baseUrl(ctx));
     },
-    async resourceTypes(ctx: Context) {
+    resourceTypes(ctx: Context) {
       ctx.body = buildResourceTypes(baseUrl(ctx));
     },
-    async resourceType(ctx: Context) {
-      ctx.body = buildResourceType(baseUrl(ctx), ctx.params.id);
+    resourceType(ctx: Context) {
+      ctx.body = buildResourceType(baseUrl(ctx), paramsOf(ctx).id);
     },
-    async schemas(ctx: Context) {
+    schemas(ctx: Context) {
       ctx.body = buildSchemas(baseUrl(ctx));
     },
-    async schema(ctx: Context) {
-      ctx.body = buildSchema(baseUrl(ctx), ctx.params.id);
+    schema(ctx: Context) {
+      ctx.body = buildSchema(baseUrl(ctx), paramsOf(ctx).id);
     },
     /** RFC 7644 §3.7: bulk is optional; ServiceProviderConfig says bulk.supported = false, and /Bulk says 501. */
-    async bulkNotImplemented() {
+    bulkNotImplemented() {
       throw new ScimError(501, 'Bulk operations are not supported (see bulk.supported in /ServiceProviderConfig)');
     },
-    async methodNotAllowed(ctx: Context) {
+    methodNotAllowed(ctx: Context) {
       ctx.set('Allow', 'GET');
       throw new ScimError(405, `${ctx.method} is not supported: discovery resources are read-only`);
     },

@@ -12,7 +12,7 @@ import { getService } from '../utils/get-service';
 const idSchema = z.coerce.number().int().positive();
 
 const parseId = (ctx: Context): number => {
-  const result = idSchema.safeParse(ctx.params.id);
+  const result = idSchema.safeParse((ctx.params as { id?: unknown }).id);
   if (!result.success) throw new errors.ValidationError('id: must be a positive integer');
   return result.data;
 };
@@ -62,14 +62,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { data: revealed };
       } catch (error) {
         if (!(error instanceof errors.ApplicationError)) throw error;
-        const code = (error.details as { code?: string })?.code;
+        const code = (error.details as { code?: string } | undefined)?.code;
         // A PolicyError keeps its message: Strapi turns a handler's plain ForbiddenError into a bare "Forbidden".
         if (code === 'reveal-disabled') throw new errors.PolicyError(error.message, { code });
         if (code) {
           ctx.status = 409;
           ctx.body = {
             data: null,
-            error: { status: 409, name: 'ConflictError', message: error.message, details: { code } },
+            error: { status: 409, name: 'ConflictError', message: error.message as string, details: { code } },
           };
           return;
         }

@@ -11,6 +11,9 @@ import { getService } from '../utils/get-service';
 import type { SettingsResponse } from '../contracts';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** PostgreSQL's driver returns count(*) as a string. */
+  const countRows = (uid: string): Promise<number | string> => strapi.db.query(uid).count();
+
   const respond = async (ctx: Context, settings: EffectiveSettings) => {
     const roles = await getService(strapi, 'settings').listRoles();
     const data: SettingsResponse = {
@@ -22,8 +25,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       roles,
       groupRoleMappings: settings.groupRoleMappings,
       provisioned: {
-        users: Number(await strapi.db.query('plugin::scim.scim-user').count()),
-        groups: Number(await strapi.db.query('plugin::scim.scim-group').count()),
+        users: Number(await countRows('plugin::scim.scim-user')),
+        groups: Number(await countRows('plugin::scim.scim-group')),
       },
       hostUserGrant: hostUserGrant(strapi, ctx),
       allowSecretReveal: getPluginConfig(strapi).allowSecretReveal,

@@ -7,8 +7,13 @@ import { assertStorableJson } from '../services/store/storable-json';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_TYPES = ['application/scim+json', 'application/json'];
 
-const hasBody = (ctx: Context): boolean =>
-  ctx.get('transfer-encoding') !== '' || (ctx.request.length !== undefined && ctx.request.length > 0);
+/** The Content-Length; Koa types it as a number but returns undefined when the header is absent. */
+const declaredLength = (ctx: Context): number | undefined => ctx.request.length;
+
+const hasBody = (ctx: Context): boolean => {
+  const length = declaredLength(ctx);
+  return ctx.get('transfer-encoding') !== '' || (length !== undefined && length > 0);
+};
 
 /**
  * Reads and parses a SCIM request body before Strapi's own body parser sees it, so the size limit, the
@@ -17,7 +22,8 @@ const hasBody = (ctx: Context): boolean =>
  */
 export const readScimBody = async (ctx: Context): Promise<void> => {
   if (!BODY_METHODS.has(ctx.method) || !hasBody(ctx)) return;
-  if (ctx.request.length !== undefined && ctx.request.length > MAX_BODY_BYTES) {
+  const length = declaredLength(ctx);
+  if (length !== undefined && length > MAX_BODY_BYTES) {
     throw new ScimError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
   }
   if (ctx.get('content-type') && !ctx.is(JSON_TYPES)) {

@@ -14,7 +14,10 @@ export const createScimAppWideHttpMiddleware = (strapi: Core.Strapi) => {
   const basePath = `${apiPrefix}/${PLUGIN_ID}/v2/`;
 
   return async (ctx: Context, next: Next) => {
-    if (!ctx.path.startsWith(basePath)) return next();
+    if (!ctx.path.startsWith(basePath)) {
+      await next();
+      return;
+    }
     try {
       await readScimBody(ctx);
       await next();

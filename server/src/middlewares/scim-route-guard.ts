@@ -28,7 +28,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     try {
       // Only a write can assign the default role: a read (every lookup) skips the fallback-role query.
       const settings = await getService(strapi, 'settings').get({ withFallbackRole: !READ_METHODS.has(ctx.method) });
-      if (!settings.endpointId || ctx.params.endpointId !== settings.endpointId) {
+      if (!settings.endpointId || (ctx.params as { endpointId?: string }).endpointId !== settings.endpointId) {
         throw ScimError.notFound('Unknown SCIM endpoint; copy the current endpoint URL from the Strapi admin panel');
       }
       endpointMatched = true;
@@ -52,7 +52,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       await rememberSecretQuirks(strapi, ctx);
     } catch (error) {
       // Requests to an unknown endpoint id are not logged: anyone can send them.
-      if (!endpointMatched) return sendScimError(ctx, error, strapi);
+      if (!endpointMatched) {
+        sendScimError(ctx, error, strapi);
+        return;
+      }
       const refused = !authenticated && error instanceof ScimError && REFUSAL_STATUSES.has(error.status);
       if (!refused) {
         sendScimError(ctx, error, strapi);
@@ -64,7 +67,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       if (wait !== null) {
         // Throttled: no write, so that a flood neither costs writes nor reaches the activity log.
         ctx.remove('WWW-Authenticate');
-        return sendScimError(ctx, tooManyRequests(ctx, wait, 'Too many refused requests from this address'), strapi);
+        sendScimError(ctx, tooManyRequests(ctx, wait, 'Too many refused requests from this address'), strapi);
+        return;
       }
       sendScimError(ctx, error, strapi);
       await recordRefusal(strapi, ctx, mode, client);
@@ -81,7 +85,7 @@ const refusalWait = async (strapi: Core.Strapi, client: string): Promise<number 
 };
 
 const describeRequest = (ctx: Context, mode: 'test' | 'production' | null) => {
-  const body = ctx.body as { detail?: string };
+  const body = ctx.body as { detail?: string } | null | undefined;
   const resourceType = /\/Groups(\/|$)/.test(ctx.path) ? 'Group' : /\/Users(\/|$)/.test(ctx.path) ? 'User' : 'Endpoint';
   return {
     method: ctx.method,
@@ -104,10 +108,11 @@ const recordRefusal = async (strapi: Core.Strapi, ctx: Context, mode: 'test' | '
 
 /** Failed requests are recorded outside the request's (rolled back) transaction. */
 const recordFailure = async (strapi: Core.Strapi, ctx: Context, mode: 'test' | 'production' | null) => {
+  const { id } = ctx.params as { id?: unknown };
   try {
     await getService(strapi, 'activity').record({
       ...describeRequest(ctx, mode),
-      resourceId: typeof ctx.params.id === 'string' ? ctx.params.id.slice(0, 255) : null,
+      resourceId: typeof id === 'string' ? id.slice(0, 255) : null,
       outcome: 'failure',
     });
   } catch (error) {

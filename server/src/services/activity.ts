@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { getPluginConfig } from '../utils/plugin-config';
+import type { RowQuery } from './store/row-query';
 import { fitColumn } from './store/storable-text';
 
 export const ACTIVITY_UID = 'plugin::scim.activity-entry';
@@ -37,10 +38,20 @@ export const activityQuerySchema = z
 
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
 
+/** An activity_entries row as read back. */
+export interface ActivityEntryRow extends ActivityInput {
+  id: number;
+  clientKey: string | null;
+  windowMinute: number | null;
+  /** A refused-request row's count; null on other entries. Typed as a driver may return an integer column. */
+  count: number | string | null;
+  createdAt: string;
+}
+
 const PRUNE_BATCH = 500;
 
 const createActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const entries = () => strapi.db.query(ACTIVITY_UID);
+  const entries = (): RowQuery<ActivityEntryRow> => strapi.db.query(ACTIVITY_UID);
 
   return {
     /** Inside a transaction the entry commits or rolls back with the change it describes. */
@@ -55,6 +66,7 @@ const createActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
             resourceName: fitColumn(input.resourceName),
             hostAction: fitColumn(input.hostAction),
             actor: fitColumn(input.actor),
+            // eslint-disable-next-line no-control-regex -- U+0000 is the character PostgreSQL refuses, removed on purpose
             detail: input.detail ? input.detail.replace(/\u0000/g, '').slice(0, 2000) : null,
             quirks: input.quirks ?? [],
             changes: input.changes ?? [],
@@ -104,7 +116,7 @@ const createActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
           limit: PRUNE_BATCH,
         });
         if (old.length === 0) break;
-        await entries().deleteMany({ where: { id: { $in: old.map((row: { id: number }) => row.id) } } });
+        await entries().deleteMany({ where: { id: { $in: old.map((row) => row.id) } } });
         removed += old.length;
       }
       const provisioning = { clientKey: { $null: true } };
@@ -117,7 +129,7 @@ const createActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: { id: 'asc' },
           limit: Math.min(excess, PRUNE_BATCH),
         });
-        await entries().deleteMany({ where: { id: { $in: oldest.map((row: { id: number }) => row.id) } } });
+        await entries().deleteMany({ where: { id: { $in: oldest.map((row) => row.id) } } });
         removed += oldest.length;
       }
       return removed;

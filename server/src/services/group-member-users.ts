@@ -61,7 +61,7 @@ export const lockChangedMembers = async (
 
 /** Refuses members of type "Group" among `ids` (all members when `ids` is not given). */
 export const refuseNestedGroups = (resource: JsonObject, ids?: readonly string[]): void => {
-  const members = Array.isArray(resource.members) ? resource.members : [];
+  const members: unknown[] = Array.isArray(resource.members) ? resource.members : [];
   const nested = members.find(
     (member) =>
       isPlainObject(member) &&

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getPluginConfig } from '../utils/plugin-config';
-import { ACTIVITY_UID, type ActivityInput } from './activity';
+import { ACTIVITY_UID, type ActivityEntryRow, type ActivityInput } from './activity';
+import type { RowQuery } from './store/row-query';
 import { fitColumn } from './store/storable-text';
 
 const MINUTE_MS = 60_000;
@@ -28,10 +29,11 @@ export interface Refusal extends Pick<ActivityInput, 'method' | 'resourceType' |
 const createRefusalsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let insertedSinceCapCheck = 0;
   const knex = () => strapi.db.connection;
-  const entries = () => strapi.db.query(ACTIVITY_UID);
+  const entries = (): RowQuery<ActivityEntryRow> => strapi.db.query(ACTIVITY_UID);
 
   const increment = async (refusal: Refusal, minute: number): Promise<boolean> => {
-    const changed = await knex()(TABLE)
+    // The affected-row count as the driver reports it.
+    const changed: number | string = await knex()(TABLE)
       .where({ client_key: refusal.client, window_minute: minute })
       .update({
         count: knex().raw('?? + 1', ['count']),
@@ -49,10 +51,10 @@ const createRefusalsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Refusals counted for `client` in the current minute, on every instance: one indexed read. */
     async countThisMinute(client: string, now = Date.now()): Promise<number> {
-      const row = (await entries().findOne({
+      const row = await entries().findOne({
         select: ['count'],
         where: { clientKey: client, windowMinute: minuteOf(now) },
-      })) as { count: number | null } | null;
+      });
       return Number(row?.count ?? 0);
     },
 
@@ -111,7 +113,7 @@ const createRefusalsService = ({ strapi }: { strapi: Core.Strapi }) => {
           limit: Math.min(excess, PRUNE_BATCH),
         });
         if (oldest.length === 0) return removed;
-        await entries().deleteMany({ where: { id: { $in: oldest.map((row: { id: number }) => row.id) } } });
+        await entries().deleteMany({ where: { id: { $in: oldest.map((row) => row.id) } } });
         removed += oldest.length;
       }
     },

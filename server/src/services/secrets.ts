@@ -7,6 +7,7 @@ import { isQuirkId, type QuirkId } from '../scim/quirks';
 import { getPluginConfig } from '../utils/plugin-config';
 import { findMatchingHash, generateSecret, hashSecret, secretHint } from './secret-crypto';
 import { decryptStoredCopy, notRevealableMessage } from './secret-reveal';
+import type { RowQuery } from './store/row-query';
 
 export const secretCreateSchema = z
   .object({
@@ -75,9 +76,12 @@ const toSummary = (row: SecretRow, revealAllowed: boolean): SecretSummary => ({
 });
 
 const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const secrets = () => strapi.db.query(SECRET_UID);
+  const secrets = (): RowQuery<SecretRow> => strapi.db.query(SECRET_UID);
   const encryption = () => strapi.service('admin::encryption') as unknown as EncryptionService;
-  const hasEncryptionKey = () => Boolean(strapi.config.get('admin.secrets.encryptionKey'));
+  const hasEncryptionKey = () => {
+    const key: unknown = strapi.config.get('admin.secrets.encryptionKey');
+    return Boolean(key);
+  };
   const revealAllowed = () => getPluginConfig(strapi).allowSecretReveal;
 
   /**

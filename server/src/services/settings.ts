@@ -16,7 +16,7 @@ const storedSettingsSchema = z.object({
   enabled: z.boolean().catch(false).default(false),
   productionMode: z.boolean().catch(false).default(false),
   defaultRoleId: z.number().int().positive().nullable().catch(null).default(null),
-  endpointId: z.string().uuid().nullable().catch(null).default(null),
+  endpointId: z.uuid().nullable().catch(null).default(null),
   groupRoleMappings: z
     .array(z.object({ groupId: z.string(), roleId: z.number().int().positive() }))
     .catch([])

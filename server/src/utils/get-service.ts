@@ -18,4 +18,4 @@ interface Services {
 }
 
 export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
-  strapi.plugin(PLUGIN_ID).service(name) as Services[K];
+  strapi.plugin(PLUGIN_ID).service<Services[K]>(name);

@@ -21,11 +21,12 @@ export const ensureCaseExactCollation = async (strapi: Core.Strapi): Promise<voi
   if (strapi.db.dialect.client !== 'mysql') return;
   const knex = strapi.db.connection;
   for (const { table, column } of CASE_EXACT_COLUMNS) {
-    const [rows] = await knex.raw(
+    // mysql2 answers a raw query with [rows, fields]; CHARACTER_MAXIMUM_LENGTH may come back as a string.
+    const [rows] = (await knex.raw(
       'SELECT COLLATION_NAME AS collation, CHARACTER_MAXIMUM_LENGTH AS length FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?',
       [table, column],
-    );
-    const info = rows[0] as { collation: string | null; length: number } | undefined;
+    )) as [{ collation: string | null; length: number | string | null }[]];
+    const info = rows.at(0);
     if (!info || info.collation === 'utf8mb4_bin') continue;
     await knex.raw(
       `ALTER TABLE ?? MODIFY ?? VARCHAR(${Number(info.length) || 255}) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL`,

@@ -4,6 +4,7 @@ import type { ScimResource } from '../../scim/resource';
 import { GROUP_COLUMN_LABELS, groupColumnValues } from './group-columns';
 import { inChunks } from './in-chunks';
 import { readPage, type ListQuery } from './list-query';
+import type { RowQuery } from './row-query';
 import { assertColumnsFit, isStorableKey } from './storable-text';
 
 export const SCIM_GROUP_UID = 'plugin::scim.scim-group';
@@ -31,7 +32,7 @@ const ROW_FIELDS = ['id', 'scimId', 'displayName', 'externalId', 'resource', 've
 
 const withoutMembers = (resource: ScimResource): ScimResource => {
   const { members: _members, ...rest } = resource;
-  return rest as ScimResource;
+  return rest;
 };
 
 /** The indexed columns of a resource; a value longer than its column is a 400 naming the attribute. */
@@ -43,7 +44,7 @@ const fittingColumns = (resource: ScimResource) => {
 
 /** scim_groups through strapi.db.query; every call joins the caller's transaction when there is one. */
 export const createGroupRepository = (strapi: Core.Strapi) => {
-  const query = () => strapi.db.query(SCIM_GROUP_UID);
+  const query = (): RowQuery<ScimGroupRow> => strapi.db.query(SCIM_GROUP_UID);
 
   return {
     /** An id no row could hold (NUL, over 255 characters) is not looked up: PostgreSQL would refuse the query. */
@@ -70,7 +71,7 @@ export const createGroupRepository = (strapi: Core.Strapi) => {
       const rows = await inChunks(scimIds, (chunk) =>
         query().findMany({ select: ['id', 'scimId'], where: { scimId: { $in: chunk } } }),
       );
-      return new Map(rows.map((row: { id: number; scimId: string }) => [row.scimId, row.id]));
+      return new Map(rows.map((row) => [row.scimId, row.id]));
     },
 
     summariesByIds: (ids: readonly number[]): Promise<GroupSummary[]> =>

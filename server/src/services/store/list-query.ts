@@ -1,8 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
-import { compileFilter, parseFilter, type ColumnMap, type Filter, type WhereClause } from '../../scim/filter';
+import {
+  compileFilter,
+  parseFilter,
+  type ColumnMap,
+  type FilterableAttribute,
+  type Filter,
+  type WhereClause,
+} from '../../scim/filter';
 import type { Sort } from '../../scim/list';
 import type { QuirkLog } from '../../scim/quirks';
+import type { RowQuery } from './row-query';
 
 /** A page request compiled for one table: the where-clause of the filter, the order, the page. */
 export interface ListQuery {
@@ -14,7 +22,9 @@ export interface ListQuery {
 
 /** Escapes LIKE wildcards itself from 5.54 on; older releases refuse such filter values instead. */
 const likeWildcardMode = (strapi: Core.Strapi): 'escapedByEngine' | 'reject' => {
-  const [major, minor] = String(strapi.config.get('info.strapi', '5.54.0')).split('.').map(Number);
+  // Configuration is whatever the host app and Strapi put there, not necessarily a string.
+  const version: unknown = strapi.config.get('info.strapi', '5.54.0');
+  const [major, minor] = String(version).split('.').map(Number);
   return major > 5 || (major === 5 && minor >= 54) ? 'escapedByEngine' : 'reject';
 };
 
@@ -62,25 +72,22 @@ export const compileListFilter = (
 export const listOrderBy = (columns: ColumnMap, sort: Sort | undefined): Record<string, 'asc' | 'desc'>[] => {
   if (!sort) return [{ id: 'asc' }];
   const path = sort.attribute.path;
+  // `path` is the client's sortBy: the map need not hold it.
   const mapping =
-    columns[path] ?? Object.entries(columns).find(([key]) => key.toLowerCase() === path.toLowerCase())?.[1];
+    (columns[path] as FilterableAttribute | undefined) ?? Object.entries(columns).find(([key]) => key.toLowerCase() === path.toLowerCase())?.[1];
   if (!mapping || 'relation' in mapping) {
     throw ScimError.badRequest('invalidValue', `Cannot sort by '${path}': it is not an indexed attribute`);
   }
   return [{ [mapping.column]: sort.order === 'descending' ? 'desc' : 'asc' }, { id: 'asc' }];
 };
 
-interface PageQuery {
-  findMany(params: Record<string, unknown>): Promise<any[]>;
-  count(params: Record<string, unknown>): Promise<number | string>;
-}
 
 /**
  * A page of rows and the total. The count query is skipped when the first page is not full, where the total is
  * the page's length: every identity-provider lookup (`userName eq`, `displayName eq`) is such a page.
  */
 export const readPage = async <Row>(
-  query: PageQuery,
+  query: Pick<RowQuery<Row>, 'findMany' | 'count'>,
   select: string[],
   { where, orderBy, offset, limit }: ListQuery,
 ): Promise<{ rows: Row[]; total: number }> => {

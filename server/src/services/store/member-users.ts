@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { inChunks } from './in-chunks';
+import type { RowQuery } from './row-query';
 import { isStorableKey } from './storable-text';
 import { SCIM_USER_UID } from './user-repository';
 
@@ -14,7 +15,7 @@ const FIELDS = ['id', 'scimId', 'userName'];
 
 /** Looks members up in scim_users by SCIM id or by row id, a chunk of ids per query. */
 export const createMemberUserLookup = (strapi: Core.Strapi) => {
-  const query = () => strapi.db.query(SCIM_USER_UID);
+  const query = (): RowQuery<MemberUser> => strapi.db.query(SCIM_USER_UID);
 
   return {
     /** Ids no row could hold (see storable-text.ts) match nothing and are not sent to the database. */

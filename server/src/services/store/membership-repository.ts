@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { inChunks } from './in-chunks';
+import type { RowQuery } from './row-query';
 
 export const SCIM_MEMBERSHIP_UID = 'plugin::scim.scim-membership';
 
@@ -16,7 +17,7 @@ const ROW_FIELDS = ['groupRef', 'userRef'];
  * Membership changes are row inserts and deletes of the members concerned, never a rewrite of the list.
  */
 export const createMembershipRepository = (strapi: Core.Strapi) => {
-  const query = () => strapi.db.query(SCIM_MEMBERSHIP_UID);
+  const query = (): RowQuery<MembershipRow> => strapi.db.query(SCIM_MEMBERSHIP_UID);
 
   return {
     /** Every member of one group, in the order they joined. */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { HostOrigin } from './host-origin';
+import type { RowQuery } from './row-query';
 
 const UID = 'plugin::scim.released-link';
 
@@ -11,12 +12,19 @@ export interface ReleasedLink {
   hostUpdatedAt: Date | null;
 }
 
+/** A released_links row as the database driver returns it: a date column may come back as a string or a number. */
+interface ReleasedLinkRow {
+  hostUserId: number;
+  hostOrigin: HostOrigin | null | undefined;
+  hostUpdatedAt: Date | string | number | null | undefined;
+}
+
 /**
  * When a SCIM user is deleted, its host user is kept (deactivated) and remembered by externalId; a later
  * create with the same externalId may take that host user back instead of colliding with its email.
  */
 export const createReleasedLinks = (strapi: Core.Strapi) => {
-  const query = () => strapi.db.query(UID);
+  const query = (): RowQuery<ReleasedLinkRow> => strapi.db.query(UID);
   return {
     async remember(externalId: string, target: string, link: ReleasedLink): Promise<void> {
       await query().deleteMany({ where: { externalId, target } });
@@ -26,8 +34,8 @@ export const createReleasedLinks = (strapi: Core.Strapi) => {
       const row = await query().findOne({ where: { externalId, target }, orderBy: { id: 'desc' } });
       if (!row) return null;
       return {
-        hostUserId: row.hostUserId as number,
-        hostOrigin: (row.hostOrigin ?? null) as HostOrigin | null,
+        hostUserId: row.hostUserId,
+        hostOrigin: row.hostOrigin ?? null,
         hostUpdatedAt: row.hostUpdatedAt ? new Date(row.hostUpdatedAt) : null,
       };
     },

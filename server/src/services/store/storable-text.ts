@@ -8,6 +8,7 @@ import { ScimError } from '../../scim/errors';
  */
 export const MAX_COLUMN_CHARACTERS = 255;
 
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what PostgreSQL refuses and this test looks for
 const UNSTORABLE = /\u0000|\p{Cs}/u;
 
 /** Characters as the databases count them (code points), not UTF-16 units. */
@@ -43,6 +44,8 @@ export const assertColumnsFit = (values: Record<string, unknown>, labels: Record
 /** Cuts text for a VARCHAR(255) column (logs and reasons, where a shortened text is still useful). */
 export const fitColumn = (text: string | null | undefined): string | null => {
   if (text === null || text === undefined) return null;
+  // eslint-disable-next-line no-control-regex -- U+0000 is the character PostgreSQL refuses, removed on purpose
   const clean = text.replace(/\u0000/g, '');
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- the columns count code points, which the spread yields
   return characterCount(clean) <= MAX_COLUMN_CHARACTERS ? clean : [...clean].slice(0, MAX_COLUMN_CHARACTERS).join('');
 };

@@ -4,6 +4,7 @@ import type { ScimResource } from '../../scim/resource';
 import type { HostOrigin } from './host-origin';
 import { inChunks } from './in-chunks';
 import { readPage, type ListQuery } from './list-query';
+import type { RowQuery } from './row-query';
 import { assertColumnsFit, fitColumn, isStorableKey } from './storable-text';
 import { USER_COLUMN_LABELS, userColumnValues } from './user-columns';
 
@@ -61,7 +62,7 @@ const fittingColumns = (resource: ScimResource) => {
 
 /** scim_users through strapi.db.query; every call joins the caller's transaction when there is one. */
 export const createUserRepository = (strapi: Core.Strapi) => {
-  const query = () => strapi.db.query(SCIM_USER_UID);
+  const query = (): RowQuery<ScimUserRow> => strapi.db.query(SCIM_USER_UID);
 
   return {
     /** An id no row could hold (NUL, over 255 characters) is not looked up: PostgreSQL would refuse the query. */
@@ -128,11 +129,14 @@ export const createUserRepository = (strapi: Core.Strapi) => {
 
     /** The applied users among these rows and their host user ids. */
     hostLinksOf: (ids: readonly number[]): Promise<{ id: number; hostUserId: number }[]> =>
-      inChunks(ids, (chunk) =>
-        query().findMany({
-          select: ['id', 'hostUserId'],
-          where: { id: { $in: chunk }, applied: true, hostUserId: { $notNull: true } },
-        }),
+      inChunks(
+        ids,
+        // The where-clause leaves out rows without a host user, so hostUserId is a number on every row read.
+        (chunk) =>
+          query().findMany({
+            select: ['id', 'hostUserId'],
+            where: { id: { $in: chunk }, applied: true, hostUserId: { $notNull: true } },
+          }) as Promise<{ id: number; hostUserId: number }[]>,
       ),
 
     /** Rows in id order after `afterId`, for batched reconciliation. */
