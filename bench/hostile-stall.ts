@@ -73,7 +73,9 @@ interface Run {
 
 const summarize = (rounds: Phase[]): Phases => {
   const statuses: Record<string, number> = {};
-  for (const round of rounds) for (const [status, count] of Object.entries(round.load.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  for (const round of rounds)
+    for (const [status, count] of Object.entries(round.load.statuses))
+      statuses[status] = (statuses[status] ?? 0) + count;
   return {
     rounds,
     worst: Math.max(...rounds.map((r) => r.probe.worst)),
@@ -111,7 +113,12 @@ const main = async () => {
           intervalMs: PROBE_INTERVAL_MS,
           durationMs: PHASE_SECONDS * 1000,
         });
-        const load = await client.cannon({ connections: CONNECTIONS, durationSeconds: PHASE_SECONDS, maxRequests: 1_000_000, pattern });
+        const load = await client.cannon({
+          connections: CONNECTIONS,
+          durationSeconds: PHASE_SECONDS,
+          maxRequests: 1_000_000,
+          pattern,
+        });
         const probed = await probe;
         return {
           load: { requests: load.requests, rps: load.rps, p50: load.p50, p99: load.p99, statuses: load.statuses },
@@ -124,7 +131,9 @@ const main = async () => {
       const hostileRounds: Phase[] = [];
       for (let index = 1; index <= ROUNDS; index += 1) {
         process.stdout.write(`${LABEL}, ${mode} mode, round ${index}: normal creates, then hostile creates\n`);
-        normalRounds.push(await phase({ type: 'createUser', usersPath: `${endpointPath}/Users`, namePrefix: `stall-${mode}-${index}` }));
+        normalRounds.push(
+          await phase({ type: 'createUser', usersPath: `${endpointPath}/Users`, namePrefix: `stall-${mode}-${index}` }),
+        );
         hostileRounds.push(
           await phase({
             type: 'fixed',
@@ -168,7 +177,9 @@ const report = (newRuns: Run[]) => {
   const name = `${today()}-hostile-stall`;
   const jsonFile = path.join(dir, `${name}.json`);
   const previous = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as Results) : null;
-  const kept = (previous?.runs ?? []).filter((run) => !newRuns.some((added) => added.label === run.label && added.mode === run.mode));
+  const kept = (previous?.runs ?? []).filter(
+    (run) => !newRuns.some((added) => added.label === run.label && added.mode === run.mode),
+  );
   const results: Results = { machine: machine(), runs: [...kept, ...newRuns] };
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   const markdown = renderMarkdown(results);
@@ -182,7 +193,7 @@ const renderMarkdown = ({ machine: m, runs }: Results): string => {
     '',
     `- Machine: ${describeMachine(m)}`,
     `- \`npm run bench:stall -- --label <label>\`: the playground on SQLite; ${CONNECTIONS} connections send POST /Users for ${PHASE_SECONDS} s per phase, ${ROUNDS} rounds of (a) ordinary creates, then (b) creates whose userName is "a@", 40,000 dots and " x"; meanwhile a probe process sends GET /ServiceProviderConfig every ${PROBE_INTERVAL_MS} ms (one at a time: the next as soon as the previous answer is in, if that is later) and records each wait (from when it was due to its answer).`,
-    '- Target: the worst probe wait during hostile creates is no worse than during ordinary creates (ratio <= 1). On a shared machine one outlier decides the worst of all rounds, so the median of the rounds\' worst waits is shown beside it.',
+    "- Target: the worst probe wait during hostile creates is no worse than during ordinary creates (ratio <= 1). On a shared machine one outlier decides the worst of all rounds, so the median of the rounds' worst waits is shown beside it.",
     '',
     '| label | mode | probe worst of all rounds: normal / hostile (ms) | ratio | median of round worsts: normal / hostile (ms) | ratio | median p99: normal / hostile (ms) | ratio | load, median req/s: normal / hostile | hostile statuses | load average (1/5/15 min) after the last normal / hostile phase | started, commit, dist built | met |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|:---:|',

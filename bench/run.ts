@@ -40,7 +40,9 @@ const databaseVersion = async (db: string): Promise<string> => {
     return rows[0].server_version;
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- better-sqlite3 is the playground's dependency, resolved from there
-  const Database = require(require.resolve('better-sqlite3', { paths: [path.join(ROOT, 'playground')] })) as SqliteDatabase;
+  const Database = require(
+    require.resolve('better-sqlite3', { paths: [path.join(ROOT, 'playground')] }),
+  ) as SqliteDatabase;
   const memory = new Database(':memory:');
   const { v: version } = memory.prepare('select sqlite_version() as v').get();
   memory.close();
@@ -84,7 +86,9 @@ const main = async () => {
   if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]');
   const only = option('only');
   const sections = only ? only.split(',').map((s) => s.trim()) : ALL_SECTIONS;
-  for (const section of sections) if (!ALL_SECTIONS.includes(section)) throw new Error(`unknown section ${section}; one of ${ALL_SECTIONS.join(', ')}`);
+  for (const section of sections)
+    if (!ALL_SECTIONS.includes(section))
+      throw new Error(`unknown section ${section}; one of ${ALL_SECTIONS.join(', ')}`);
   const profile = process.argv.includes('--profile');
   const distServer = path.join(ROOT, 'dist', 'server', 'index.js');
   if (!existsSync(distServer)) throw new Error('dist/ is missing: run `npm run build` first');

@@ -8,11 +8,28 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compileFilter, parseFilter, readFilterParameter, type CompileOptions, type Filter } from '../server/src/scim/filter';
+import {
+  compileFilter,
+  parseFilter,
+  readFilterParameter,
+  type CompileOptions,
+  type Filter,
+} from '../server/src/scim/filter';
 import { applyPatch } from '../server/src/scim/patch';
 import { validateResource } from '../server/src/scim/resource';
 import { describeMachine, formatOps, machine, measure, type Measurement, today } from './support/measure';
-import { bjensen, CORE_GROUP, CORE_USER, deepClone, ENTERPRISE_USER, filterMix, groupColumns, PATCH_OP, tourGuides, userColumns } from './support/scim-fixtures';
+import {
+  bjensen,
+  CORE_GROUP,
+  CORE_USER,
+  deepClone,
+  ENTERPRISE_USER,
+  filterMix,
+  groupColumns,
+  PATCH_OP,
+  tourGuides,
+  userColumns,
+} from './support/scim-fixtures';
 
 const scaleArgument = process.argv.find((argument) => argument.startsWith('--scale='));
 const SCALE = scaleArgument ? Number(scaleArgument.split('=')[1]) : 1;
@@ -33,7 +50,10 @@ const rawQueries = mix.map((entry) => `filter=${encodeURIComponent(entry.text)}&
 const filterResults = measure(
   [
     { name: 'parseFilter', run: (i) => parseFilter(mix[i % mix.length].text) },
-    { name: 'compileFilter (already parsed)', run: (i) => compileFilter(parsed[i % parsed.length], compileOptions[mix[i % mix.length].resourceType]) },
+    {
+      name: 'compileFilter (already parsed)',
+      run: (i) => compileFilter(parsed[i % parsed.length], compileOptions[mix[i % mix.length].resourceType]),
+    },
     {
       name: 'parseFilter + compileFilter',
       run: (i) => {
@@ -51,7 +71,7 @@ const filterResults = measure(
       },
     },
   ],
-  FILTER_ITERATIONS
+  FILTER_ITERATIONS,
 );
 
 // --- PATCH -------------------------------------------------------------------------------------------
@@ -71,9 +91,21 @@ const patchMix: { type: 'User' | 'Group'; body: ReturnType<typeof body> }[] = [
   { type: 'User', body: body({ op: 'Replace', path: 'active', value: 'False' }) },
   { type: 'User', body: body({ op: 'replace', value: { active: false } }) },
   { type: 'User', body: body({ op: 'Replace', path: 'emails[type eq "work"].value', value: 'babs@contoso.com' }) },
-  { type: 'User', body: body({ op: 'replace', value: { 'name.givenName': 'Ann', 'name.familyName': 'Lee', [`${ENTERPRISE_USER}:department`]: 'Sales' } }) },
-  { type: 'Group', body: body({ op: 'Add', path: 'members', value: [{ value: '08e1d05d-121c-4561-8b96-473d93df9210' }] }) },
-  { type: 'Group', body: body({ op: 'Remove', path: 'members', value: [{ value: '2819c223-7f76-453a-919d-413861904646' }] }) },
+  {
+    type: 'User',
+    body: body({
+      op: 'replace',
+      value: { 'name.givenName': 'Ann', 'name.familyName': 'Lee', [`${ENTERPRISE_USER}:department`]: 'Sales' },
+    }),
+  },
+  {
+    type: 'Group',
+    body: body({ op: 'Add', path: 'members', value: [{ value: '08e1d05d-121c-4561-8b96-473d93df9210' }] }),
+  },
+  {
+    type: 'Group',
+    body: body({ op: 'Remove', path: 'members', value: [{ value: '2819c223-7f76-453a-919d-413861904646' }] }),
+  },
   { type: 'Group', body: body({ op: 'replace', value: { id: tourGuides.id, displayName: 'Tour Guides West' } }) },
 ];
 for (const entry of patchMix) applyPatch(entry.type, entry.type === 'User' ? storedUser : storedGroup, entry.body); // fail fast
@@ -88,9 +120,12 @@ const patchResults = measure(
         return applyPatch(entry.type, entry.type === 'User' ? storedUser : storedGroup, entry.body);
       },
     },
-    { name: 'validateResource (User POST body; applyPatch ends with one)', run: () => validateResource('User', userPost) },
+    {
+      name: 'validateResource (User POST body; applyPatch ends with one)',
+      run: () => validateResource('User', userPost),
+    },
   ],
-  PATCH_ITERATIONS
+  PATCH_ITERATIONS,
 );
 
 // --- Report ------------------------------------------------------------------------------------------
@@ -99,7 +134,7 @@ const env = machine();
 const all: Measurement[] = [...filterResults, ...patchResults];
 const rows = all.map(
   (m) =>
-    `| ${m.name} | ${formatOps(m.iterations)} | ${formatOps(m.opsPerSecond)} | ${(1e6 / m.opsPerSecond).toFixed(2)} | ${formatOps(Math.min(...m.runs))} – ${formatOps(Math.max(...m.runs))} |`
+    `| ${m.name} | ${formatOps(m.iterations)} | ${formatOps(m.opsPerSecond)} | ${(1e6 / m.opsPerSecond).toFixed(2)} | ${formatOps(Math.min(...m.runs))} – ${formatOps(Math.max(...m.runs))} |`,
 );
 const markdown = [
   `# SCIM protocol core micro-benchmark, ${today()}`,
@@ -130,8 +165,8 @@ fs.writeFileSync(
       results: all.map((m) => ({ ...m, microsecondsPerOperation: 1e6 / m.opsPerSecond })),
     },
     null,
-    2
-  )}\n`
+    2,
+  )}\n`,
 );
 console.log(markdown);
 console.log(`written ${path.relative(process.cwd(), base)}.md and .json`);

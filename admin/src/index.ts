@@ -42,7 +42,9 @@ export default {
     return Promise.all(
       locales.map(async (locale) => {
         try {
-          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
+          const { default: data } = (await import(`./translations/${locale}.json`)) as {
+            default: Record<string, string>;
+          };
           return { data: prefixKeys(data), locale };
         } catch {
           return { data: {}, locale };

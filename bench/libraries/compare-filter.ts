@@ -177,9 +177,17 @@ const CASES: Case[] = [
       [`${CORE_USER}:userName sw "J"`, `(sw ${CORE_USER.toLowerCase()}:username "J")`, ['jsmith']],
       ['title pr', '(pr title)', ['bjensen']],
       ['meta.lastModified gt "2011-05-13T04:42:34Z"', '(gt meta.lastmodified "2011-05-13T04:42:34Z")', ['jsmith']],
-      ['meta.lastModified ge "2011-05-13T04:42:34Z"', '(ge meta.lastmodified "2011-05-13T04:42:34Z")', ['bjensen', 'jsmith']],
+      [
+        'meta.lastModified ge "2011-05-13T04:42:34Z"',
+        '(ge meta.lastmodified "2011-05-13T04:42:34Z")',
+        ['bjensen', 'jsmith'],
+      ],
       ['meta.lastModified lt "2011-05-13T04:42:34Z"', '(lt meta.lastmodified "2011-05-13T04:42:34Z")', ['bare']],
-      ['meta.lastModified le "2011-05-13T04:42:34Z"', '(le meta.lastmodified "2011-05-13T04:42:34Z")', ['bjensen', 'bare']],
+      [
+        'meta.lastModified le "2011-05-13T04:42:34Z"',
+        '(le meta.lastmodified "2011-05-13T04:42:34Z")',
+        ['bjensen', 'bare'],
+      ],
       ['title pr and userType eq "Employee"', '(and (pr title) (eq usertype "Employee"))', ['bjensen']],
       ['title pr or userType eq "Intern"', '(or (pr title) (eq usertype "Intern"))', ['bjensen', 'jsmith']],
       [`schemas eq "${ENTERPRISE_USER}"`, `(eq schemas "${ENTERPRISE_USER}")`, ['bjensen']],
@@ -193,7 +201,11 @@ const CASES: Case[] = [
         `(and (ne usertype "Employee") (not ${EMAILS_CO}))`,
         ['jsmith'],
       ],
-      ['userType eq "Employee" and (emails.type eq "work")', '(and (eq usertype "Employee") (eq emails.type "work"))', ['bjensen']],
+      [
+        'userType eq "Employee" and (emails.type eq "work")',
+        '(and (eq usertype "Employee") (eq emails.type "work"))',
+        ['bjensen'],
+      ],
       [
         'userType eq "Employee" and emails[type eq "work" and value co "@example.com"]',
         '(and (eq usertype "Employee") (vp emails (and (eq type "work") (co value "@example.com"))))',
@@ -208,9 +220,21 @@ const CASES: Case[] = [
   ).map(([text, tree, selects]): Case => ({ category: 'RFC 7644 §3.4.2.2', text, tree, selects })),
 
   // Entra ID and Okta lookups.
-  { category: 'IdP lookup', text: 'userName eq "BJensen"', tree: '(eq username "BJensen")', selects: ['bjensen'], note: 'userName is caseExact=false' },
+  {
+    category: 'IdP lookup',
+    text: 'userName eq "BJensen"',
+    tree: '(eq username "BJensen")',
+    selects: ['bjensen'],
+    note: 'userName is caseExact=false',
+  },
   { category: 'IdP lookup', text: 'externalId eq "bjensen"', tree: '(eq externalid "bjensen")', selects: ['bjensen'] },
-  { category: 'IdP lookup', text: 'externalId eq "BJENSEN"', tree: '(eq externalid "BJENSEN")', selects: [], note: 'externalId is caseExact=true' },
+  {
+    category: 'IdP lookup',
+    text: 'externalId eq "BJENSEN"',
+    tree: '(eq externalid "BJENSEN")',
+    selects: [],
+    note: 'externalId is caseExact=true',
+  },
   {
     category: 'IdP lookup',
     text: 'displayName eq "tour guides"',
@@ -262,7 +286,12 @@ const CASES: Case[] = [
     selects: ['bjensen'],
     note: 'each condition on any element',
   },
-  { category: 'value path', text: 'emails[primary eq true]', tree: '(vp emails (eq primary true))', selects: ['bjensen'] },
+  {
+    category: 'value path',
+    text: 'emails[primary eq true]',
+    tree: '(vp emails (eq primary true))',
+    selects: ['bjensen'],
+  },
   {
     category: 'value path',
     text: 'emails[primary eq "true"]',
@@ -289,12 +318,23 @@ const CASES: Case[] = [
     category: 'value path',
     text: 'emails[type eq "work"].value eq "bjensen@example.com"',
     tree: 'reject',
-    note: 'not in the filter grammar (valuePath has no subAttr in FILTER); reportedly sent by Microsoft\'s SCIM validator',
+    note: "not in the filter grammar (valuePath has no subAttr in FILTER); reportedly sent by Microsoft's SCIM validator",
   },
 
   // not.
-  { category: 'not', text: 'not (userName eq "bjensen")', tree: '(not (eq username "bjensen"))', selects: ['jsmith', 'bare'] },
-  { category: 'not', text: 'not (title pr)', tree: '(not (pr title))', selects: ['jsmith', 'bare'], note: 'title "" is not present' },
+  {
+    category: 'not',
+    text: 'not (userName eq "bjensen")',
+    tree: '(not (eq username "bjensen"))',
+    selects: ['jsmith', 'bare'],
+  },
+  {
+    category: 'not',
+    text: 'not (title pr)',
+    tree: '(not (pr title))',
+    selects: ['jsmith', 'bare'],
+    note: 'title "" is not present',
+  },
   { category: 'not', text: 'not userName eq "bjensen"', tree: 'reject', note: 'ABNF: "not" [SP] "(" valFilter ")"' },
   {
     category: 'not',
@@ -358,10 +398,34 @@ const CASES: Case[] = [
   },
 
   // Literals: JSON string escapes, case-insensitive true/false/null (ABNF string literals).
-  { category: 'literal', text: 'displayName eq "Ren\\u00e9"', tree: '(eq displayname "René")', selects: ['rene'], resources: extraUsers },
-  { category: 'literal', text: 'displayName eq "a\\\\b"', tree: '(eq displayname "a\\\\b")', selects: ['backslash'], resources: extraUsers },
-  { category: 'literal', text: 'active eq True', tree: '(eq active true)', selects: ['bjensen'], note: 'ABNF literals are case-insensitive' },
-  { category: 'literal', text: 'title eq null', tree: '(eq title null)', selects: ['jsmith', 'bare'], note: 'eq null = no value' },
+  {
+    category: 'literal',
+    text: 'displayName eq "Ren\\u00e9"',
+    tree: '(eq displayname "René")',
+    selects: ['rene'],
+    resources: extraUsers,
+  },
+  {
+    category: 'literal',
+    text: 'displayName eq "a\\\\b"',
+    tree: '(eq displayname "a\\\\b")',
+    selects: ['backslash'],
+    resources: extraUsers,
+  },
+  {
+    category: 'literal',
+    text: 'active eq True',
+    tree: '(eq active true)',
+    selects: ['bjensen'],
+    note: 'ABNF literals are case-insensitive',
+  },
+  {
+    category: 'literal',
+    text: 'title eq null',
+    tree: '(eq title null)',
+    selects: ['jsmith', 'bare'],
+    note: 'eq null = no value',
+  },
 ];
 
 interface Verdict {
@@ -467,7 +531,34 @@ const mulberry32 = (seed: number) => () => {
 };
 
 const FUZZ_ALPHABET = Array.from('abcuserNameqtolpr ()[]."\\:$-_+0123456789\t\néTFnul');
-const FUZZ_TOKENS = ['userName', 'emails', 'value', 'eq', 'co', 'pr', 'gt', 'and', 'or', 'not', '(', ')', '[', ']', '"x"', '"a\\"b"', '1', '-2.5e3', 'true', 'null', '.', ':', 'urn:a:b:c', ' ', ' ', ' '];
+const FUZZ_TOKENS = [
+  'userName',
+  'emails',
+  'value',
+  'eq',
+  'co',
+  'pr',
+  'gt',
+  'and',
+  'or',
+  'not',
+  '(',
+  ')',
+  '[',
+  ']',
+  '"x"',
+  '"a\\"b"',
+  '1',
+  '-2.5e3',
+  'true',
+  'null',
+  '.',
+  ':',
+  'urn:a:b:c',
+  ' ',
+  ' ',
+  ' ',
+];
 
 /** Inputs: random characters, mutated valid filters, token soup; at most 8 newlines each (see ReDoS). */
 function garbageInputs(count: number, seed = 20261129): string[] {
@@ -480,7 +571,8 @@ function garbageInputs(count: number, seed = 20261129): string[] {
     let text = '';
     if (kind === 0) {
       const length = Math.floor(random() * 40);
-      for (let i = 0; i < length; i += 1) text += random() < 0.9 ? pick(FUZZ_ALPHABET) : String.fromCharCode(Math.floor(random() * 0x2fff));
+      for (let i = 0; i < length; i += 1)
+        text += random() < 0.9 ? pick(FUZZ_ALPHABET) : String.fromCharCode(Math.floor(random() * 0x2fff));
     } else if (kind === 1) {
       const chars = Array.from(pick(valid));
       const edits = 1 + Math.floor(random() * 3);
@@ -511,7 +603,14 @@ interface GarbageSummary {
 }
 
 function classifyGarbage(library: FilterLibrary, inputs: string[]): { summary: GarbageSummary; accepted: Set<string> } {
-  const summary: GarbageSummary = { library: library.name, accepted: 0, scimError400: 0, plainError: 0, crash: {}, slowestMs: 0 };
+  const summary: GarbageSummary = {
+    library: library.name,
+    accepted: 0,
+    scimError400: 0,
+    plainError: 0,
+    crash: {},
+    slowestMs: 0,
+  };
   const accepted = new Set<string>();
   for (const input of inputs) {
     const start = process.hrtime.bigint();
@@ -568,7 +667,8 @@ const print = (line = '') => {
   out.push(line);
   console.log(line);
 };
-const cell = (v: Verdict) => `${v.ok ? '✔' : '✘'}${v.detail ? ` ${v.detail.replace(/\|/g, '\\|').replace(/\n/g, '\\n')}` : ''}`;
+const cell = (v: Verdict) =>
+  `${v.ok ? '✔' : '✘'}${v.detail ? ` ${v.detail.replace(/\|/g, '\\|').replace(/\n/g, '\\n')}` : ''}`;
 const code = (text: string) => `\`${text.replace(/\n/g, '\\n').replace(/\|/g, '\\|')}\``;
 
 const env = machine();
@@ -582,14 +682,16 @@ const results = CASES.map((testCase) => ({ testCase, verdicts: LIBRARIES.map((li
 print('## Correctness');
 print();
 print('Each cell: tree (✔ = the tree the grammar gives, or refused when it must be) / selection on the sample');
-print('resources with the library\'s own evaluator (✔ = the resources RFC 7643/7644 semantics select).');
+print("resources with the library's own evaluator (✔ = the resources RFC 7643/7644 semantics select).");
 print('scimmy\'s tree is not compared (see "AST fitness"), only its selection.');
 print();
 print(`| category | filter | ${LIBRARIES.map((l) => l.name).join(' | ')} | note |`);
 print(`|---|---|${LIBRARIES.map(() => '---').join('|')}|---|`);
 for (const { testCase, verdicts } of results) {
   const cells = verdicts.map(({ parse, select }) => `${cell(parse)}${testCase.selects ? ` / ${cell(select)}` : ''}`);
-  print(`| ${testCase.category} | ${code(testCase.query ?? testCase.text)} | ${cells.join(' | ')} | ${testCase.note ?? ''} |`);
+  print(
+    `| ${testCase.category} | ${code(testCase.query ?? testCase.text)} | ${cells.join(' | ')} | ${testCase.note ?? ''} |`,
+  );
 }
 print();
 const scoreRows: string[] = [];
@@ -617,7 +719,12 @@ const errorRows = MALFORMED.map(([text, position]) => {
   const verdicts = LIBRARIES.map((library) => errorVerdict(library, text));
   const cells = verdicts.map((v) => {
     if (!v.refused) return '✘ accepted';
-    const where = v.position === undefined ? 'no position' : v.position === position ? `position ${v.position} ✔` : `position ${v.position} ✘`;
+    const where =
+      v.position === undefined
+        ? 'no position'
+        : v.position === position
+          ? `position ${v.position} ✔`
+          : `position ${v.position} ✘`;
     return `${v.kind}; ${where}: "${v.message.replace(/\n/g, '\\n').replace(/\|/g, '\\|').slice(0, 60)}"`;
   });
   print(`| ${code(text)} | ${position} | ${cells.join(' | ')} |`);
@@ -628,13 +735,20 @@ print();
 // 3. Garbage.
 const inputs = garbageInputs(3000);
 const garbage = LIBRARIES.map((library) => classifyGarbage(library, inputs));
-print(`## Random garbage (${inputs.length} inputs: random characters, mutated valid filters, token soup; seed 20261129)`);
+print(
+  `## Random garbage (${inputs.length} inputs: random characters, mutated valid filters, token soup; seed 20261129)`,
+);
 print();
 print('| library | accepted | 400 invalidFilter | plain Error | other throw (crash) | slowest input |');
 print('|---|---:|---:|---:|---|---:|');
 for (const { summary } of garbage) {
-  const crash = Object.entries(summary.crash).map(([name, n]) => `${name} ×${n}`).join(', ') || '0';
-  print(`| ${summary.library} | ${summary.accepted} | ${summary.scimError400} | ${summary.plainError} | ${crash} | ${summary.slowestMs.toFixed(1)} ms |`);
+  const crash =
+    Object.entries(summary.crash)
+      .map(([name, n]) => `${name} ×${n}`)
+      .join(', ') || '0';
+  print(
+    `| ${summary.library} | ${summary.accepted} | ${summary.scimError400} | ${summary.plainError} | ${crash} | ${summary.slowestMs.toFixed(1)} ms |`,
+  );
 }
 print();
 const acceptedByOthers = LIBRARIES.slice(1).map((library, i) => {
@@ -644,7 +758,9 @@ const acceptedByOthers = LIBRARIES.slice(1).map((library, i) => {
   return { library: library.name, onlyTheirs, onlyOurs };
 });
 for (const { library, onlyTheirs, onlyOurs } of acceptedByOthers) {
-  print(`- ${library} accepts ${onlyTheirs.length} inputs ours refuses, e.g. ${onlyTheirs.slice(0, 4).map(code).join(', ')}; ours accepts ${onlyOurs.length} it refuses${onlyOurs.length ? `, e.g. ${onlyOurs.slice(0, 3).map(code).join(', ')}` : ''}.`);
+  print(
+    `- ${library} accepts ${onlyTheirs.length} inputs ours refuses, e.g. ${onlyTheirs.slice(0, 4).map(code).join(', ')}; ours accepts ${onlyOurs.length} it refuses${onlyOurs.length ? `, e.g. ${onlyOurs.slice(0, 3).map(code).join(', ')}` : ''}.`,
+  );
 }
 print();
 
@@ -680,8 +796,12 @@ const scimmyTrees = [sameElement, anyElement].map((text) => JSON.stringify(new S
 const scim2Trees = [sameElement, anyElement].map((text) => JSON.stringify(scim2.parse(text)));
 print('## AST fitness (for compiling to a where-clause)');
 print();
-print(`- scimmy: ${code(sameElement)} → ${code(scimmyTrees[0])}; ${code(anyElement)} → ${code(scimmyTrees[1])}: ${scimmyTrees[0] === scimmyTrees[1] ? '**the same tree**, so "same element" (one join) and "any element" (two joins) cannot be told apart' : 'different trees'}.`);
-print(`- scim2-parse-filter: ${code(sameElement)} → ${code(scim2Trees[0])}; ${code(anyElement)} → ${code(scim2Trees[1])}. Attribute paths stay unparsed strings: ${code(JSON.stringify(scim2.parse(`${ENTERPRISE_USER}:manager.value pr`)))}.`);
+print(
+  `- scimmy: ${code(sameElement)} → ${code(scimmyTrees[0])}; ${code(anyElement)} → ${code(scimmyTrees[1])}: ${scimmyTrees[0] === scimmyTrees[1] ? '**the same tree**, so "same element" (one join) and "any element" (two joins) cannot be told apart' : 'different trees'}.`,
+);
+print(
+  `- scim2-parse-filter: ${code(sameElement)} → ${code(scim2Trees[0])}; ${code(anyElement)} → ${code(scim2Trees[1])}. Attribute paths stay unparsed strings: ${code(JSON.stringify(scim2.parse(`${ENTERPRISE_USER}:manager.value pr`)))}.`,
+);
 
 let flattenOutcome: string;
 try {
@@ -689,7 +809,9 @@ try {
 } catch (error) {
   flattenOutcome = `throws ${errorText(error)}`;
 }
-print(`- scim2-parse-filter's own \`flatten()\` (the helper that would turn value paths into dotted paths for a compiler) on \`not (userName eq "a")\`: ${flattenOutcome}.`);
+print(
+  `- scim2-parse-filter's own \`flatten()\` (the helper that would turn value paths into dotted paths for a compiler) on \`not (userName eq "a")\`: ${flattenOutcome}.`,
+);
 print();
 
 // 5. Speed.
@@ -704,9 +826,13 @@ for (const library of LIBRARIES) {
       return true;
     }
   });
-  if (failed.length > 0) print(`- ${library.name} refuses ${failed.length} filters of the mix, e.g. ${code(failed[0])}`);
+  if (failed.length > 0)
+    print(`- ${library.name} refuses ${failed.length} filters of the mix, e.g. ${code(failed[0])}`);
 }
-const columnsFor = { User: { columns: userColumns, coreSchema: CORE_USER }, Group: { columns: groupColumns, coreSchema: 'urn:ietf:params:scim:schemas:core:2.0:Group' } };
+const columnsFor = {
+  User: { columns: userColumns, coreSchema: CORE_USER },
+  Group: { columns: groupColumns, coreSchema: 'urn:ietf:params:scim:schemas:core:2.0:Group' },
+};
 const ITERATIONS = 100_000;
 const speed = measure(
   [
@@ -721,9 +847,11 @@ const speed = measure(
       },
     },
   ],
-  ITERATIONS
+  ITERATIONS,
 );
-print(`## Speed: parse ${ITERATIONS.toLocaleString('en-US')} filters of a realistic mix (1,000 distinct; 70 % Entra/Okta lookups)`);
+print(
+  `## Speed: parse ${ITERATIONS.toLocaleString('en-US')} filters of a realistic mix (1,000 distinct; 70 % Entra/Okta lookups)`,
+);
 print();
 print(measurementTable(speed));
 print();
@@ -742,14 +870,18 @@ fs.writeFileSync(
         filter: testCase.query ?? testCase.text,
         results: Object.fromEntries(LIBRARIES.map((l, i) => [l.name, verdicts[i]])),
       })),
-      errors: errorRows.map(({ text, position, verdicts }) => ({ text, position, results: Object.fromEntries(LIBRARIES.map((l, i) => [l.name, verdicts[i]])) })),
+      errors: errorRows.map(({ text, position, verdicts }) => ({
+        text,
+        position,
+        results: Object.fromEntries(LIBRARIES.map((l, i) => [l.name, verdicts[i]])),
+      })),
       garbage: { inputs: inputs.length, seed: 20261129, summaries: garbage.map((g) => g.summary) },
       redos: { sizes: REDOS_SIZES, results: redos },
       limits,
       speed,
     },
     null,
-    2
-  )}\n`
+    2,
+  )}\n`,
 );
 console.log(`\nwritten ${path.relative(process.cwd(), base)}.md and .json`);

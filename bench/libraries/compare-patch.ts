@@ -13,7 +13,14 @@ import path from 'node:path';
 import { patchBodyValidation, scimPatch, type ScimPatchOperation, type ScimResource } from 'scim-patch';
 import { Messages as ScimmyMessages, Schemas as ScimmySchemas } from 'scimmy';
 import { validateResource } from '../../server/src/scim/resource';
-import { describeMachine, machine, measureAsync, measurementTable, today, type AsyncCandidate } from '../support/measure';
+import {
+  describeMachine,
+  machine,
+  measureAsync,
+  measurementTable,
+  today,
+  type AsyncCandidate,
+} from '../support/measure';
 import { bjensen, deepClone, ENTERPRISE_USER, PATCH_OP, tourGuides } from '../support/scim-fixtures';
 
 type Json = Record<string, unknown>;
@@ -52,10 +59,14 @@ const scimPatchEngine: PatchEngine = {
     try {
       // What a server using the library does: validate the body, then apply to its own copy.
       patchBodyValidation(body as unknown as Parameters<typeof patchBodyValidation>[0]);
-      const patched = scimPatch(resource as unknown as ScimResource, body.Operations as unknown as ScimPatchOperation[], {
-        mutateDocument: true,
-        treatMissingAsAdd: true,
-      });
+      const patched = scimPatch(
+        resource as unknown as ScimResource,
+        body.Operations as unknown as ScimPatchOperation[],
+        {
+          mutateDocument: true,
+          treatMissingAsAdd: true,
+        },
+      );
       return { ok: true, resource: patched as unknown as Json };
     } catch (error) {
       return describeError(error);
@@ -92,7 +103,9 @@ const scimmyEngine: PatchEngine = {
     try {
       const SchemaClass = scimmyClass(type);
       const instance = new SchemaClass(resource);
-      const patched: unknown = await new ScimmyMessages.PatchOp(body as unknown as ConstructorParameters<typeof ScimmyMessages.PatchOp>[0]).apply(instance);
+      const patched: unknown = await new ScimmyMessages.PatchOp(
+        body as unknown as ConstructorParameters<typeof ScimmyMessages.PatchOp>[0],
+      ).apply(instance);
       // apply() returns undefined when nothing changed.
       return { ok: true, resource: JSON.parse(JSON.stringify(patched ?? instance)) as Json };
     } catch (error) {
@@ -115,7 +128,9 @@ function loadOurEngine(): PatchEngine | undefined {
     apply: async (type, resource, body) => {
       try {
         const result: unknown = await applyPatch(type, resource, body);
-        const patched = (result && typeof result === 'object' && 'resource' in result ? result.resource : result) as Json;
+        const patched = (
+          result && typeof result === 'object' && 'resource' in result ? result.resource : result
+        ) as Json;
         return { ok: true, resource: patched };
       } catch (error) {
         return describeError(error);
@@ -145,8 +160,16 @@ interface PatchCase {
 
 const M1 = { value: '2819c223-7f76-453a-919d-413861904646', display: 'Babs Jensen', type: 'User' };
 const M2 = { value: '902c246b-6245-4190-8e05-00816be7344a', display: 'Mandy Pepperidge', type: 'User' };
-const NEW_MEMBER = { display: 'James Smith', $ref: 'https://example.com/v2/Users/08e1d05d-121c-4561-8b96-473d93df9210', value: '08e1d05d-121c-4561-8b96-473d93df9210' };
-const OTHER_MEMBER = { display: 'Jane Doe', $ref: 'https://example.com/v2/Users/26118915-6090-4610-87e4-49d8ca9f808d', value: '26118915-6090-4610-87e4-49d8ca9f808d' };
+const NEW_MEMBER = {
+  display: 'James Smith',
+  $ref: 'https://example.com/v2/Users/08e1d05d-121c-4561-8b96-473d93df9210',
+  value: '08e1d05d-121c-4561-8b96-473d93df9210',
+};
+const OTHER_MEMBER = {
+  display: 'Jane Doe',
+  $ref: 'https://example.com/v2/Users/26118915-6090-4610-87e4-49d8ca9f808d',
+  value: '26118915-6090-4610-87e4-49d8ca9f808d',
+};
 const group = (): Json => ({ ...deepClone(tourGuides), members: [M1, M2] });
 /** Membership is who is in the group: members are compared by `value` (display is read-only in our schema). */
 const ids = (...members: { value: string }[]) => members.map((member) => ({ value: member.value }));
@@ -169,7 +192,14 @@ const REPLACED_WORK_ADDRESS = {
 
 const CASES: PatchCase[] = [
   // RFC 7644 §3.5.2.1 – §3.5.2.3 examples.
-  { source: 'RFC §3.5.2.1', name: 'add a member', resourceType: 'Group', resource: group(), operations: [{ op: 'add', path: 'members', value: [NEW_MEMBER] }], expect: { members: ids(M1, M2, NEW_MEMBER) } },
+  {
+    source: 'RFC §3.5.2.1',
+    name: 'add a member',
+    resourceType: 'Group',
+    resource: group(),
+    operations: [{ op: 'add', path: 'members', value: [NEW_MEMBER] }],
+    expect: { members: ids(M1, M2, NEW_MEMBER) },
+  },
   {
     source: 'RFC §3.5.2.1',
     name: 'path-less add of emails and nickname',
@@ -178,8 +208,22 @@ const CASES: PatchCase[] = [
     operations: [{ op: 'add', value: { emails: [{ value: 'babs@jensen.org', type: 'home' }], nickname: 'Babs' } }],
     expect: { emails: [workEmail, { value: 'babs@jensen.org', type: 'home' }], nickName: 'Babs' },
   },
-  { source: 'RFC §3.5.2.2', name: 'remove one member by filter', resourceType: 'Group', resource: group(), operations: [{ op: 'remove', path: `members[value eq "${M1.value}"]` }], expect: { members: ids(M2) } },
-  { source: 'RFC §3.5.2.2', name: 'remove all members', resourceType: 'Group', resource: group(), operations: [{ op: 'remove', path: 'members' }], expect: { members: ABSENT } },
+  {
+    source: 'RFC §3.5.2.2',
+    name: 'remove one member by filter',
+    resourceType: 'Group',
+    resource: group(),
+    operations: [{ op: 'remove', path: `members[value eq "${M1.value}"]` }],
+    expect: { members: ids(M2) },
+  },
+  {
+    source: 'RFC §3.5.2.2',
+    name: 'remove all members',
+    resourceType: 'Group',
+    resource: group(),
+    operations: [{ op: 'remove', path: 'members' }],
+    expect: { members: ABSENT },
+  },
   {
     source: 'RFC §3.5.2.2',
     name: 'remove emails[type eq "work" and value ew "example.com"]',
@@ -199,7 +243,14 @@ const CASES: PatchCase[] = [
     ],
     expect: { members: ids(NEW_MEMBER, OTHER_MEMBER) },
   },
-  { source: 'RFC §3.5.2.3', name: 'replace all members', resourceType: 'Group', resource: group(), operations: [{ op: 'replace', path: 'members', value: [NEW_MEMBER, OTHER_MEMBER] }], expect: { members: ids(NEW_MEMBER, OTHER_MEMBER) } },
+  {
+    source: 'RFC §3.5.2.3',
+    name: 'replace all members',
+    resourceType: 'Group',
+    resource: group(),
+    operations: [{ op: 'replace', path: 'members', value: [NEW_MEMBER, OTHER_MEMBER] }],
+    expect: { members: ids(NEW_MEMBER, OTHER_MEMBER) },
+  },
   {
     source: 'RFC §3.5.2.3',
     name: 'replace addresses[type eq "work"]',
@@ -221,15 +272,60 @@ const CASES: PatchCase[] = [
     name: 'path-less replace of emails and nickname',
     resourceType: 'User',
     resource: workOnlyUser(),
-    operations: [{ op: 'replace', value: { emails: [{ value: 'bjensen@example.com', type: 'work', primary: true }, { value: 'babs@jensen.org', type: 'home' }], nickname: 'Babs' } }],
-    expect: { emails: [{ value: 'bjensen@example.com', type: 'work', primary: true }, { value: 'babs@jensen.org', type: 'home' }], nickName: 'Babs' },
+    operations: [
+      {
+        op: 'replace',
+        value: {
+          emails: [
+            { value: 'bjensen@example.com', type: 'work', primary: true },
+            { value: 'babs@jensen.org', type: 'home' },
+          ],
+          nickname: 'Babs',
+        },
+      },
+    ],
+    expect: {
+      emails: [
+        { value: 'bjensen@example.com', type: 'work', primary: true },
+        { value: 'babs@jensen.org', type: 'home' },
+      ],
+      nickName: 'Babs',
+    },
   },
-  { source: 'RFC §3.5.2.2', name: 'remove without path is 400 noTarget', resourceType: 'Group', resource: group(), operations: [{ op: 'remove' }], fails: 'noTarget' },
+  {
+    source: 'RFC §3.5.2.2',
+    name: 'remove without path is 400 noTarget',
+    resourceType: 'Group',
+    resource: group(),
+    operations: [{ op: 'remove' }],
+    fails: 'noTarget',
+  },
 
   // docs/idp-quirks.md, PATCH dialects, as Entra ID and Okta send them.
-  { source: 'patch-op-any-case', name: 'Entra: "Replace" active false', resourceType: 'User', resource: user(), operations: [{ op: 'Replace', path: 'active', value: false }], expect: { active: false } },
-  { source: 'patch-op-any-case', name: '"REPLACE" (any case)', resourceType: 'User', resource: user(), operations: [{ op: 'REPLACE', path: 'displayName', value: 'Babs J' }], expect: { displayName: 'Babs J' } },
-  { source: 'boolean-as-string', name: 'Entra: active "False"', resourceType: 'User', resource: user(), operations: [{ op: 'Replace', path: 'active', value: 'False' }], expect: { active: false } },
+  {
+    source: 'patch-op-any-case',
+    name: 'Entra: "Replace" active false',
+    resourceType: 'User',
+    resource: user(),
+    operations: [{ op: 'Replace', path: 'active', value: false }],
+    expect: { active: false },
+  },
+  {
+    source: 'patch-op-any-case',
+    name: '"REPLACE" (any case)',
+    resourceType: 'User',
+    resource: user(),
+    operations: [{ op: 'REPLACE', path: 'displayName', value: 'Babs J' }],
+    expect: { displayName: 'Babs J' },
+  },
+  {
+    source: 'boolean-as-string',
+    name: 'Entra: active "False"',
+    resourceType: 'User',
+    resource: user(),
+    operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    expect: { active: false },
+  },
   {
     source: 'dotted-attribute-key',
     name: 'Entra (aadOptscim062020): path-less replace with "name.givenName" keys',
@@ -310,8 +406,22 @@ const CASES: PatchCase[] = [
     operations: [{ path: 'displayName', value: 'Babs J' }],
     expect: { displayName: 'Babs J' },
   },
-  { source: 'patch-empty-operations-noop', name: 'empty Operations', resourceType: 'User', resource: user(), operations: [], expect: { displayName: bjensen.displayName, active: true } },
-  { source: 'okta-deactivate-pathless-replace', name: 'Okta: replace value {active:false}', resourceType: 'User', resource: user(), operations: [{ op: 'replace', value: { active: false } }], expect: { active: false } },
+  {
+    source: 'patch-empty-operations-noop',
+    name: 'empty Operations',
+    resourceType: 'User',
+    resource: user(),
+    operations: [],
+    expect: { displayName: bjensen.displayName, active: true },
+  },
+  {
+    source: 'okta-deactivate-pathless-replace',
+    name: 'Okta: replace value {active:false}',
+    resourceType: 'User',
+    resource: user(),
+    operations: [{ op: 'replace', value: { active: false } }],
+    expect: { active: false },
+  },
   {
     source: 'group-member-type-missing',
     name: 'Okta: add members without type',
@@ -328,14 +438,22 @@ const CASES: PatchCase[] = [
     operations: [{ op: 'replace', value: { id: tourGuides.id, displayName: 'Tour Guides West' } }],
     expect: { displayName: 'Tour Guides West', id: tourGuides.id, members: ids(M1, M2) },
   },
-  { source: 'Entra', name: 'Entra: Add a member', resourceType: 'Group', resource: group(), operations: [{ op: 'Add', path: 'members', value: [{ value: NEW_MEMBER.value }] }], expect: { members: ids(M1, M2, NEW_MEMBER) } },
+  {
+    source: 'Entra',
+    name: 'Entra: Add a member',
+    resourceType: 'Group',
+    resource: group(),
+    operations: [{ op: 'Add', path: 'members', value: [{ value: NEW_MEMBER.value }] }],
+    expect: { members: ids(M1, M2, NEW_MEMBER) },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------
 // Judging
 // ---------------------------------------------------------------------------------------------------
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const readField = (resource: Json, name: string): unknown => {
   if (Object.hasOwn(resource, name)) return resource[name];
@@ -349,7 +467,10 @@ const readField = (resource: Json, name: string): unknown => {
  * order (multi-valued attributes are unordered). ABSENT: missing, null or an empty list.
  */
 function holds(actual: unknown, expected: unknown): boolean {
-  if (expected === ABSENT) return actual === ABSENT || actual === undefined || actual === null || (Array.isArray(actual) && actual.length === 0);
+  if (expected === ABSENT)
+    return (
+      actual === ABSENT || actual === undefined || actual === null || (Array.isArray(actual) && actual.length === 0)
+    );
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual) || actual.length !== expected.length) return false;
     const used = new Set<number>();
@@ -360,7 +481,8 @@ function holds(actual: unknown, expected: unknown): boolean {
       return true;
     });
   }
-  if (isObject(expected)) return isObject(actual) && Object.entries(expected).every(([name, value]) => holds(readField(actual, name), value));
+  if (isObject(expected))
+    return isObject(actual) && Object.entries(expected).every(([name, value]) => holds(readField(actual, name), value));
   return actual === expected;
 }
 
@@ -375,7 +497,12 @@ function judge(testCase: PatchCase, outcome: Outcome): { ok: boolean; detail: st
   for (const [name, expected] of Object.entries(testCase.expect ?? {})) {
     const actual = readField(outcome.resource, name);
     if (holds(actual, expected)) continue;
-    wrong.push(`${name.length > 30 ? `…${name.slice(-12)}` : name} = ${actual === ABSENT ? '(absent)' : JSON.stringify(actual)}`.slice(0, 140));
+    wrong.push(
+      `${name.length > 30 ? `…${name.slice(-12)}` : name} = ${actual === ABSENT ? '(absent)' : JSON.stringify(actual)}`.slice(
+        0,
+        140,
+      ),
+    );
   }
   return wrong.length === 0 ? { ok: true, detail: '' } : { ok: false, detail: wrong.join('; ') };
 }
@@ -407,7 +534,7 @@ async function main(): Promise<void> {
   print(
     ourEngine
       ? `Our engine: ${path.relative(process.cwd(), OUR_ENGINE_PATH)} (applyPatch) was found and is measured.`
-      : `Our engine: ${path.relative(process.cwd(), OUR_ENGINE_PATH)} did not exist when this ran; the libraries are measured alone.`
+      : `Our engine: ${path.relative(process.cwd(), OUR_ENGINE_PATH)} did not exist when this ran; the libraries are measured alone.`,
   );
   print();
 
@@ -416,13 +543,24 @@ async function main(): Promise<void> {
   for (const testCase of CASES) {
     const verdicts = [];
     for (const engine of engines) {
-      verdicts.push(judge(testCase, await engine.apply(testCase.resourceType, deepClone(testCase.resource), bodyOf(deepClone(testCase.operations)))));
+      verdicts.push(
+        judge(
+          testCase,
+          await engine.apply(
+            testCase.resourceType,
+            deepClone(testCase.resource),
+            bodyOf(deepClone(testCase.operations)),
+          ),
+        ),
+      );
     }
     results.push({ testCase, verdicts });
   }
   print('## RFC 7644 §3.5.2 examples and identity-provider dialects');
   print();
-  print('✔ = the resource afterwards has the expected values (or the request fails as the RFC says); ✘ shows what it got.');
+  print(
+    '✔ = the resource afterwards has the expected values (or the request fails as the RFC says); ✘ shows what it got.',
+  );
   print();
   print(`| source | request | ${engines.map((e) => e.name).join(' | ')} |`);
   print(`|---|---|${engines.map(() => '---').join('|')}|`);
@@ -433,7 +571,8 @@ async function main(): Promise<void> {
   print();
   const rfcCases = results.filter((r) => r.testCase.source.startsWith('RFC §'));
   const dialectCases = results.filter((r) => !r.testCase.source.startsWith('RFC §'));
-  const score = (rows: typeof results) => engines.map((_, i) => `${rows.filter((r) => r.verdicts[i].ok).length}/${rows.length}`);
+  const score = (rows: typeof results) =>
+    engines.map((_, i) => `${rows.filter((r) => r.verdicts[i].ok).length}/${rows.length}`);
   print(`| cases right | ${engines.map((e) => e.name).join(' | ')} |`);
   print(`|---|${engines.map(() => '---:').join('|')}|`);
   print(`| RFC 7644 §3.5.2 examples | ${score(rfcCases).join(' | ')} |`);
@@ -467,7 +606,8 @@ async function main(): Promise<void> {
     for (const engine of engines) {
       const outcome = await engine.apply('User', user(), bodyOf(deepClone(operations)));
       const reached = polluted();
-      results[engine.name] = reached.length > 0 ? `✘ POLLUTED ${reached.join(', ')}` : outcome.ok ? '✔ ignored' : '✔ refused';
+      results[engine.name] =
+        reached.length > 0 ? `✘ POLLUTED ${reached.join(', ')}` : outcome.ok ? '✔ ignored' : '✔ refused';
     }
     pollution.push({ operations, results });
     print(`| \`${escape(JSON.stringify(operations[0]))}\` | ${engines.map((e) => results[e.name]).join(' | ')} |`);
@@ -497,12 +637,36 @@ async function main(): Promise<void> {
   const NEW_ID = '08e1d05d-121c-4561-8b96-473d93df9210';
   const mix: { resourceType: ResourceType; operations: Json[]; label: string }[] = [
     { resourceType: 'User', label: 'Okta deactivate', operations: [{ op: 'replace', value: { active: false } }] },
-    { resourceType: 'User', label: 'replace name.givenName', operations: [{ op: 'replace', path: 'name.givenName', value: 'Ann' }] },
-    { resourceType: 'User', label: 'replace emails[type eq "work"].value', operations: [{ op: 'replace', path: 'emails[type eq "work"].value', value: 'babs@contoso.com' }] },
-    { resourceType: 'User', label: 'replace enterprise department', operations: [{ op: 'replace', path: `${ENTERPRISE_USER}:department`, value: 'Sales' }] },
-    { resourceType: 'Group', label: 'add a member', operations: [{ op: 'add', path: 'members', value: [{ value: NEW_ID }] }] },
-    { resourceType: 'Group', label: 'remove members[value eq]', operations: [{ op: 'remove', path: `members[value eq "${M1.value}"]` }] },
-    { resourceType: 'Group', label: 'replace displayName', operations: [{ op: 'replace', path: 'displayName', value: 'Tour Guides West' }] },
+    {
+      resourceType: 'User',
+      label: 'replace name.givenName',
+      operations: [{ op: 'replace', path: 'name.givenName', value: 'Ann' }],
+    },
+    {
+      resourceType: 'User',
+      label: 'replace emails[type eq "work"].value',
+      operations: [{ op: 'replace', path: 'emails[type eq "work"].value', value: 'babs@contoso.com' }],
+    },
+    {
+      resourceType: 'User',
+      label: 'replace enterprise department',
+      operations: [{ op: 'replace', path: `${ENTERPRISE_USER}:department`, value: 'Sales' }],
+    },
+    {
+      resourceType: 'Group',
+      label: 'add a member',
+      operations: [{ op: 'add', path: 'members', value: [{ value: NEW_ID }] }],
+    },
+    {
+      resourceType: 'Group',
+      label: 'remove members[value eq]',
+      operations: [{ op: 'remove', path: `members[value eq "${M1.value}"]` }],
+    },
+    {
+      resourceType: 'Group',
+      label: 'replace displayName',
+      operations: [{ op: 'replace', path: 'displayName', value: 'Tour Guides West' }],
+    },
   ];
   const baseUser = user();
   const baseGroup = group();
@@ -517,9 +681,15 @@ async function main(): Promise<void> {
   };
   for (const engine of engines) {
     for (const entry of mix) {
-      const outcome = await engine.apply(entry.resourceType, deepClone(entry.resourceType === 'User' ? baseUser : baseGroup), bodyOf(entry.operations));
+      const outcome = await engine.apply(
+        entry.resourceType,
+        deepClone(entry.resourceType === 'User' ? baseUser : baseGroup),
+        bodyOf(entry.operations),
+      );
       if (!outcome.ok || !checks[entry.label](outcome.resource)) {
-        print(`- ${engine.name} does not apply "${entry.label}" as expected: ${outcome.ok ? JSON.stringify(outcome.resource).slice(0, 120) : outcome.error}`);
+        print(
+          `- ${engine.name} does not apply "${entry.label}" as expected: ${outcome.ok ? JSON.stringify(outcome.resource).slice(0, 120) : outcome.error}`,
+        );
       }
     }
   }
@@ -528,25 +698,31 @@ async function main(): Promise<void> {
       name: 'deep clone only (baseline cost in every row)',
       run: (i) => Promise.resolve(deepClone(mix[i % mix.length].resourceType === 'User' ? baseUser : baseGroup)),
     },
-    ...engines.map(
-      (engine): AsyncCandidate => ({
-        name: engine.name,
-        // scimmy runs at about 1 % of the others' speed: fewer operations keep the script near 2 minutes.
-        iterations: engine === scimmyEngine ? Math.max(1, Math.round(ITERATIONS / 20)) : ITERATIONS,
-        run: async (i) => {
-          const entry = mix[i % mix.length];
-          return engine.apply(entry.resourceType, deepClone(entry.resourceType === 'User' ? baseUser : baseGroup), bodyOf(entry.operations));
-        },
-      })
-    ),
+    ...engines.map((engine): AsyncCandidate => ({
+      name: engine.name,
+      // scimmy runs at about 1 % of the others' speed: fewer operations keep the script near 2 minutes.
+      iterations: engine === scimmyEngine ? Math.max(1, Math.round(ITERATIONS / 20)) : ITERATIONS,
+      run: async (i) => {
+        const entry = mix[i % mix.length];
+        return engine.apply(
+          entry.resourceType,
+          deepClone(entry.resourceType === 'User' ? baseUser : baseGroup),
+          bodyOf(entry.operations),
+        );
+      },
+    })),
   ];
   const started = Date.now();
   const speed = await measureAsync(candidates, ITERATIONS);
-  print(`## Speed: ${ITERATIONS.toLocaleString('en-US')} PATCH applications (7 everyday operations in turn, each on a fresh copy)`);
+  print(
+    `## Speed: ${ITERATIONS.toLocaleString('en-US')} PATCH applications (7 everyday operations in turn, each on a fresh copy)`,
+  );
   print();
   print(measurementTable(speed, speed[1]));
   print();
-  print(`(${((Date.now() - started) / 1000).toFixed(0)} s for the timing.) scimmy's figure includes building its schema instance from the stored resource, which any use of its PatchOp needs.`);
+  print(
+    `(${((Date.now() - started) / 1000).toFixed(0)} s for the timing.) scimmy's figure includes building its schema instance from the stored resource, which any use of its PatchOp needs.`,
+  );
 
   const resultsDir = path.join(__dirname, '..', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
@@ -569,8 +745,8 @@ async function main(): Promise<void> {
         speed,
       },
       null,
-      2
-    )}\n`
+      2,
+    )}\n`,
   );
   console.log(`\nwritten ${path.relative(process.cwd(), base)}.md and .json`);
 }

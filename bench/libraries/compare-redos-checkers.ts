@@ -71,7 +71,9 @@ const main = async () => {
   const lines = [
     `# ReDoS checkers on the patterns of server/src (${today()})`,
     '',
-    `- Machine: ${describeMachine(m)}; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
+    `- Machine: ${describeMachine(m)}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')}`,
     `- Total time: recheck native ${Math.round(totals.native)} ms, recheck pure JS ${Math.round(totals.pure)} ms, safe-regex2 ${totals.safeRegex2.toFixed(1)} ms`,
     '',
     '| where | pattern | recheck (native) | recheck (pure JS) | safe-regex2 |',
@@ -89,7 +91,10 @@ const main = async () => {
   mkdirSync(dir, { recursive: true });
   const name = `${today()}-compare-redos-checkers`;
   writeFileSync(path.join(dir, `${name}.md`), markdown);
-  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify({ machine: m, loadAverage: loadavg(), totals, rows }, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, `${name}.json`),
+    `${JSON.stringify({ machine: m, loadAverage: loadavg(), totals, rows }, null, 2)}\n`,
+  );
   process.exit(0);
 };
 

@@ -72,7 +72,9 @@ const lines = [
 ];
 const footprints = CANDIDATES.map(footprint);
 for (const f of footprints) {
-  lines.push(`| ${f.name} | ${f.version} | ${kib(f.ownBytes)} | ${kib(f.closureBytes)} | ${f.closure.length}${f.closure.length ? `: ${f.closure.join(', ')}` : ''} |`);
+  lines.push(
+    `| ${f.name} | ${f.version} | ${kib(f.ownBytes)} | ${kib(f.closureBytes)} | ${f.closure.length}${f.closure.length ? `: ${f.closure.join(', ')}` : ''} |`,
+  );
 }
 const markdown = `${lines.join('\n')}\n`;
 console.log(markdown);

@@ -28,13 +28,40 @@ interface Probe {
   expected: unknown;
 }
 
-const baseUser: Json = { schemas: [CORE_USER], id: 'u1', userName: 'bjensen@contoso.com', active: true, emails: [{ value: 'bjensen@contoso.com', type: 'work' }] };
+const baseUser: Json = {
+  schemas: [CORE_USER],
+  id: 'u1',
+  userName: 'bjensen@contoso.com',
+  active: true,
+  emails: [{ value: 'bjensen@contoso.com', type: 'work' }],
+};
 const user = (extra: Json): Json => ({ schemas: [CORE_USER], userName: 'bjensen@contoso.com', ...extra });
 
 const PROBES: Probe[] = [
-  { name: 'POST active: false (control)', source: 'RFC 7643 §4.1.1', type: 'User', post: user({ active: false }), read: (r) => r.active, expected: false },
-  { name: 'POST active: "False"', source: 'boolean-as-string', type: 'User', post: user({ active: 'False' }), read: (r) => r.active, expected: false },
-  { name: 'POST active: "True"', source: 'boolean-as-string', type: 'User', post: user({ active: 'True' }), read: (r) => r.active, expected: true },
+  {
+    name: 'POST active: false (control)',
+    source: 'RFC 7643 §4.1.1',
+    type: 'User',
+    post: user({ active: false }),
+    read: (r) => r.active,
+    expected: false,
+  },
+  {
+    name: 'POST active: "False"',
+    source: 'boolean-as-string',
+    type: 'User',
+    post: user({ active: 'False' }),
+    read: (r) => r.active,
+    expected: false,
+  },
+  {
+    name: 'POST active: "True"',
+    source: 'boolean-as-string',
+    type: 'User',
+    post: user({ active: 'True' }),
+    read: (r) => r.active,
+    expected: true,
+  },
   {
     name: 'POST emails[].primary: "True"',
     source: 'boolean-as-string',
@@ -43,8 +70,22 @@ const PROBES: Probe[] = [
     read: (r) => (r.emails as Json[] | undefined)?.[0]?.primary,
     expected: true,
   },
-  { name: 'PATCH Replace active "False"', source: 'boolean-as-string', type: 'User', patch: [{ op: 'Replace', path: 'active', value: 'False' }], read: (r) => r.active, expected: false },
-  { name: 'PATCH Replace value {active: "False"}', source: 'boolean-as-string', type: 'User', patch: [{ op: 'Replace', value: { active: 'False' } }], read: (r) => r.active, expected: false },
+  {
+    name: 'PATCH Replace active "False"',
+    source: 'boolean-as-string',
+    type: 'User',
+    patch: [{ op: 'Replace', path: 'active', value: 'False' }],
+    read: (r) => r.active,
+    expected: false,
+  },
+  {
+    name: 'PATCH Replace value {active: "False"}',
+    source: 'boolean-as-string',
+    type: 'User',
+    patch: [{ op: 'Replace', value: { active: 'False' } }],
+    read: (r) => r.active,
+    expected: false,
+  },
   {
     name: 'POST with a URN-qualified top-level key',
     source: 'urn-qualified-attribute-key',
@@ -61,7 +102,14 @@ const PROBES: Probe[] = [
     read: (r) => ((r[ENTERPRISE_USER] as Json | undefined)?.manager as Json | undefined)?.value,
     expected: 'm-1',
   },
-  { name: 'POST with an unknown attribute', source: 'unknown-attribute-ignored', type: 'User', post: user({ garbage: 'x' }), read: (r) => r.userName, expected: 'bjensen@contoso.com' },
+  {
+    name: 'POST with an unknown attribute',
+    source: 'unknown-attribute-ignored',
+    type: 'User',
+    post: user({ garbage: 'x' }),
+    read: (r) => r.userName,
+    expected: 'bjensen@contoso.com',
+  },
   {
     name: 'POST Group, members without type',
     source: 'group-member-type-missing',
@@ -70,7 +118,14 @@ const PROBES: Probe[] = [
     read: (r) => (r.members as Json[] | undefined)?.map((m) => m.value).join(','),
     expected: 'u1',
   },
-  { name: 'POST "USERNAME" (attribute name in another case)', source: 'attribute-name-any-case', type: 'User', post: { schemas: [CORE_USER], USERNAME: 'ann' }, read: (r) => r.userName, expected: 'ann' },
+  {
+    name: 'POST "USERNAME" (attribute name in another case)',
+    source: 'attribute-name-any-case',
+    type: 'User',
+    post: { schemas: [CORE_USER], USERNAME: 'ann' },
+    read: (r) => r.userName,
+    expected: 'ann',
+  },
 ];
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: string };
@@ -82,7 +137,10 @@ async function viaScimmy(probe: Probe): Promise<Outcome> {
     if (probe.post) resource = JSON.parse(JSON.stringify(new SchemaClass(probe.post, 'in'))) as Json;
     else {
       const instance = new SchemaClass(baseUser);
-      const patched: unknown = await new ScimmyMessages.PatchOp({ schemas: [PATCH_OP], Operations: probe.patch } as unknown as ConstructorParameters<typeof ScimmyMessages.PatchOp>[0]).apply(instance);
+      const patched: unknown = await new ScimmyMessages.PatchOp({
+        schemas: [PATCH_OP],
+        Operations: probe.patch,
+      } as unknown as ConstructorParameters<typeof ScimmyMessages.PatchOp>[0]).apply(instance);
       resource = JSON.parse(JSON.stringify(patched ?? instance)) as Json;
     }
     return { ok: true, value: probe.read(resource) };
@@ -95,7 +153,10 @@ function viaOurs(probe: Probe): Outcome {
   try {
     const resource = probe.post
       ? validateResource(probe.type, probe.post).resource
-      : applyPatch(probe.type, validateResource(probe.type, baseUser).resource, { schemas: [PATCH_OP], Operations: probe.patch }).resource;
+      : applyPatch(probe.type, validateResource(probe.type, baseUser).resource, {
+          schemas: [PATCH_OP],
+          Operations: probe.patch,
+        }).resource;
     return { ok: true, value: probe.read(resource) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error) };
@@ -116,9 +177,19 @@ async function main(): Promise<void> {
   for (const probe of PROBES) {
     const [oursOutcome, scimmyOutcome] = [viaOurs(probe), await viaScimmy(probe)];
     const cell = (o: Outcome) =>
-      o.ok ? `${JSON.stringify(o.value) === JSON.stringify(probe.expected) ? '✔' : '✘'} ${JSON.stringify(o.value)}` : `✘ ${o.error.replace(/\|/g, '\\|').slice(0, 110)}`;
-    lines.push(`| ${probe.name} | ${probe.source} | ${JSON.stringify(probe.expected)} | ${cell(oursOutcome)} | ${cell(scimmyOutcome)} |`);
-    rows.push({ name: probe.name, source: probe.source, expected: probe.expected, ours: oursOutcome, scimmy: scimmyOutcome });
+      o.ok
+        ? `${JSON.stringify(o.value) === JSON.stringify(probe.expected) ? '✔' : '✘'} ${JSON.stringify(o.value)}`
+        : `✘ ${o.error.replace(/\|/g, '\\|').slice(0, 110)}`;
+    lines.push(
+      `| ${probe.name} | ${probe.source} | ${JSON.stringify(probe.expected)} | ${cell(oursOutcome)} | ${cell(scimmyOutcome)} |`,
+    );
+    rows.push({
+      name: probe.name,
+      source: probe.source,
+      expected: probe.expected,
+      ours: oursOutcome,
+      scimmy: scimmyOutcome,
+    });
   }
   const markdown = `${lines.join('\n')}\n`;
   console.log(markdown);

@@ -20,7 +20,12 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
   const { bench, client, endpointPath, log } = context;
   const usersPath = `${endpointPath}/Users`;
   const post = (connections: number, namePrefix: string, seconds = SECONDS) =>
-    client.cannon({ connections, durationSeconds: seconds, maxRequests: 20_000, pattern: { type: 'createUser', usersPath, namePrefix } });
+    client.cannon({
+      connections,
+      durationSeconds: seconds,
+      maxRequests: 20_000,
+      pattern: { type: 'createUser', usersPath, namePrefix },
+    });
 
   // Warm-up (JIT, connection pool, SQLite page cache).
   expectStatus('warm-up POST', await post(4, 'warm', 2), 201);
@@ -41,7 +46,9 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
       costVsFloorC4: round(floorBest / c4.rps, 2),
       costVsFloorC16: round(floorBest / c16.rps, 2),
     });
-    log(`round ${r + 1}: POST /Users c4 ${c4.rps} req/s (p50 ${c4.p50} ms), c16 ${c16.rps} req/s (p50 ${c16.p50} ms); admin::user create ${floorCreate.sequential}/s (c1) ${floorCreate.concurrent}/s (c4); SPC c4 ${spc.c4.rps} req/s`);
+    log(
+      `round ${r + 1}: POST /Users c4 ${c4.rps} req/s (p50 ${c4.p50} ms), c16 ${c16.rps} req/s (p50 ${c16.p50} ms); admin::user create ${floorCreate.sequential}/s (c1) ${floorCreate.concurrent}/s (c4); SPC c4 ${spc.c4.rps} req/s`,
+    );
   }
   const m = {
     c4: median(rounds.map((x) => x.c4.rps)),
@@ -69,7 +76,11 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
   });
   const floorQueries = await captureQueries(bench.strapi, () =>
     (bench.strapi.service('admin::user') as unknown as { create(data: object): Promise<unknown> }).create({
-      email: 'probe.floor@floor.example.com', firstname: 'Probe', lastname: 'Floor', isActive: true, roles: [bench.defaultRoleId],
+      email: 'probe.floor@floor.example.com',
+      firstname: 'Probe',
+      lastname: 'Floor',
+      isActive: true,
+      roles: [bench.defaultRoleId],
     }),
   );
   const profiles = [];
@@ -84,7 +95,9 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
       const kind = (q.sql.match(/^\s*(\w+)/)?.[1] ?? '?').toLowerCase();
       counts[kind] = (counts[kind] ?? 0) + 1;
     }
-    return Object.entries(counts).map(([kind, count]) => `${count} ${kind}`).join(', ');
+    return Object.entries(counts)
+      .map(([kind, count]) => `${count} ${kind}`)
+      .join(', ');
   };
   return {
     section: 'create',
@@ -92,18 +105,35 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     figures: [
       { label: 'POST /Users, 4 connections', value: `${m.c4} req/s, p50 ${m.c4p50} ms, p95 ${m.c4p95} ms` },
       { label: 'POST /Users, 16 connections', value: `${m.c16} req/s, p50 ${m.c16p50} ms, p95 ${m.c16p95} ms` },
-      { label: "floor: strapi.service('admin::user').create in process (1 / 4 in flight)", value: `${m.floorSeq} /s / ${m.floorC4} /s` },
-      { label: 'floor: GET /ServiceProviderConfig, 4 connections', value: `${m.spcC4} req/s (POST /Users at 4 connections = ${round(m.c4 / m.spcC4, 2)}× its rate)` },
-      { label: 'statements per POST /Users', value: `${queries.length} (${byKind(queries)}); admin::user create alone: ${floorQueries.length} (${byKind(floorQueries)})` },
+      {
+        label: "floor: strapi.service('admin::user').create in process (1 / 4 in flight)",
+        value: `${m.floorSeq} /s / ${m.floorC4} /s`,
+      },
+      {
+        label: 'floor: GET /ServiceProviderConfig, 4 connections',
+        value: `${m.spcC4} req/s (POST /Users at 4 connections = ${round(m.c4 / m.spcC4, 2)}× its rate)`,
+      },
+      {
+        label: 'statements per POST /Users',
+        value: `${queries.length} (${byKind(queries)}); admin::user create alone: ${floorQueries.length} (${byKind(floorQueries)})`,
+      },
     ],
     targets: [
       ...(bench.db === 'sqlite'
-        ? [target('POST /Users req/s at 4 connections', m.c4, 'req/s', '>=', minimum), target('POST /Users req/s at 16 connections', m.c16, 'req/s', '>=', minimum)]
+        ? [
+            target('POST /Users req/s at 4 connections', m.c4, 'req/s', '>=', minimum),
+            target('POST /Users req/s at 16 connections', m.c16, 'req/s', '>=', minimum),
+          ]
         : []),
       target('cost of POST /Users (4 conn.) / admin::user create floor', m.costC4, '×', '<=', 2.5),
       target('cost of POST /Users (16 conn.) / admin::user create floor', m.costC16, '×', '<=', 2.5),
     ],
-    data: { medians: m, rounds, statements: queries.map(printableSql), floorStatements: floorQueries.map(printableSql) },
+    data: {
+      medians: m,
+      rounds,
+      statements: queries.map(printableSql),
+      floorStatements: floorQueries.map(printableSql),
+    },
     notes: [
       `Each round: ${FLOOR_COUNT} in-process admin::user creates one at a time and ${FLOOR_COUNT} 4 in flight, then ${SECONDS} s of POST /Users at 4 and at 16 connections (unique userNames, Entra-style bodies with the enterprise extension), then GET /ServiceProviderConfig; medians of ${ROUNDS} rounds. Cost ratio = best floor rate (1 or 4 in flight) / POST rate, per round.`,
       `Statements of one POST /Users (schema ${CORE_USER}):`,

@@ -36,17 +36,42 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     log(`seeded ${size} users (${seed.perSecond}/s)`);
 
     // Sanity: a lookup finds exactly the one user.
-    const probe = await fetch(`${bench.endpoint}/Users?${userNameFilter(names[size - 1])}`, { headers: { authorization: bench.authorization } });
+    const probe = await fetch(`${bench.endpoint}/Users?${userNameFilter(names[size - 1])}`, {
+      headers: { authorization: bench.authorization },
+    });
     const probeBody = (await probe.json()) as { totalResults: number };
-    if (probe.status !== 200 || probeBody.totalResults !== 1) throw new Error(`lookup probe failed: ${probe.status} ${JSON.stringify(probeBody)}`);
+    if (probe.status !== 200 || probeBody.totalResults !== 1)
+      throw new Error(`lookup probe failed: ${probe.status} ${JSON.stringify(probeBody)}`);
 
     const lookup = { type: 'lookup' as const, usersPath, userNames: names, seed: 0x9e3779b9 ^ size };
     await client.cannon({ connections: 1, durationSeconds: 1, maxRequests: 5000, pattern: lookup });
     const rounds = [];
     for (let r = 0; r < ROUNDS; r += 1) {
-      const floor = expectStatus('SPC', await client.cannon({ connections: 1, durationSeconds: SECONDS, maxRequests: 30_000, pattern: spc }), 200);
-      const c1 = expectStatus('lookup c1', await client.cannon({ connections: 1, durationSeconds: SECONDS, maxRequests: 30_000, pattern: { ...lookup, seed: lookup.seed + r } }), 200);
-      const c4 = expectStatus('lookup c4', await client.cannon({ connections: 4, durationSeconds: SECONDS, maxRequests: 60_000, pattern: { ...lookup, seed: lookup.seed + 100 + r } }), 200);
+      const floor = expectStatus(
+        'SPC',
+        await client.cannon({ connections: 1, durationSeconds: SECONDS, maxRequests: 30_000, pattern: spc }),
+        200,
+      );
+      const c1 = expectStatus(
+        'lookup c1',
+        await client.cannon({
+          connections: 1,
+          durationSeconds: SECONDS,
+          maxRequests: 30_000,
+          pattern: { ...lookup, seed: lookup.seed + r },
+        }),
+        200,
+      );
+      const c4 = expectStatus(
+        'lookup c4',
+        await client.cannon({
+          connections: 4,
+          durationSeconds: SECONDS,
+          maxRequests: 60_000,
+          pattern: { ...lookup, seed: lookup.seed + 100 + r },
+        }),
+        200,
+      );
       rounds.push({ floor, c1, c4, ratioToFloor: round(c1.p50 / floor.p50, 2) });
     }
     const result = {
@@ -61,11 +86,15 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
       rounds,
     };
     perSize.push(result);
-    log(`${size} users: lookup p50 ${result.p50} ms p95 ${result.p95} ms (${result.rpsC1} req/s at c1, ${result.rpsC4} at c4); SPC p50 ${result.floorP50} ms`);
+    log(
+      `${size} users: lookup p50 ${result.p50} ms p95 ${result.p95} ms (${result.rpsC1} req/s at c1, ${result.rpsC4} at c4); SPC p50 ${result.floorP50} ms`,
+    );
 
     if (size === sizes[sizes.length - 1]) {
       const queries = await captureQueries(bench.strapi, () =>
-        fetch(`${bench.endpoint}/Users?${userNameFilter(names[Math.floor(size / 2)])}`, { headers: { authorization: bench.authorization } }).then((r) => r.text()),
+        fetch(`${bench.endpoint}/Users?${userNameFilter(names[Math.floor(size / 2)])}`, {
+          headers: { authorization: bench.authorization },
+        }).then((r) => r.text()),
       );
       plans = await explainAll(bench.strapi, queries);
       notes.push(
@@ -86,7 +115,15 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
   const first = perSize[0] as { p50: number; size: number };
   const last = perSize[perSize.length - 1] as { p50: number; size: number; ratioToFloor: number };
   const growth = round(last.p50 / first.p50, 2);
-  const typed = perSize as { size: number; p50: number; p95: number; rpsC1: number; rpsC4: number; floorP50: number; ratioToFloor: number }[];
+  const typed = perSize as {
+    size: number;
+    p50: number;
+    p95: number;
+    rpsC1: number;
+    rpsC4: number;
+    floorP50: number;
+    ratioToFloor: number;
+  }[];
   return {
     section: 'lookup',
     title: '2. Lookup by userName',
@@ -95,10 +132,24 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
       value: `p50 ${x.p50} ms, p95 ${x.p95} ms (1 connection, ${x.rpsC1} req/s; ${x.rpsC4} req/s at 4); SPC p50 ${x.floorP50} ms → ${x.ratioToFloor}×`,
     })),
     targets: [
-      target(`p50 at ${last.size.toLocaleString('en-US')} / p50 at ${first.size.toLocaleString('en-US')}`, growth, '×', '<=', 1.3),
-      ...typed.map((x) => target(`p50 at ${x.size.toLocaleString('en-US')} / SPC p50 (same rounds)`, x.ratioToFloor, '×', '<=', 2)),
+      target(
+        `p50 at ${last.size.toLocaleString('en-US')} / p50 at ${first.size.toLocaleString('en-US')}`,
+        growth,
+        '×',
+        '<=',
+        1.3,
+      ),
+      ...typed.map((x) =>
+        target(`p50 at ${x.size.toLocaleString('en-US')} / SPC p50 (same rounds)`, x.ratioToFloor, '×', '<=', 2),
+      ),
     ],
-    data: { sizes, seeding, perSize, plans, seededThrough: 'users service, test mode (productionMode false), 1,000 creates per transaction' },
+    data: {
+      sizes,
+      seeding,
+      perSize,
+      plans,
+      seededThrough: 'users service, test mode (productionMode false), 1,000 creates per transaction',
+    },
     notes: [
       `Seeded through \`strapi.plugin('scim').service('users').create(body, { productionMode: false, ... })\` (SCIM rows and activity entries, no admin users), 1,000 creates per transaction: ${seeding.map((s) => `${s.perSecond}/s`).join(', ')}. Latency at 1 connection (${SECONDS} s per run, median of ${ROUNDS} runs interleaved with the SPC floor); names drawn uniformly at random from all seeded users.`,
       ...notes,

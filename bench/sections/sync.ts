@@ -54,7 +54,8 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     const result = await client.sync(job(`sync${s + 1}`));
     const trace = rss.stop();
     const heapAfter = heapAfterGc();
-    if (result.failures > 0) throw new Error(`sync ${s + 1}: ${result.failures} failures: ${result.firstFailures.join(' | ')}`);
+    if (result.failures > 0)
+      throw new Error(`sync ${s + 1}: ${result.failures} failures: ${result.firstFailures.join(' | ')}`);
     const [t0, t1, t2] = result.timestamps;
     const userPhase = peakBetween(trace, t0, t1);
     const groupPhase = peakBetween(trace, t1, t2);
@@ -70,12 +71,18 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
       heapBeforeMiB: mib(heapBefore),
       heapAfterMiB: mib(heapAfter),
     });
-    log(`phase peaks: users RSS ${mib(userPhase.rssBytes)} heap ${mib(userPhase.heapBytes)}; groups RSS ${mib(groupPhase.rssBytes)} heap ${mib(groupPhase.heapBytes)} MiB`);
-    log(`sync ${s + 1}: ${result.completed ? '' : `stopped at budget after ${result.usersDone} users, ${result.groupsDone} groups; extrapolated `}${result.seconds} s (users ${result.userPhaseSeconds} s, groups ${result.groupPhaseSeconds} s, ${result.requests} requests), RSS peak ${mib(trace.peakBytes)} MiB, heap after GC ${mib(heapAfter)} MiB`);
+    log(
+      `phase peaks: users RSS ${mib(userPhase.rssBytes)} heap ${mib(userPhase.heapBytes)}; groups RSS ${mib(groupPhase.rssBytes)} heap ${mib(groupPhase.heapBytes)} MiB`,
+    );
+    log(
+      `sync ${s + 1}: ${result.completed ? '' : `stopped at budget after ${result.usersDone} users, ${result.groupsDone} groups; extrapolated `}${result.seconds} s (users ${result.userPhaseSeconds} s, groups ${result.groupPhaseSeconds} s, ${result.requests} requests), RSS peak ${mib(trace.peakBytes)} MiB, heap after GC ${mib(heapAfter)} MiB`,
+    );
   }
   const profiles = [];
   if (context.profile) {
-    const { summary } = await profileDuring(`${bench.db}-sync`, () => client.sync({ ...job('profiled'), users: Math.min(users, 2000), groups: Math.min(groups, 20) }));
+    const { summary } = await profileDuring(`${bench.db}-sync`, () =>
+      client.sync({ ...job('profiled'), users: Math.min(users, 2000), groups: Math.min(groups, 20) }),
+    );
     profiles.push(summary);
   }
   const seconds = median(syncs.map((x) => x.seconds));
@@ -89,15 +96,38 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     title: `4. Initial sync and 6. Memory (${users.toLocaleString('en-US')} users, ${groups} groups of 100, ${CONCURRENCY} in flight)`,
     figures: [
       ...syncs.map((x, i) => ({
-        label: `sync ${i + 1}${i === 0 ? ' (empty directory)' : ` (${syncs.slice(0, i).reduce((sum, y) => sum + y.usersDone, 0).toLocaleString('en-US')} users already there)`}`,
+        label: `sync ${i + 1}${
+          i === 0
+            ? ' (empty directory)'
+            : ` (${syncs
+                .slice(0, i)
+                .reduce((sum, y) => sum + y.usersDone, 0)
+                .toLocaleString('en-US')} users already there)`
+        }`,
         value: `${x.completed ? `${x.seconds} s` : `**not finished within the budget**: ${x.usersDone.toLocaleString('en-US')} users in ${x.userPhaseSeconds} s, ${x.groupsDone} groups in ${x.groupPhaseSeconds} s → extrapolated ${x.seconds} s`} (${x.requests} requests, ${round(x.requests / x.measuredSeconds, 0)} req/s); RSS peak ${x.rssPeakMiB} MiB (start ${x.rssStartMiB}; user phase ${x.userPhasePeakRssMiB}, heap ≤ ${x.userPhasePeakHeapMiB}; group phase ${x.groupPhasePeakRssMiB}, heap ≤ ${x.groupPhasePeakHeapMiB}); heap after GC ${x.heapAfterMiB} MiB`,
       })),
-      ...Object.entries(syncs[0].latency).map(([label, l]) => ({ label: `sync 1 ${label}`, value: `p50 ${l.p50} ms, p95 ${l.p95} ms (${l.count})` })),
+      ...Object.entries(syncs[0].latency).map(([label, l]) => ({
+        label: `sync 1 ${label}`,
+        value: `p50 ${l.p50} ms, p95 ${l.p95} ms (${l.count})`,
+      })),
     ],
     targets: [
-      target(`initial sync time (median of 3${anyExtrapolated ? ', extrapolated from the part done within the budget' : ''}${bench.db === 'sqlite' ? '' : '; the 60 s target is for SQLite'})`, seconds, 's', '<=', 60),
+      target(
+        `initial sync time (median of 3${anyExtrapolated ? ', extrapolated from the part done within the budget' : ''}${bench.db === 'sqlite' ? '' : '; the 60 s target is for SQLite'})`,
+        seconds,
+        's',
+        '<=',
+        60,
+      ),
       target('peak RSS during a sync (highest of 3)', Math.max(...peaks), 'MiB', '<=', 300),
-      target('peak RSS sync 3 / sync 1 (no growth)', growth, '×', '<=', 1.1, `peaks ${peaks.join(', ')} MiB; heap after GC ${syncs.map((x) => x.heapAfterMiB).join(', ')} MiB (${heapGrowth >= 0 ? '+' : ''}${heapGrowth} MiB)`),
+      target(
+        'peak RSS sync 3 / sync 1 (no growth)',
+        growth,
+        '×',
+        '<=',
+        1.1,
+        `peaks ${peaks.join(', ')} MiB; heap after GC ${syncs.map((x) => x.heapAfterMiB).join(', ')} MiB (${heapGrowth >= 0 ? '+' : ''}${heapGrowth} MiB)`,
+      ),
     ],
     data: { users, groups, concurrency: CONCURRENCY, requestsPerSync: requests, syncs },
     notes: [

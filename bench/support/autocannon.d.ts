@@ -7,10 +7,16 @@ declare module 'autocannon' {
       [key: string]: unknown;
     }
     interface Instance {
-      on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+      on(
+        event: 'response',
+        listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void,
+      ): void;
       stop(): void;
     }
   }
-  function autocannon(options: Record<string, unknown>, callback: (error: Error | null, result: autocannon.Result) => void): autocannon.Instance;
+  function autocannon(
+    options: Record<string, unknown>,
+    callback: (error: Error | null, result: autocannon.Result) => void,
+  ): autocannon.Instance;
   export = autocannon;
 }

@@ -57,7 +57,9 @@ export const startBenchApp = async (db: BenchDatabase): Promise<BenchApp> => {
     productionMode: true,
   });
   if (settings.status !== 200) {
-    throw new Error(`enabling SCIM failed: ${settings.status} ${JSON.stringify(settings.body)} (rebuild dist/ and retry?)`);
+    throw new Error(
+      `enabling SCIM failed: ${settings.status} ${JSON.stringify(settings.body)} (rebuild dist/ and retry?)`,
+    );
   }
   const data = settings.body.data;
   const secret = await api.createSecret('bench');

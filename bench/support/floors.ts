@@ -14,7 +14,9 @@ export const measureSpcFloor = async ({ client, endpointPath }: SectionContext, 
  * target makes, with the same attributes (email, names, isActive, one role): one at a time, then 4 in flight.
  */
 export const measureAdminCreateFloor = async ({ bench }: SectionContext, prefix: string, count: number) => {
-  const service = bench.strapi.service('admin::user') as unknown as { create(data: Record<string, unknown>): Promise<unknown> };
+  const service = bench.strapi.service('admin::user') as unknown as {
+    create(data: Record<string, unknown>): Promise<unknown>;
+  };
   const body = (tag: string, n: number) => ({
     email: `${prefix}.${tag}.${n}@floor.example.com`,
     firstname: `Given${n}`,

@@ -286,25 +286,37 @@ const runSync = async (job: SyncJob): Promise<SyncResult> => {
       if (created) userIds[i] = created.id as string;
     });
     const usersFinished = Date.now();
-    const groupsDone = await pool(job.groups, job.concurrency, usersFinished + job.groupPhaseBudgetSeconds * 1000, async (j) => {
-      const name = `${job.prefix} Group ${j}`;
-      await call('group lookup', 'GET', `/Groups?${displayNameFilter(name)}&excludedAttributes=members`, 200);
-      const created = await call('group create', 'POST', '/Groups', 201, groupBody(name));
-      if (!created) return;
-      const members: string[] = [];
-      for (let k = 0; k < job.groupSize; k += 1) {
-        const id = userIds[(j * job.groupSize + k) % Math.max(1, usersDone)];
-        if (id) members.push(id);
-      }
-      for (let start = 0; start < members.length; start += job.patchSize) {
-        await call('group member patch', 'PATCH', `/Groups/${String(created.id)}`, 204, addMembers(members.slice(start, start + job.patchSize)));
-      }
-    });
+    const groupsDone = await pool(
+      job.groups,
+      job.concurrency,
+      usersFinished + job.groupPhaseBudgetSeconds * 1000,
+      async (j) => {
+        const name = `${job.prefix} Group ${j}`;
+        await call('group lookup', 'GET', `/Groups?${displayNameFilter(name)}&excludedAttributes=members`, 200);
+        const created = await call('group create', 'POST', '/Groups', 201, groupBody(name));
+        if (!created) return;
+        const members: string[] = [];
+        for (let k = 0; k < job.groupSize; k += 1) {
+          const id = userIds[(j * job.groupSize + k) % Math.max(1, usersDone)];
+          if (id) members.push(id);
+        }
+        for (let start = 0; start < members.length; start += job.patchSize) {
+          await call(
+            'group member patch',
+            'PATCH',
+            `/Groups/${String(created.id)}`,
+            204,
+            addMembers(members.slice(start, start + job.patchSize)),
+          );
+        }
+      },
+    );
     const finished = Date.now();
     const userPhase = (usersFinished - started) / 1000;
     const groupPhase = (finished - usersFinished) / 1000;
     const completed = usersDone === job.users && groupsDone === job.groups;
-    const extrapolated = userPhase * (job.users / Math.max(1, usersDone)) + groupPhase * (job.groups / Math.max(1, groupsDone));
+    const extrapolated =
+      userPhase * (job.users / Math.max(1, usersDone)) + groupPhase * (job.groups / Math.max(1, groupsDone));
     return {
       seconds: round(completed ? userPhase + groupPhase : extrapolated, 2),
       completed,
@@ -341,7 +353,11 @@ process.on('message', (message: { id: number; job: Job }) => {
     .then(() => handle(message.job))
     .then(
       (result) => process.send?.({ id: message.id, result }),
-      (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      (error: unknown) =>
+        process.send?.({
+          id: message.id,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        }),
     );
 });
 process.on('disconnect', () => process.exit(0));

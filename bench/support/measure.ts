@@ -71,12 +71,17 @@ const timeAsyncLoop = async (candidate: AsyncCandidate, iterations: number): Pro
 };
 
 /** `measure` for candidates that return a promise (scimmy's PatchOp.apply); each call is awaited. */
-export async function measureAsync(candidates: AsyncCandidate[], iterations: number, runs = RUNS): Promise<Measurement[]> {
+export async function measureAsync(
+  candidates: AsyncCandidate[],
+  iterations: number,
+  runs = RUNS,
+): Promise<Measurement[]> {
   const count = (candidate: AsyncCandidate) => candidate.iterations ?? iterations;
   for (const candidate of candidates) await timeAsyncLoop(candidate, Math.min(count(candidate), 5_000));
   const samples = candidates.map(() => [] as number[]);
   for (let round = 0; round < runs; round += 1) {
-    for (const [index, candidate] of candidates.entries()) samples[index].push(await timeAsyncLoop(candidate, count(candidate)));
+    for (const [index, candidate] of candidates.entries())
+      samples[index].push(await timeAsyncLoop(candidate, count(candidate)));
   }
   return candidates.map((candidate, index) => ({
     name: candidate.name,

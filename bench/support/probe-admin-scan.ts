@@ -21,7 +21,17 @@ void (async () => {
   let n = 0;
   for (const size of [100, 10_000, 30_000]) {
     const rows = [];
-    for (; filled < size; filled += 1) rows.push({ email: `fill${filled}@x.example.com`, firstname: 'F', lastname: 'L', is_active: true, blocked: false, document_id: `fill${filled}`, created_at: new Date(), updated_at: new Date() });
+    for (; filled < size; filled += 1)
+      rows.push({
+        email: `fill${filled}@x.example.com`,
+        firstname: 'F',
+        lastname: 'L',
+        is_active: true,
+        blocked: false,
+        document_id: `fill${filled}`,
+        created_at: new Date(),
+        updated_at: new Date(),
+      });
     for (let i = 0; i < rows.length; i += 500) await knex('admin_users').insert(rows.slice(i, i + 500));
     const scans = [];
     for (let i = 0; i < 15; i += 1) {
@@ -38,11 +48,24 @@ void (async () => {
     const creates = [];
     for (let i = 0; i < 50; i += 1) {
       const t = process.hrtime.bigint();
-      await service.create({ email: `probe${n++}@x.example.com`, firstname: 'P', lastname: 'Q', isActive: true, roles: [bench.defaultRoleId] });
+      await service.create({
+        email: `probe${n++}@x.example.com`,
+        firstname: 'P',
+        lastname: 'Q',
+        isActive: true,
+        roles: [bench.defaultRoleId],
+      });
       creates.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     filled += 50;
-    console.log(JSON.stringify({ adminUsers: filled, getLanguagesInUseMs: median(scans).toFixed(2), scanAllocatedMiB: gc ? scanAllocatedMiB : 'run with --expose-gc', serviceCreateMs: median(creates).toFixed(2) }));
+    console.log(
+      JSON.stringify({
+        adminUsers: filled,
+        getLanguagesInUseMs: median(scans).toFixed(2),
+        scanAllocatedMiB: gc ? scanAllocatedMiB : 'run with --expose-gc',
+        serviceCreateMs: median(creates).toFixed(2),
+      }),
+    );
   }
   await bench.stop();
   process.exit(0);

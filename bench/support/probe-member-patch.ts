@@ -25,11 +25,15 @@ void (async () => {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const counts = new Map<string, number>();
   for (const query of queries) {
-    const shape = query.sql.replace(/\s+/g, ' ').replace(/\?(, ?\?)*/g, '?').slice(0, 150);
+    const shape = query.sql
+      .replace(/\s+/g, ' ')
+      .replace(/\?(, ?\?)*/g, '?')
+      .slice(0, 150);
     counts.set(shape, (counts.get(shape) ?? 0) + 1);
   }
   console.log(`PATCH add 50 members -> ${status} in ${ms.toFixed(0)} ms, ${queries.length} statements`);
-  for (const [shape, count] of [...counts.entries()].sort((a, b) => b[1] - a[1])) console.log(`${String(count).padStart(5)}  ${shape}`);
+  for (const [shape, count] of [...counts.entries()].sort((a, b) => b[1] - a[1]))
+    console.log(`${String(count).padStart(5)}  ${shape}`);
   await bench.stop();
   process.exit(0);
 })();

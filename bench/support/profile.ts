@@ -45,7 +45,11 @@ const areaOf = (url: string, functionName: string): string => {
   }
   if (url.includes('/dist/server/')) return 'strapi-plugin-scim (dist/server)';
   if (url.startsWith('node:')) return 'node core';
-  return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+  return url
+    .replace(/^file:\/\//, '')
+    .split('/')
+    .slice(-2)
+    .join('/');
 };
 
 export const summarize = (profile: CpuProfile, file: string, top = 25): ProfileSummary => {
@@ -62,7 +66,9 @@ export const summarize = (profile: CpuProfile, file: string, top = 25): ProfileS
     const { functionName, url, lineNumber } = node.callFrame;
     const area = areaOf(url, functionName);
     byArea.set(area, (byArea.get(area) ?? 0) + time);
-    const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${lineNumber + 1}` : '';
+    const where = url
+      ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${lineNumber + 1}`
+      : '';
     const key = `${functionName}|${where}`;
     const entry = byFunction.get(key) ?? { name: functionName || '(anonymous)', where, time: 0 };
     entry.time += time;
@@ -85,7 +91,10 @@ export const summarize = (profile: CpuProfile, file: string, top = 25): ProfileS
 export const PROFILE_DIR = path.resolve(__dirname, '..', '.tmp', 'profiles');
 
 /** Profiles this process while `work` runs; writes `<name>.cpuprofile` (open it in Chrome DevTools). */
-export const profileDuring = async <T>(name: string, work: () => Promise<T>): Promise<{ result: T; summary: ProfileSummary }> => {
+export const profileDuring = async <T>(
+  name: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; summary: ProfileSummary }> => {
   const session = new Session();
   session.connect();
   await post(session, 'Profiler.enable');

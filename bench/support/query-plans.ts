@@ -46,7 +46,10 @@ export const explain = async (strapi: Core.Strapi, query: CapturedQuery): Promis
     }
     // knex hands PostgreSQL its positional form ($1, $2, ...); knex.raw wants `?` back.
     const sql = query.sql.replace(/\$\d+/g, '?');
-    const result = await knex.raw<{ rows: Record<string, string>[] }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, query.bindings as never);
+    const result = await knex.raw<{ rows: Record<string, string>[] }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+      query.bindings as never,
+    );
     return { ...query, sql, plan: result.rows.map((row) => row['QUERY PLAN']) };
   } catch (error) {
     return { ...query, plan: [`(EXPLAIN failed: ${(error as Error).message})`] };
@@ -62,6 +65,7 @@ export const explainAll = async (strapi: Core.Strapi, queries: CapturedQuery[]):
 /** Shortens long IN lists and values so a plan stays readable in Markdown. */
 export const printableSql = (query: CapturedQuery): string => {
   const sql = query.sql.replace(/\?(,\s*\?){8,}/g, '?, ?, … ?');
-  const bindings = query.bindings.length > 8 ? [...query.bindings.slice(0, 4), `… ${query.bindings.length} bindings`] : query.bindings;
+  const bindings =
+    query.bindings.length > 8 ? [...query.bindings.slice(0, 4), `… ${query.bindings.length} bindings`] : query.bindings;
   return `${sql}  -- ${JSON.stringify(bindings)}`;
 };

@@ -28,7 +28,10 @@ export const provenance = (root: string) => {
     }
   };
   const status = git('status', '--porcelain', '--', 'server');
-  return { commit: git('rev-parse', 'HEAD'), uncommittedServerFiles: status === null ? null : status.split('\n').filter(Boolean).length };
+  return {
+    commit: git('rev-parse', 'HEAD'),
+    uncommittedServerFiles: status === null ? null : status.split('\n').filter(Boolean).length,
+  };
 };
 
 export const renderMarkdown = (report: RunReport): string => {
@@ -36,8 +39,12 @@ export const renderMarkdown = (report: RunReport): string => {
   lines.push(`# SCIM at directory scale: ${report.database}${report.scale !== 1 ? ` (scale ${report.scale})` : ''}`);
   lines.push('');
   lines.push(`- Machine: ${describeMachine(report.machine)}`);
-  lines.push(`- Strapi ${report.strapiVersion}, ${report.database} ${report.databaseVersion}; plugin from dist/ built ${report.distBuiltAt ?? '?'}; commit ${report.commit ?? '?'}${report.uncommittedServerFiles ? ` with ${report.uncommittedServerFiles} uncommitted file(s) under server/` : ''}`);
-  lines.push(`- \`npm run bench -- --db ${report.database}${report.scale !== 1 ? ` --scale ${report.scale}` : ''}\`, ${Math.round(report.seconds)} s. Each section boots the playground afresh (production mode, one secret) in a process of its own; the HTTP client (autocannon, or a keep-alive client for sequences) runs in another process on 127.0.0.1. Figures are medians of 3 runs; ratios are taken within the same run.`);
+  lines.push(
+    `- Strapi ${report.strapiVersion}, ${report.database} ${report.databaseVersion}; plugin from dist/ built ${report.distBuiltAt ?? '?'}; commit ${report.commit ?? '?'}${report.uncommittedServerFiles ? ` with ${report.uncommittedServerFiles} uncommitted file(s) under server/` : ''}`,
+  );
+  lines.push(
+    `- \`npm run bench -- --db ${report.database}${report.scale !== 1 ? ` --scale ${report.scale}` : ''}\`, ${Math.round(report.seconds)} s. Each section boots the playground afresh (production mode, one secret) in a process of its own; the HTTP client (autocannon, or a keep-alive client for sequences) runs in another process on 127.0.0.1. Figures are medians of 3 runs; ratios are taken within the same run.`,
+  );
   lines.push('');
   lines.push('## Targets');
   lines.push('');
@@ -45,15 +52,20 @@ export const renderMarkdown = (report: RunReport): string => {
   lines.push('|---|---|---:|---:|:---:|');
   for (const section of report.sections) {
     for (const t of section.targets) {
-      lines.push(`| ${section.title.split(' (')[0]} | ${t.name}${t.note ? ` (${t.note})` : ''} | ${t.value} ${t.unit} | ${t.bound} | ${t.met ? 'yes' : '**no**'} |`);
+      lines.push(
+        `| ${section.title.split(' (')[0]} | ${t.name}${t.note ? ` (${t.note})` : ''} | ${t.value} ${t.unit} | ${t.bound} | ${t.met ? 'yes' : '**no**'} |`,
+      );
     }
   }
-  for (const failure of report.failures) lines.push(`| ${failure.section} | (section failed) | ${failure.error.split('\n')[0].slice(0, 200)} | | **no** |`);
+  for (const failure of report.failures)
+    lines.push(`| ${failure.section} | (section failed) | ${failure.error.split('\n')[0].slice(0, 200)} | | **no** |`);
   for (const section of report.sections) {
     lines.push('');
     lines.push(`## ${section.title}`);
     lines.push('');
-    lines.push(`Section took ${section.seconds ?? '?'} s; load average at its end ${section.loadAverage?.join(' / ') ?? '?'} (1/5/15 min, ${report.machine.cores} cores).`);
+    lines.push(
+      `Section took ${section.seconds ?? '?'} s; load average at its end ${section.loadAverage?.join(' / ') ?? '?'} (1/5/15 min, ${report.machine.cores} cores).`,
+    );
     lines.push('');
     lines.push('| figure | value |');
     lines.push('|---|---|');
@@ -64,7 +76,12 @@ export const renderMarkdown = (report: RunReport): string => {
     }
     for (const profile of section.profiles ?? []) {
       lines.push('');
-      lines.push(`CPU profile \`${profile.file}\` (${profile.totalMs} ms sampled): self time by area: ${profile.byArea.slice(0, 10).map((a) => `${a.area} ${a.percent} %`).join(', ')}.`);
+      lines.push(
+        `CPU profile \`${profile.file}\` (${profile.totalMs} ms sampled): self time by area: ${profile.byArea
+          .slice(0, 10)
+          .map((a) => `${a.area} ${a.percent} %`)
+          .join(', ')}.`,
+      );
       lines.push('');
       lines.push('| function | where | self % |');
       lines.push('|---|---|---:|');

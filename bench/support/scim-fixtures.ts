@@ -57,8 +57,23 @@ export const bjensen = {
   ],
   ims: [{ value: 'babs@foo.com', type: 'xmpp' }],
   addresses: [
-    { type: 'work', streetAddress: '100 Universal City Plaza', locality: 'Hollywood', region: 'CA', postalCode: '91608', country: 'USA', primary: true },
-    { type: 'home', streetAddress: '456 Hollywood Blvd', locality: 'Hollywood', region: 'CA', postalCode: '91608', country: 'USA' },
+    {
+      type: 'work',
+      streetAddress: '100 Universal City Plaza',
+      locality: 'Hollywood',
+      region: 'CA',
+      postalCode: '91608',
+      country: 'USA',
+      primary: true,
+    },
+    {
+      type: 'home',
+      streetAddress: '456 Hollywood Blvd',
+      locality: 'Hollywood',
+      region: 'CA',
+      postalCode: '91608',
+      country: 'USA',
+    },
   ],
   meta: { resourceType: 'User', created: '2010-01-23T04:56:22Z', lastModified: '2011-05-13T04:42:34Z' },
   [ENTERPRISE_USER]: {
@@ -136,7 +151,8 @@ export interface MixEntry {
   resourceType: 'User' | 'Group';
 }
 
-const uuid = (i: number): string => `${(0x10000000 + i * 7919).toString(16).slice(-8)}-7f76-453a-919d-${(i * 104729).toString(16).padStart(12, '0').slice(-12)}`;
+const uuid = (i: number): string =>
+  `${(0x10000000 + i * 7919).toString(16).slice(-8)}-7f76-453a-919d-${(i * 104729).toString(16).padStart(12, '0').slice(-12)}`;
 
 /**
  * 1,000 filters in the proportions a provisioning endpoint sees: mostly the Entra ID / Okta lookups
@@ -149,8 +165,20 @@ export function filterMix(size = 1000): MixEntry[] {
     [15, (i) => ({ text: `externalId eq "${uuid(i)}"`, resourceType: 'User' })],
     [15, (i) => ({ text: `displayName eq "Tour Guides ${i}"`, resourceType: 'Group' })],
     [5, (i) => ({ text: `emails[type eq "work" and value co "@example${i}.com"]`, resourceType: 'User' })],
-    [5, (i) => ({ text: `userType eq "Employee" and (emails co "example${i}.com" or emails.value co "example.org")`, resourceType: 'User' })],
-    [5, (i) => ({ text: `meta.lastModified gt "2011-05-${String((i % 28) + 1).padStart(2, '0')}T04:42:34Z"`, resourceType: 'User' })],
+    [
+      5,
+      (i) => ({
+        text: `userType eq "Employee" and (emails co "example${i}.com" or emails.value co "example.org")`,
+        resourceType: 'User',
+      }),
+    ],
+    [
+      5,
+      (i) => ({
+        text: `meta.lastModified gt "2011-05-${String((i % 28) + 1).padStart(2, '0')}T04:42:34Z"`,
+        resourceType: 'User',
+      }),
+    ],
     [5, (i) => ({ text: `${ENTERPRISE_USER}:employeeNumber eq "${700000 + i}"`, resourceType: 'User' })],
     [5, (i) => ({ text: `title pr and userType eq "Employee${i}"`, resourceType: 'User' })],
     [5, (i) => ({ text: `userName sw "J${i}" and not (active eq false)`, resourceType: 'User' })],

@@ -9,7 +9,10 @@ import { startLoadClient } from './load';
 import type { SectionContext, SectionResult } from './section';
 
 /** Loaded on demand: a process runs one section. */
-export const SECTIONS: Record<string, (() => Promise<{ run(context: SectionContext): Promise<SectionResult> }>) | undefined> = {
+export const SECTIONS: Record<
+  string,
+  (() => Promise<{ run(context: SectionContext): Promise<SectionResult> }>) | undefined
+> = {
   floor: () => import('../sections/floor'),
   lookup: () => import('../sections/lookup'),
   create: () => import('../sections/create'),
@@ -30,13 +33,16 @@ const main = async () => {
   const scale = Number(option('scale') ?? '1');
   const out = option('out');
   const started = Date.now();
-  const log = (message: string) => console.log(`[${db} ${section} ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`);
+  const log = (message: string) =>
+    console.log(`[${db} ${section} ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`);
   const bench = await startBenchApp(db);
   const endpoint = new URL(bench.endpoint);
   const client = startLoadClient(endpoint.origin, bench.authorization);
   log(`booted Strapi ${bench.strapiVersion} on ${db}, endpoint ${endpoint.pathname}`);
   try {
-    const result = await (await load()).run({
+    const result = await (
+      await load()
+    ).run({
       bench,
       client,
       scale,
@@ -47,7 +53,8 @@ const main = async () => {
     result.seconds = Math.round((Date.now() - started) / 1000);
     // Other work on a shared machine shows here: a 1-minute load average above the 2 cores means contention.
     const loadAverage = os.loadavg().map((value) => Math.round(value * 100) / 100);
-    if (out) writeFileSync(out, JSON.stringify({ ...result, loadAverage, strapiVersion: bench.strapiVersion }, null, 2));
+    if (out)
+      writeFileSync(out, JSON.stringify({ ...result, loadAverage, strapiVersion: bench.strapiVersion }, null, 2));
   } finally {
     client.close();
     await bench.stop();

@@ -42,9 +42,17 @@ export interface SectionResult {
   loadAverage?: number[];
 }
 
-export const scaled = (value: number, scale: number, minimum = 1): number => Math.max(minimum, Math.round(value * scale));
+export const scaled = (value: number, scale: number, minimum = 1): number =>
+  Math.max(minimum, Math.round(value * scale));
 
-export const target = (name: string, value: number, unit: string, op: '<=' | '>=', bound: number, note?: string): Target => ({
+export const target = (
+  name: string,
+  value: number,
+  unit: string,
+  op: '<=' | '>=',
+  bound: number,
+  note?: string,
+): Target => ({
   name,
   value,
   unit,

@@ -42,7 +42,12 @@ export const seedUsers = async (
   return { scimIds, seconds, perSecond: Math.round((to - from) / seconds) };
 };
 
-export const seedGroup = async (bench: BenchApp, displayName: string, memberIds: readonly string[], mode: HostMode = bench.testMode) => {
+export const seedGroup = async (
+  bench: BenchApp,
+  displayName: string,
+  memberIds: readonly string[],
+  mode: HostMode = bench.testMode,
+) => {
   const { row } = await groupsService(bench).create(groupBody(displayName, memberIds), mode);
   return row.scimId;
 };

@@ -35,7 +35,14 @@ const runProbe = async (job: ProbeJob): Promise<ProbeResult> => {
   const probe = (dueAt: number) =>
     new Promise<void>((resolve) => {
       const req = http.request(
-        { agent, host: hostname, port: Number(port), method: 'GET', path: job.path, headers: { authorization: job.authorization } },
+        {
+          agent,
+          host: hostname,
+          port: Number(port),
+          method: 'GET',
+          path: job.path,
+          headers: { authorization: job.authorization },
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -54,7 +61,7 @@ const runProbe = async (job: ProbeJob): Promise<ProbeResult> => {
   // One probe in flight at a time (probes sent regardless of answers would queue behind each other and measure
   // the probe's own load); each is due `intervalMs` after the previous one was due, or at once when that has passed.
   const started = performance.now();
-  for (let due = started; due < started + job.durationMs; ) {
+  for (let due = started; due < started + job.durationMs;) {
     const delay = due - performance.now();
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     await probe(due);
@@ -92,7 +99,8 @@ if (require.main === module) {
   process.once('message', (job: ProbeJob) => {
     runProbe(job).then(
       (result) => process.send?.({ result }),
-      (error: unknown) => process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      (error: unknown) =>
+        process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
   });
 }

@@ -6,7 +6,8 @@ let timer: NodeJS.Timeout | null = null;
 
 const pruneNow = async (strapi: Core.Strapi) => {
   try {
-    const removed = (await getService(strapi, 'activity').prune()) + (await getService(strapi, 'refusals').pruneToCap());
+    const removed =
+      (await getService(strapi, 'activity').prune()) + (await getService(strapi, 'refusals').pruneToCap());
     if (removed > 0) strapi.log.info(`[scim] pruned ${removed} activity entries past the retention limits`);
   } catch (error) {
     strapi.log.error(`[scim] activity pruning failed: ${(error as Error).message}`);

@@ -5,9 +5,19 @@ import type { UserEvent } from '@testing-library/user-event';
 import plugin from '../../admin/src/index';
 import ActivityPage from '../../admin/src/pages/ActivityPage';
 import { renderWithProviders } from './support/render';
-import { activityLog, adaPatch, duplicateFailure, entry, refusedRequests, setUpFakeActivity, settingsChange } from './support/fake-activity-api';
+import {
+  activityLog,
+  adaPatch,
+  duplicateFailure,
+  entry,
+  refusedRequests,
+  setUpFakeActivity,
+  settingsChange,
+} from './support/fake-activity-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () =>
+  jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'),
+);
 
 const renderActivity = () => renderWithProviders(<ActivityPage />, { route: '/settings/scim/activity' });
 

@@ -1,9 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import GeneralPage from '../../admin/src/pages/GeneralPage';
 import { renderWithProviders } from './support/render';
-import { ENDPOINT_URL, NEW_ENDPOINT_URL, baseSettings, mockClipboard, onceOnlySecret, revealableSecret, setUpFakeAdmin } from './support/fake-admin-api';
+import {
+  ENDPOINT_URL,
+  NEW_ENDPOINT_URL,
+  baseSettings,
+  mockClipboard,
+  onceOnlySecret,
+  revealableSecret,
+  setUpFakeAdmin,
+} from './support/fake-admin-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () =>
+  jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'),
+);
 
 const renderPage = () => renderWithProviders(<GeneralPage />);
 
@@ -16,20 +26,22 @@ describe('General page', () => {
     expect(screen.getByText('Enabled')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Disable' })).toBeEnabled();
     expect(screen.getByLabelText('Endpoint URL')).toHaveValue(ENDPOINT_URL);
-    expect(screen.getByText('Test mode: requests are answered and recorded, Strapi users are not changed.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Test mode: requests are answered and recorded, Strapi users are not changed.'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Default user role' })).toHaveTextContent('Author');
 
     const rows = await screen.findAllByRole('row');
     expect(rows).toHaveLength(3);
-    expect(within(rows[0]).getAllByRole('gridcell').map((cell) => cell.textContent)).toEqual([
-      'Secret',
-      'Label',
-      'Created',
-      'Last used',
-      'Expires',
-      'Action',
-    ]);
-    const cells = (row: HTMLElement) => within(row).getAllByRole('gridcell').map((cell) => cell.textContent);
+    expect(
+      within(rows[0])
+        .getAllByRole('gridcell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Secret', 'Label', 'Created', 'Last used', 'Expires', 'Action']);
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole('gridcell')
+        .map((cell) => cell.textContent);
     expect(within(rows[1]).getByText('scim_••••••••Ab12')).toBeInTheDocument();
     expect(within(rows[1]).getByText('Entra ID production')).toBeInTheDocument();
     expect(cells(rows[1]).slice(3, 5)).toEqual(['Never', 'Never']);
@@ -54,7 +66,9 @@ describe('General page', () => {
   it('shows the empty state when there is no secret', async () => {
     setUpFakeAdmin({ secrets: [] });
     renderPage();
-    expect(await screen.findByText('No secret yet. Add one and give it to your identity provider.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No secret yet. Add one and give it to your identity provider.'),
+    ).toBeInTheDocument();
   });
 
   it('refuses an admin without the read permission', async () => {
@@ -77,7 +91,8 @@ describe('General page', () => {
     // Copying the endpoint URL changes nothing, so it stays available.
     expect(screen.getByRole('button', { name: 'Copy the endpoint URL' })).toBeEnabled();
 
-    const updateReason = 'Your role can view these settings but not change them: it lacks the "Settings: Update" permission.';
+    const updateReason =
+      'Your role can view these settings but not change them: it lacks the "Settings: Update" permission.';
     const secretsReason = 'Your role cannot see or manage secrets: it lacks the "Secrets: Manage" permission.';
     expect(screen.getByText('Some settings are read-only for you.')).toBeInTheDocument();
     expect(screen.getByText(`${updateReason} ${secretsReason}`)).toBeInTheDocument();
@@ -102,7 +117,9 @@ describe('General page', () => {
   it('hints to enable provisioning when there is no endpoint yet', async () => {
     setUpFakeAdmin({ settings: { enabled: false, endpointId: null, endpointUrl: null } });
     renderPage();
-    expect(await screen.findByText('No endpoint yet: enable provisioning to generate the endpoint URL.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No endpoint yet: enable provisioning to generate the endpoint URL.'),
+    ).toBeInTheDocument();
     expect(screen.queryByLabelText('Endpoint URL')).not.toBeInTheDocument();
   });
 
@@ -123,7 +140,9 @@ describe('General page', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Disable' }));
     let dialog = await screen.findByRole('alertdialog', { name: 'Disable provisioning?' });
-    expect(dialog).toHaveTextContent("The identity provider's requests will be refused until provisioning is enabled again.");
+    expect(dialog).toHaveTextContent(
+      "The identity provider's requests will be refused until provisioning is enabled again.",
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(client.put).not.toHaveBeenCalled();
 
@@ -150,7 +169,9 @@ describe('General page', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Production mode' }));
     expect(client.put).toHaveBeenLastCalledWith('/scim/settings', { productionMode: false });
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-    expect(await screen.findByText('Test mode: requests are answered and recorded, Strapi users are not changed.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Test mode: requests are answered and recorded, Strapi users are not changed.'),
+    ).toBeInTheDocument();
   });
 
   it('regenerates the endpoint URL after confirmation', async () => {
@@ -176,7 +197,9 @@ describe('General page', () => {
     expect(options.map((option) => option.textContent)).toEqual(['Editor', 'Author']);
     await user.click(screen.getByRole('option', { name: 'Editor' }));
     expect(client.put).toHaveBeenCalledWith('/scim/settings', { defaultRoleId: 2 });
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Default user role' })).toHaveTextContent('Editor'));
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Default user role' })).toHaveTextContent('Editor'),
+    );
   });
 
   it('reports a refused change as a danger notification with the API message', async () => {

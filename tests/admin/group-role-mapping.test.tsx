@@ -4,7 +4,9 @@ import GeneralPage from '../../admin/src/pages/GeneralPage';
 import { renderWithProviders } from './support/render';
 import { setUpFakeAdmin } from './support/fake-admin-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () =>
+  jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'),
+);
 
 const EDITORS = { id: 'a0000000-0000-4000-8000-000000000001', displayName: 'Editors' };
 const EDITORIAL_BOARD = { id: 'a0000000-0000-4000-8000-000000000002', displayName: 'Editorial board' };
@@ -12,7 +14,8 @@ const MARKETING = { id: 'a0000000-0000-4000-8000-000000000003', displayName: 'Ma
 const DELETED_GROUP_ID = 'dddddddd-0000-4000-8000-000000000000';
 const GROUPS = [EDITORS, EDITORIAL_BOARD, MARKETING];
 
-const UPDATE_REASON = 'Your role can view these settings but not change them: it lacks the "Settings: Update" permission.';
+const UPDATE_REASON =
+  'Your role can view these settings but not change them: it lacks the "Settings: Update" permission.';
 
 const renderPage = () => renderWithProviders(<GeneralPage />);
 
@@ -23,7 +26,12 @@ const mappingRows = () =>
   within(card())
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('gridcell').slice(0, 2).map((cell) => cell.textContent));
+    .map((row) =>
+      within(row)
+        .getAllByRole('gridcell')
+        .slice(0, 2)
+        .map((cell) => cell.textContent),
+    );
 
 const chooseGroup = async (user: UserEvent, text: string, name: string) => {
   await user.type(within(card()).getByRole('combobox', { name: 'Provisioned group' }), text);
@@ -86,7 +94,9 @@ describe('Group role mapping card', () => {
     await user.click(within(card()).getByRole('button', { name: 'Remove Marketing → Author' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove this mapping?' });
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
-    expect(client.put).toHaveBeenCalledWith('/scim/settings', { groupRoleMappings: [{ groupId: EDITORS.id, roleId: 2 }] });
+    expect(client.put).toHaveBeenCalledWith('/scim/settings', {
+      groupRoleMappings: [{ groupId: EDITORS.id, roleId: 2 }],
+    });
     await waitFor(() => expect(mappingRows()).toEqual([['Editors', 'Editor']]));
   });
 
@@ -103,7 +113,10 @@ describe('Group role mapping card', () => {
     await user.type(within(card()).getByRole('combobox', { name: 'Provisioned group' }), 'Edito');
     await waitFor(() => expect(client.get).toHaveBeenCalledWith('/scim/groups?page=1&pageSize=20&search=Edito'));
     await waitFor(async () =>
-      expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual(['Editors', 'Editorial board']),
+      expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual([
+        'Editors',
+        'Editorial board',
+      ]),
     );
     await user.click(screen.getByRole('option', { name: 'Editorial board' }));
     await chooseRole(user, 'Editor');
@@ -139,12 +152,18 @@ describe('Group role mapping card', () => {
     });
     const { user } = renderPage();
 
-    await user.click(await within(await screen.findByRole('region', { name: 'Group role mapping' })).findByRole('button', { name: 'Remove Editors → Editor' }));
+    await user.click(
+      await within(await screen.findByRole('region', { name: 'Group role mapping' })).findByRole('button', {
+        name: 'Remove Editors → Editor',
+      }),
+    );
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove this mapping?' });
     expect(dialog).toHaveTextContent('the members of Editors lose the role Editor at once');
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
 
-    expect(client.put).toHaveBeenCalledWith('/scim/settings', { groupRoleMappings: [{ groupId: MARKETING.id, roleId: 3 }] });
+    expect(client.put).toHaveBeenCalledWith('/scim/settings', {
+      groupRoleMappings: [{ groupId: MARKETING.id, roleId: 3 }],
+    });
     await waitFor(() => expect(mappingRows()).toEqual([['Marketing', 'Author']]));
     expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Mapping removed' });
   });
@@ -152,7 +171,9 @@ describe('Group role mapping card', () => {
   it('does not offer the Super Admin role', async () => {
     setUpFakeAdmin({ groups: GROUPS });
     const { user } = renderPage();
-    await within(await screen.findByRole('region', { name: 'Group role mapping' })).findByRole('combobox', { name: 'Role' });
+    await within(await screen.findByRole('region', { name: 'Group role mapping' })).findByRole('combobox', {
+      name: 'Role',
+    });
 
     await user.click(within(card()).getByRole('combobox', { name: 'Role' }));
     const options = await screen.findAllByRole('option');
@@ -200,7 +221,9 @@ describe('Group role mapping card', () => {
         message: `groupRoleMappings.0.groupId: no provisioned group with id ${MARKETING.id}`,
       }),
     );
-    expect(screen.getByText('No mappings yet. Provision groups from your identity provider, then map them here.')).toBeInTheDocument();
+    expect(
+      screen.getByText('No mappings yet. Provision groups from your identity provider, then map them here.'),
+    ).toBeInTheDocument();
     expect(within(card()).getByRole('button', { name: 'Add mapping' })).toBeEnabled();
   });
 

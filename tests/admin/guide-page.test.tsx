@@ -3,7 +3,9 @@ import GuidePage from '../../admin/src/pages/GuidePage';
 import { renderWithProviders } from './support/render';
 import { ENDPOINT_URL, mockClipboard, setUpFakeAdmin } from './support/fake-admin-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () =>
+  jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'),
+);
 
 const renderGuide = () => renderWithProviders(<GuidePage />, { route: '/settings/scim/guide' });
 
@@ -62,7 +64,10 @@ describe('SCIM Guide page', () => {
     renderGuide();
     const panel = await screen.findByRole('tabpanel', { name: 'Microsoft Entra ID' });
     expect(within(panel).getAllByText(/No endpoint yet: enable provisioning on/)).not.toHaveLength(0);
-    expect(within(panel).getAllByRole('link', { name: 'the General page' })[0]).toHaveAttribute('href', '/settings/scim/general');
+    expect(within(panel).getAllByRole('link', { name: 'the General page' })[0]).toHaveAttribute(
+      'href',
+      '/settings/scim/general',
+    );
   });
 
   it('refuses an admin without the read permission', async () => {

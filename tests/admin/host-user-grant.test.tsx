@@ -3,7 +3,9 @@ import GeneralPage from '../../admin/src/pages/GeneralPage';
 import { renderWithProviders } from './support/render';
 import { onceOnlySecret, revealableSecret, setUpFakeAdmin } from './support/fake-admin-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () =>
+  jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'),
+);
 
 /** An admin with every plugin permission but not the Strapi permission to create users. */
 const WITHOUT_GRANT = { allowed: false, permission: 'admin::users.create', permissionLabel: 'Users: Create' };

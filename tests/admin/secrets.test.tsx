@@ -12,7 +12,9 @@ import {
   setUpFakeAdmin,
 } from './support/fake-admin-api';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'));
+jest.mock('@strapi/strapi/admin', () =>
+  jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'),
+);
 
 const secretsSection = () => screen.getByRole('region', { name: 'Secrets' });
 
@@ -30,7 +32,9 @@ describe('Secrets on the General page', () => {
     expect(client.post).toHaveBeenCalledWith('/scim/secrets', { label: 'Okta' });
     const shown = await screen.findByRole('dialog', { name: 'Your new secret' });
     expect(within(shown).getByText(CREATED_SECRET)).toBeInTheDocument();
-    expect(within(shown).getByText('This secret will not be shown again. If you lose it, create a new one.')).toBeInTheDocument();
+    expect(
+      within(shown).getByText('This secret will not be shown again. If you lose it, create a new one.'),
+    ).toBeInTheDocument();
 
     await user.click(within(shown).getByRole('button', { name: 'Copy the secret' }));
     expect(writeText).toHaveBeenCalledWith(CREATED_SECRET);
@@ -57,7 +61,9 @@ describe('Secrets on the General page', () => {
 
     const expiresAt = new Date(year, 11, 31, 23, 59, 59, 999).toISOString();
     expect(client.post).toHaveBeenCalledWith('/scim/secrets', { label: 'Rotating', expiresAt });
-    await user.click(within(await screen.findByRole('dialog', { name: 'Your new secret' })).getByRole('button', { name: 'Done' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Your new secret' })).getByRole('button', { name: 'Done' }),
+    );
     const row = within(secretsSection()).getByText('Rotating').closest('tr') as HTMLElement;
     expect(within(row).getByText(`Dec 31, ${year}`)).toBeInTheDocument();
   });
@@ -160,7 +166,9 @@ describe('Secrets on the General page', () => {
     const { client } = setUpFakeAdmin({ secrets: [revealableSecret] });
     const get = client.get.getMockImplementation();
     if (!get) throw new Error('the fake admin API has no GET');
-    client.get.mockImplementation((url: string) => (url === '/scim/secrets' ? Promise.reject(new Error('boom')) : get(url)));
+    client.get.mockImplementation((url: string) =>
+      url === '/scim/secrets' ? Promise.reject(new Error('boom')) : get(url),
+    );
     const { user } = renderWithProviders(<GeneralPage />);
 
     expect(await screen.findByText('The secrets could not be loaded.')).toBeInTheDocument();

@@ -10,7 +10,11 @@ const locales: Record<string, Record<string, string>> = { en, fr, de };
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : /\.tsx?$/.test(entry.name)
+        ? [join(dir, entry.name)]
+        : [],
   );
 
 /** Ids passed to getTranslation(...) or to the pages' t(...)/title(...)/header(...) helpers. */
@@ -18,15 +22,27 @@ const idsUsedInSource = () => {
   const ids = new Set<string>();
   for (const file of sourceFiles(ADMIN_SRC)) {
     const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/(?:getTranslation|\bt|\btitle|\bheader)\(\s*'([a-zA-Z.]+)'/g)) ids.add(match[1]);
+    for (const match of source.matchAll(/(?:getTranslation|\bt|\btitle|\bheader)\(\s*'([a-zA-Z.]+)'/g))
+      ids.add(match[1]);
   }
   return ids;
 };
 
 /** The Activity page's arguments: an entry's status, method, operation and client address, and its pagination. */
-const ACTIVITY_VALUES = { status: 201, method: 'POST', operation: 'create', page: 1, pageCount: 2, total: 25, client: '198.51.100.7' };
+const ACTIVITY_VALUES = {
+  status: 201,
+  method: 'POST',
+  operation: 'create',
+  page: 1,
+  pageCount: 2,
+  total: 25,
+  client: '198.51.100.7',
+};
 
-const tagsAndArguments = (message: string) => [...message.matchAll(/<\/?(\w+)>|\{(\w+)/g)].map(([, tag, argument]: (string | undefined)[]) => tag ?? argument).sort();
+const tagsAndArguments = (message: string) =>
+  [...message.matchAll(/<\/?(\w+)>|\{(\w+)/g)]
+    .map(([, tag, argument]: (string | undefined)[]) => tag ?? argument)
+    .sort();
 
 describe('translations', () => {
   it('has an English message for every id the admin uses', () => {
@@ -49,7 +65,22 @@ describe('translations', () => {
     for (const id of Object.keys(locales[locale])) {
       intl.formatMessage(
         { id },
-        { b: chunk, code: chunk, generalPage: chunk, guidePage: chunk, count: 3, users: 5, groups: 2, name: 'x', value: 'v', group: 'g', role: 'r', id: 4, permission: 'p', ...ACTIVITY_VALUES },
+        {
+          b: chunk,
+          code: chunk,
+          generalPage: chunk,
+          guidePage: chunk,
+          count: 3,
+          users: 5,
+          groups: 2,
+          name: 'x',
+          value: 'v',
+          group: 'g',
+          role: 'r',
+          id: 4,
+          permission: 'p',
+          ...ACTIVITY_VALUES,
+        },
       );
     }
     expect(errors).toEqual([]);

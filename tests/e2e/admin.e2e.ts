@@ -38,7 +38,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name) });
 
 /** Waits for a notification toast to go away, so it does not cover the page in a screenshot. */
-const waitForToastToClose = (page: Page, text: string) => page.getByText(text).first().waitFor({ state: 'hidden', timeout: 15_000 });
+const waitForToastToClose = (page: Page, text: string) =>
+  page.getByText(text).first().waitFor({ state: 'hidden', timeout: 15_000 });
 
 /** Strapi's own "new Media Library" banner covers the top of every page; close it (best effort, not asserted). */
 const closeStrapiBanner = async (page: Page) => {
@@ -48,7 +49,9 @@ const closeStrapiBanner = async (page: Page) => {
     // The banner's close button is its last button other than "Read blog post" (it may hold a hidden "Close" label).
     let container: HTMLElement | null = element as HTMLElement;
     while (container && !container.textContent.includes('Read blog post')) container = container.parentElement;
-    const buttons = Array.from(container?.querySelectorAll('button') ?? []).filter((button) => !button.textContent.includes('Read blog post'));
+    const buttons = Array.from(container?.querySelectorAll('button') ?? []).filter(
+      (button) => !button.textContent.includes('Read blog post'),
+    );
     buttons[buttons.length - 1]?.click();
   });
   await banner.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
@@ -56,7 +59,9 @@ const closeStrapiBanner = async (page: Page) => {
 
 /** Lets a dialog finish fading in, so the screenshot does not catch it half-transparent. */
 const waitForAnimations = (page: Page) =>
-  page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
 
 const adminTokens = new Map<string, string>();
 
@@ -85,7 +90,9 @@ interface SettingsData {
 }
 
 const readSettings = async (baseUrl: string) => {
-  const response = await fetch(`${baseUrl}/scim/settings`, { headers: { authorization: `Bearer ${await adminToken(baseUrl)}` } });
+  const response = await fetch(`${baseUrl}/scim/settings`, {
+    headers: { authorization: `Bearer ${await adminToken(baseUrl)}` },
+  });
   return ((await response.json()) as { data: SettingsData }).data;
 };
 
@@ -130,7 +137,11 @@ const logIn = async (page: Page, baseUrl: string, email: string, password: strin
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Login' }).click();
   await page.waitForURL((url) => !url.pathname.includes('/auth/'));
-  await page.getByText('Introducing the new Media Library').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await page
+    .getByText('Introducing the new Media Library')
+    .first()
+    .waitFor({ timeout: 5_000 })
+    .catch(() => undefined);
   await closeStrapiBanner(page);
 };
 
@@ -200,7 +211,10 @@ const main = async () => {
       await shown.getByText('Copied').waitFor();
       await screenshot(page, 'add-secret.png');
       await shown.getByRole('button', { name: 'Done' }).click();
-      await page.getByRole('row', { name: /Entra ID \(e2e\)/ }).getByText(`scim_••••••••${secret.slice(-4)}`).waitFor();
+      await page
+        .getByRole('row', { name: /Entra ID \(e2e\)/ })
+        .getByText(`scim_••••••••${secret.slice(-4)}`)
+        .waitFor();
     });
 
     await step('calls the SCIM endpoint with the new secret', async () => {
@@ -292,11 +306,18 @@ const main = async () => {
         `groupRoleMappings are ${JSON.stringify(settings.groupRoleMappings)}`,
       );
 
-      const row = page.getByRole('region', { name: 'Group role mapping' }).getByRole('row').filter({ hasText: E2E_GROUP });
+      const row = page
+        .getByRole('region', { name: 'Group role mapping' })
+        .getByRole('row')
+        .filter({ hasText: E2E_GROUP });
       await page.reload();
       await row.waitFor({ timeout: 60_000 });
       assert(((await row.textContent()) ?? '').includes('Editor'), `the row reads "${await row.textContent()}"`);
-      await page.getByText('Introducing the new Media Library').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+      await page
+        .getByText('Introducing the new Media Library')
+        .first()
+        .waitFor({ timeout: 3_000 })
+        .catch(() => undefined);
       await closeStrapiBanner(page);
       await page.getByRole('region', { name: 'Group role mapping' }).scrollIntoViewIfNeeded();
       await page.mouse.move(0, 0);
@@ -336,7 +357,11 @@ const main = async () => {
       await page.getByRole('link', { name: 'Activity', exact: true }).click();
       await page.waitForURL(/\/admin\/settings\/scim\/activity$/);
       await page.getByRole('heading', { name: 'Activity', exact: true }).waitFor();
-      await page.getByText('Introducing the new Media Library').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+      await page
+        .getByText('Introducing the new Media Library')
+        .first()
+        .waitFor({ timeout: 3_000 })
+        .catch(() => undefined);
       await closeStrapiBanner(page);
       const row = page.getByRole('row').filter({ hasText: E2E_USER });
       await row.waitFor();
@@ -360,15 +385,26 @@ const main = async () => {
 
     await step('refuses the SCIM pages to an admin with only the Author role', async () => {
       await createAuthor(baseUrl);
-      authorBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-      const authorContext = await authorBrowser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+      authorBrowser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+      });
+      const authorContext = await authorBrowser.newContext({
+        viewport: { width: 1280, height: 1000 },
+        locale: 'en-US',
+      });
       const authorPage = await authorContext.newPage();
       authorPage.setDefaultTimeout(20_000);
       await logIn(authorPage, baseUrl, AUTHOR_EMAIL, AUTHOR_PASSWORD);
       for (const path of ['general', 'activity']) {
         await authorPage.goto(`${baseUrl}/admin/settings/scim/${path}`);
         await authorPage.getByText(NO_PERMISSIONS).first().waitFor({ timeout: 60_000 });
-        await authorPage.getByText('Introducing the new Media Library').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+        await authorPage
+          .getByText('Introducing the new Media Library')
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .catch(() => undefined);
         await closeStrapiBanner(authorPage);
         const leaked = await authorPage.getByRole('region', { name: /SCIM endpoint|Group role mapping/ }).count();
         assert(leaked === 0, `the ${path} page shows settings to the Author`);

@@ -25,7 +25,15 @@ const ENDPOINT_PATH = /\/api\/scim\/v2\/[0-9a-f-]{36}$/;
 const LIST_RESPONSE = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 /** Packages the app must hold once: a nested copy under the plugin would break the admin panel or Strapi. */
-const SINGLETONS = ['react', 'react-dom', 'react-router-dom', 'styled-components', '@strapi/strapi', '@strapi/design-system', '@strapi/utils'];
+const SINGLETONS = [
+  'react',
+  'react-dom',
+  'react-router-dom',
+  'styled-components',
+  '@strapi/strapi',
+  '@strapi/design-system',
+  '@strapi/utils',
+];
 
 const secret = () => randomBytes(24).toString('base64');
 // eslint-disable-next-line no-control-regex -- ANSI colour codes start with the ESC control character
@@ -86,12 +94,18 @@ const main = async () => {
     await app?.stop();
     app = undefined;
     const stopped = Date.now();
-    await database?.drop().catch((error: unknown) => console.log(`  could not drop ${database?.name}: ${error instanceof Error ? error.message : String(error)}`));
+    await database
+      ?.drop()
+      .catch((error: unknown) =>
+        console.log(`  could not drop ${database?.name}: ${error instanceof Error ? error.message : String(error)}`),
+      );
     database = undefined;
     const dropped = Date.now();
     if (process.env.SCIM_FRESH_APP_KEEP) console.log(`  kept ${workDir}`);
     // `rm -rf` removes the app's 1,400 packages several times faster than fs.rmSync.
-    else if ((await run('rm', ['-rf', workDir], { cwd: tmpdir(), env: process.env, timeoutMs: 2 * MINUTE })).code !== 0) {
+    else if (
+      (await run('rm', ['-rf', workDir], { cwd: tmpdir(), env: process.env, timeoutMs: 2 * MINUTE })).code !== 0
+    ) {
       rmSync(workDir, { recursive: true, force: true });
     }
     const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
@@ -109,7 +123,10 @@ const main = async () => {
     const deadline = Date.now() + 3 * MINUTE;
     while (Date.now() < deadline) {
       if (app.child.exitCode !== null) break;
-      const status = await fetch(`${baseUrl}/_health`).then((response) => response.status, () => 0);
+      const status = await fetch(`${baseUrl}/_health`).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (status === 204) return;
       await sleep(1000);
     }
@@ -165,36 +182,50 @@ const main = async () => {
       });
       const dependencies = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')).dependencies;
       assert(dependencies['strapi-plugin-scim'], `package.json dependencies: ${JSON.stringify(dependencies)}`);
-      const nested = SINGLETONS.filter((name) => existsSync(join(appDir, 'node_modules/strapi-plugin-scim/node_modules', name)));
+      const nested = SINGLETONS.filter((name) =>
+        existsSync(join(appDir, 'node_modules/strapi-plugin-scim/node_modules', name)),
+      );
       assert(nested.length === 0, `the plugin brought its own copy of ${nested.join(', ')}`);
     });
 
-    await phase("the installed package's entry points resolve (strapi-server, strapi-admin, CommonJS and ESM)", async () => {
-      const cjs = await runOrThrow(
-        'node',
-        [
-          '-e',
-          `const server = require('strapi-plugin-scim/strapi-server');
+    await phase(
+      "the installed package's entry points resolve (strapi-server, strapi-admin, CommonJS and ESM)",
+      async () => {
+        const cjs = await runOrThrow(
+          'node',
+          [
+            '-e',
+            `const server = require('strapi-plugin-scim/strapi-server');
            console.log(JSON.stringify({
              register: typeof server.register, bootstrap: typeof server.bootstrap,
              validator: typeof server.config?.validator, routes: Object.keys(server.routes ?? {}),
              admin: require.resolve('strapi-plugin-scim/strapi-admin'),
            }));`,
-        ],
-        { cwd: appDir, env: cleanEnv(), timeoutMs: MINUTE },
-      );
-      const resolved = JSON.parse(cjs.trim().split('\n').pop() ?? '{}');
-      assert(resolved.register === 'function' && resolved.bootstrap === 'function', `strapi-server exports ${cjs}`);
-      assert(resolved.validator === 'function', `strapi-server has no config validator: ${cjs}`);
-      assert(resolved.routes.includes('content-api') && resolved.routes.includes('admin'), `strapi-server routes: ${cjs}`);
-      assert(resolved.admin.endsWith('node_modules/strapi-plugin-scim/dist/admin/index.js'), `strapi-admin resolved to ${resolved.admin}`);
-      const esm = await runOrThrow(
-        'node',
-        ['--input-type=module', '-e', "console.log(import.meta.resolve('strapi-plugin-scim/strapi-admin'))"],
-        { cwd: appDir, env: cleanEnv(), timeoutMs: MINUTE },
-      );
-      assert(esm.trim().endsWith('node_modules/strapi-plugin-scim/dist/admin/index.mjs'), `ESM strapi-admin resolved to ${esm}`);
-    });
+          ],
+          { cwd: appDir, env: cleanEnv(), timeoutMs: MINUTE },
+        );
+        const resolved = JSON.parse(cjs.trim().split('\n').pop() ?? '{}');
+        assert(resolved.register === 'function' && resolved.bootstrap === 'function', `strapi-server exports ${cjs}`);
+        assert(resolved.validator === 'function', `strapi-server has no config validator: ${cjs}`);
+        assert(
+          resolved.routes.includes('content-api') && resolved.routes.includes('admin'),
+          `strapi-server routes: ${cjs}`,
+        );
+        assert(
+          resolved.admin.endsWith('node_modules/strapi-plugin-scim/dist/admin/index.js'),
+          `strapi-admin resolved to ${resolved.admin}`,
+        );
+        const esm = await runOrThrow(
+          'node',
+          ['--input-type=module', '-e', "console.log(import.meta.resolve('strapi-plugin-scim/strapi-admin'))"],
+          { cwd: appDir, env: cleanEnv(), timeoutMs: MINUTE },
+        );
+        assert(
+          esm.trim().endsWith('node_modules/strapi-plugin-scim/dist/admin/index.mjs'),
+          `ESM strapi-admin resolved to ${esm}`,
+        );
+      },
+    );
 
     await phase("enables the plugin with the README's config/plugins.js", () => {
       writeFileSync(join(appDir, 'config/plugins.js'), readmePluginsSnippet(join(REPO_ROOT, 'README.md')));
@@ -208,8 +239,14 @@ const main = async () => {
 
     await phase('registers the first admin and logs in', async () => {
       const registered = await call(`${baseUrl}/admin/register-admin`, { method: 'POST', body: OWNER });
-      assert(registered.status === 200 || registered.status === 201, `POST /admin/register-admin got ${describe(registered)}`);
-      const login = await call(`${baseUrl}/admin/login`, { method: 'POST', body: { email: OWNER.email, password: OWNER.password } });
+      assert(
+        registered.status === 200 || registered.status === 201,
+        `POST /admin/register-admin got ${describe(registered)}`,
+      );
+      const login = await call(`${baseUrl}/admin/login`, {
+        method: 'POST',
+        body: { email: OWNER.email, password: OWNER.password },
+      });
       token = login.body?.data?.token ?? '';
       assert(token, `POST /admin/login got ${describe(login)}`);
     });
@@ -225,7 +262,10 @@ const main = async () => {
       assert(created.status === 201, `POST /scim/secrets got ${describe(created)}`);
       scimSecret = created.body.data.secret;
       assert(/^scim_/.test(scimSecret), `secret ${scimSecret}`);
-      assert(created.body.data.revealable === true, `the app has an encryption key, yet the secret is not revealable: ${created.text}`);
+      assert(
+        created.body.data.revealable === true,
+        `the app has an encryption key, yet the secret is not revealable: ${created.text}`,
+      );
     });
 
     await phase("the SCIM endpoint answers Entra ID's Test Connection and refuses a wrong secret", async () => {
@@ -244,13 +284,19 @@ const main = async () => {
         contentType: 'application/scim+json',
         body: scimUser('ada@example.com', 'Ada', 'Lovelace'),
       });
-      assert(created.status === 201 && created.body.userName === 'ada@example.com', `POST /Users got ${describe(created)}`);
+      assert(
+        created.status === 201 && created.body.userName === 'ada@example.com',
+        `POST /Users got ${describe(created)}`,
+      );
       assert((await adminUser('ada@example.com')) === undefined, 'test mode created a Strapi admin user');
     });
 
     await phase('switching production mode on applies the stored user to Strapi admin users', async () => {
       const switched = await call(`${baseUrl}/scim/settings`, { method: 'PUT', token, body: { productionMode: true } });
-      assert(switched.status === 200 && switched.body.data.productionMode === true, `PUT /scim/settings got ${describe(switched)}`);
+      assert(
+        switched.status === 200 && switched.body.data.productionMode === true,
+        `PUT /scim/settings got ${describe(switched)}`,
+      );
       let ada: AdminUser | undefined;
       for (let attempt = 0; attempt < 30 && !ada; attempt += 1) {
         ada = await adminUser('ada@example.com');
@@ -259,26 +305,32 @@ const main = async () => {
       assert(ada?.isActive, `ada@example.com as a Strapi admin user: ${JSON.stringify(ada)}`);
     });
 
-    await phase('in production mode, POST /Users creates an active Strapi admin user with the default role', async () => {
-      const created = await call(`${endpointUrl}/Users`, {
-        method: 'POST',
-        token: scimSecret,
-        contentType: 'application/scim+json',
-        body: scimUser('grace@example.com', 'Grace', 'Hopper'),
-      });
-      assert(created.status === 201, `POST /Users got ${describe(created)}`);
-      const grace = await adminUser('grace@example.com');
-      assert(grace?.isActive, `grace@example.com as a Strapi admin user: ${JSON.stringify(grace)}`);
-      const roles = grace?.roles.map((role) => role.code) ?? [];
-      assert(roles.includes('strapi-author'), `roles ${roles.join(', ')}; the default role is Author`);
-    });
+    await phase(
+      'in production mode, POST /Users creates an active Strapi admin user with the default role',
+      async () => {
+        const created = await call(`${endpointUrl}/Users`, {
+          method: 'POST',
+          token: scimSecret,
+          contentType: 'application/scim+json',
+          body: scimUser('grace@example.com', 'Grace', 'Hopper'),
+        });
+        assert(created.status === 201, `POST /Users got ${describe(created)}`);
+        const grace = await adminUser('grace@example.com');
+        assert(grace?.isActive, `grace@example.com as a Strapi admin user: ${JSON.stringify(grace)}`);
+        const roles = grace?.roles.map((role) => role.code) ?? [];
+        assert(roles.includes('strapi-author'), `roles ${roles.join(', ')}; the default role is Author`);
+      },
+    );
 
     await phase("the app's admin build serves the plugin's settings section and General page", async () => {
       const html = await call(`${baseUrl}/admin`);
       const entry = /<script type="module"[^>]* src="([^"]+\.js)"/.exec(html.text)?.[1];
       assert(html.status === 200 && entry, `GET /admin got ${describe(html)}`);
       const bundle = await call(`${baseUrl}${entry}`);
-      assert(bundle.text.includes('defaultMessage:"SCIM User Provisioning"'), `${entry} lacks the plugin's settings section`);
+      assert(
+        bundle.text.includes('defaultMessage:"SCIM User Provisioning"'),
+        `${entry} lacks the plugin's settings section`,
+      );
       const chunk = /import\("\.\/(GeneralPage-[\w-]+\.js)"\)/.exec(bundle.text)?.[1];
       assert(chunk, `${entry} does not load the plugin's General page`);
       const page = await call(`${baseUrl}/admin/${chunk}`);
@@ -320,7 +372,9 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
-  console.log(`  ✗ the test itself failed\n    ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.log(
+    `  ✗ the test itself failed\n    ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   console.log('0 passed, 1 failed');
   process.exit(1);
 });

@@ -48,7 +48,9 @@ const substituteDeep = (value: unknown, variables: Map<string, string>): unknown
   if (typeof value === 'string') return substitute(value, variables);
   if (Array.isArray(value)) return value.map((element) => substituteDeep(element, variables));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [substitute(key, variables), substituteDeep(inner, variables)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [substitute(key, variables), substituteDeep(inner, variables)]),
+    );
   }
   return value;
 };
@@ -71,7 +73,8 @@ const runStep = async (step: FixtureStep, variables: Map<string, string>): Promi
   const request = step.request;
   const url = `${endpoint}${encodePath(substitute(request.path, variables))}`;
   const headers: Record<string, string> = { ...authorization(request.auth) };
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = substitute(value, variables);
+  for (const [name, value] of Object.entries(request.headers))
+    headers[name.toLowerCase()] = substitute(value, variables);
   let body: string | undefined;
   if (request.body !== undefined) {
     body = JSON.stringify(substituteDeep(request.body, variables));
@@ -86,10 +89,12 @@ const runStep = async (step: FixtureStep, variables: Map<string, string>): Promi
     json = undefined;
   }
   const problems: string[] = [];
-  if (response.status !== step.expect.status) problems.push(`status: expected ${step.expect.status}, got ${response.status} ${text.slice(0, 300)}`);
+  if (response.status !== step.expect.status)
+    problems.push(`status: expected ${step.expect.status}, got ${response.status} ${text.slice(0, 300)}`);
   for (const [name, expected] of Object.entries(step.expect.headers)) {
     const actual = response.headers.get(name) ?? '';
-    if (!actual.includes(substitute(expected, variables))) problems.push(`header ${name}: expected to contain "${expected}", got "${actual}"`);
+    if (!actual.includes(substitute(expected, variables)))
+      problems.push(`header ${name}: expected to contain "${expected}", got "${actual}"`);
   }
   for (const [pointer, expected] of Object.entries(step.expect.fields)) {
     const problem = mismatch(readPointer(json, pointer), substituteDeep(expected, variables));
@@ -106,8 +111,19 @@ const runStep = async (step: FixtureStep, variables: Map<string, string>): Promi
 describe.each(fixtures.map(({ file, fixture }) => [file, fixture] as const))('%s', (file, fixture) => {
   const variables = new Map<string, string>();
   it.each(fixture.steps.map((step, index) => [index + 1, step] as const))('step %i', async (index, step) => {
-    const problems = await runStep(step, variables).catch((error: unknown) => [`request failed: ${error instanceof Error ? error.message : String(error)}`]);
-    results.push({ client: fixture.client, file, step: index, feature: step.feature, name: step.name, passed: problems.length === 0, problems });
-    if (problems.length > 0) throw new Error(`${fixture.title} / ${step.feature}: ${step.name}\n  ${problems.join('\n  ')}`);
+    const problems = await runStep(step, variables).catch((error: unknown) => [
+      `request failed: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
+    results.push({
+      client: fixture.client,
+      file,
+      step: index,
+      feature: step.feature,
+      name: step.name,
+      passed: problems.length === 0,
+      problems,
+    });
+    if (problems.length > 0)
+      throw new Error(`${fixture.title} / ${step.feature}: ${step.name}\n  ${problems.join('\n  ')}`);
   });
 });

@@ -35,7 +35,9 @@ const RECORDED_GAPS: { folder: string; request: string; assertion: string; why: 
 ];
 const isRecordedGap = (record: AssertionRecord) =>
   !record.passed &&
-  RECORDED_GAPS.some((gap) => gap.folder === record.folder && gap.request === record.request && gap.assertion === record.assertion);
+  RECORDED_GAPS.some(
+    (gap) => gap.folder === record.folder && gap.request === record.request && gap.assertion === record.assertion,
+  );
 const BODY_LIMIT = 2048;
 
 /** The folders the conformance README runs ("Get Token" and the two loose requests are left out). */
@@ -68,7 +70,9 @@ interface AssertionRecord {
 
 const truncate = (text: string | undefined): string | undefined => {
   if (text === undefined) return undefined;
-  return text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}… [${text.length - BODY_LIMIT} more characters]` : text;
+  return text.length > BODY_LIMIT
+    ? `${text.slice(0, BODY_LIMIT)}… [${text.length - BODY_LIMIT} more characters]`
+    : text;
 };
 
 /** newman's summary objects, read by path. */
@@ -105,7 +109,11 @@ const responseBodyOf = (response: NewmanValue): string | undefined => {
 const provenance = () => {
   const git = (...args: string[]) => {
     try {
-      return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      return execFileSync('git', args, {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       return null;
     }
@@ -140,12 +148,22 @@ const collect = (summary: NewmanValue): AssertionRecord[] => {
         body: truncate(requestBodyOf(execution.request)),
       },
       response: execution.response
-        ? { status: execution.response.code, body: truncate(responseBodyOf(execution.response)), responseTimeMs: execution.response.responseTime }
+        ? {
+            status: execution.response.code,
+            body: truncate(responseBodyOf(execution.response)),
+            responseTimeMs: execution.response.responseTime,
+          }
         : undefined,
     });
     const base = { folder, request: requestName, sequence: index + 1 };
     if (execution.requestError) {
-      records.push({ ...base, assertion: '[request error]', passed: false, error: String(execution.requestError.message ?? execution.requestError), http: http() });
+      records.push({
+        ...base,
+        assertion: '[request error]',
+        passed: false,
+        error: String(execution.requestError.message ?? execution.requestError),
+        http: http(),
+      });
     }
     for (const assertion of execution.assertions ?? []) {
       if (assertion.skipped) continue;
@@ -160,7 +178,13 @@ const collect = (summary: NewmanValue): AssertionRecord[] => {
     // A test script that throws outside pm.test() is not an assertion but still a failure of the request.
     for (const script of execution.testScript ?? []) {
       if (script.error) {
-        records.push({ ...base, assertion: '[test script error]', passed: false, error: `${script.error.name ?? 'Error'}: ${script.error.message}`, http: http() });
+        records.push({
+          ...base,
+          assertion: '[test script error]',
+          passed: false,
+          error: `${script.error.name ?? 'Error'}: ${script.error.message}`,
+          http: http(),
+        });
       }
     }
   });
@@ -178,13 +202,17 @@ const printSummary = (records: AssertionRecord[]) => {
   console.log('');
   for (const folder of FOLDERS) {
     const { passed, failed, recorded } = countsOf(records.filter((record) => record.folder === folder));
-    console.log(`${folder.padEnd(width)}  ${String(passed).padStart(3)} passed, ${String(failed).padStart(3)} failed${recorded ? `, ${recorded} recorded` : ''}`);
+    console.log(
+      `${folder.padEnd(width)}  ${String(passed).padStart(3)} passed, ${String(failed).padStart(3)} failed${recorded ? `, ${recorded} recorded` : ''}`,
+    );
   }
   const recorded = records.filter((record) => record.recorded);
   if (recorded.length > 0) {
     console.log(`\nRecorded (the reference server's own behaviour, not SCIM; see ${DECISION}):`);
     for (const record of recorded) {
-      const gap = RECORDED_GAPS.find((candidate) => candidate.request === record.request && candidate.assertion === record.assertion);
+      const gap = RECORDED_GAPS.find(
+        (candidate) => candidate.request === record.request && candidate.assertion === record.assertion,
+      );
       console.log(`  [${record.folder}] #${record.sequence} ${record.request}: ${record.assertion} — ${gap?.why}`);
     }
   }
@@ -193,13 +221,22 @@ const printSummary = (records: AssertionRecord[]) => {
     console.log('\nFailures:');
     for (const failure of failures) {
       const status = failure.http?.response ? ` -> ${failure.http.response.status}` : '';
-      console.log(`  [${failure.folder}] #${failure.sequence} ${failure.request} (${failure.http?.request.method}${status}): ${failure.assertion} — ${failure.error}`);
+      console.log(
+        `  [${failure.folder}] #${failure.sequence} ${failure.request} (${failure.http?.request.method}${status}): ${failure.assertion} — ${failure.error}`,
+      );
     }
   }
-  const stale = RECORDED_GAPS.filter((gap) => !recorded.some((record) => record.request === gap.request && record.assertion === gap.assertion));
-  for (const gap of stale) console.log(`\nRecorded gap no longer fails: [${gap.folder}] ${gap.request}: ${gap.assertion}; remove it from RECORDED_GAPS and ${DECISION}`);
+  const stale = RECORDED_GAPS.filter(
+    (gap) => !recorded.some((record) => record.request === gap.request && record.assertion === gap.assertion),
+  );
+  for (const gap of stale)
+    console.log(
+      `\nRecorded gap no longer fails: [${gap.folder}] ${gap.request}: ${gap.assertion}; remove it from RECORDED_GAPS and ${DECISION}`,
+    );
   const counts = countsOf(records);
-  console.log(`\n${records.length} assertions: ${counts.passed} passed, ${counts.failed} failed, ${counts.recorded} recorded`);
+  console.log(
+    `\n${records.length} assertions: ${counts.passed} passed, ${counts.failed} failed, ${counts.recorded} recorded`,
+  );
   console.log(`${counts.passed} passed, ${counts.failed + stale.length} failed`);
   return counts.failed + stale.length;
 };
@@ -229,7 +266,8 @@ const main = async (): Promise<number> => {
   const removeStrapiSignalHandlers = () => {
     for (const signal of SIGNALS) {
       for (const listener of process.listeners(signal)) {
-        if (!required(ownListeners.get(signal), `our ${signal} listeners`).has(listener) && listener !== onSignal) process.removeListener(signal, listener);
+        if (!required(ownListeners.get(signal), `our ${signal} listeners`).has(listener) && listener !== onSignal)
+          process.removeListener(signal, listener);
       }
     }
   };
@@ -256,18 +294,30 @@ const main = async (): Promise<number> => {
     // Typed as always there, strapi.plugin() answers undefined for a plugin that did not load.
     const scimPlugin: unknown = app.strapi.plugin('scim');
     if (!scimPlugin) {
-      throw new Error('The scim plugin did not load: the playground loads it from dist/ (run `npm run build` first, and not while another build is running)');
+      throw new Error(
+        'The scim plugin did not load: the playground loads it from dist/ (run `npm run build` first, and not while another build is running)',
+      );
     }
     const { baseUrl } = app;
     const token = await app.login();
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-    const settingsResponse = await fetch(`${baseUrl}/scim/settings`, { method: 'PUT', headers, body: JSON.stringify({ enabled: true }) });
-    if (settingsResponse.status !== 200) throw new Error(`PUT /scim/settings answered ${settingsResponse.status}: ${await settingsResponse.text()}`);
+    const settingsResponse = await fetch(`${baseUrl}/scim/settings`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ enabled: true }),
+    });
+    if (settingsResponse.status !== 200)
+      throw new Error(`PUT /scim/settings answered ${settingsResponse.status}: ${await settingsResponse.text()}`);
     const settings = ((await settingsResponse.json()) as { data: { endpointId: string; endpointUrl: string } }).data;
 
-    const secretResponse = await fetch(`${baseUrl}/scim/secrets`, { method: 'POST', headers, body: JSON.stringify({ label: 'Microsoft reference collection' }) });
-    if (secretResponse.status !== 201) throw new Error(`POST /scim/secrets answered ${secretResponse.status}: ${await secretResponse.text()}`);
+    const secretResponse = await fetch(`${baseUrl}/scim/secrets`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ label: 'Microsoft reference collection' }),
+    });
+    if (secretResponse.status !== 201)
+      throw new Error(`POST /scim/secrets answered ${secretResponse.status}: ${await secretResponse.text()}`);
     const { secret } = ((await secretResponse.json()) as { data: { secret: string } }).data;
 
     const url = new URL(baseUrl);
@@ -293,7 +343,9 @@ const main = async (): Promise<number> => {
     const records = collect(summary).map((record) => (isRecordedGap(record) ? { ...record, recorded: true } : record));
     const resultsFile = collectionResultsFile(app.database.client);
     mkdirSync(path.dirname(resultsFile), { recursive: true });
-    const perFolder = Object.fromEntries(FOLDERS.map((folder) => [folder, countsOf(records.filter((record) => record.folder === folder))]));
+    const perFolder = Object.fromEntries(
+      FOLDERS.map((folder) => [folder, countsOf(records.filter((record) => record.folder === folder))]),
+    );
     writeFileSync(
       resultsFile,
       `${JSON.stringify(
@@ -312,7 +364,8 @@ const main = async (): Promise<number> => {
       )}\n`,
     );
     console.log(`Results written to ${path.relative(REPO_ROOT, resultsFile)}`);
-    if (records.length === 0) throw new Error('The run produced no assertions: check the folder names against the collection');
+    if (records.length === 0)
+      throw new Error('The run produced no assertions: check the folder names against the collection');
     results = records;
   } finally {
     await stop();

@@ -6,7 +6,8 @@ let api: ReturnType<typeof adminApi>;
 let endpoint: string;
 let secret: string;
 
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
+  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const entries = (where: Record<string, unknown> = {}) =>
   app.strapi.db.query('plugin::scim.activity-entry').findMany({ where, orderBy: { id: 'asc' } });
 const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
@@ -28,7 +29,10 @@ afterAll(async () => {
 });
 
 it('records a write with its mode, quirks, changed attributes and what it would do to the host', async () => {
-  const { body } = await scim('/Users', { method: 'POST', body: userBody('logged@example.com', { active: 'True', password: 'Never-Logged-1' }) });
+  const { body } = await scim('/Users', {
+    method: 'POST',
+    body: userBody('logged@example.com', { active: 'True', password: 'Never-Logged-1' }),
+  });
   const [entry] = await entries({ resourceId: body.id });
   expect(entry).toMatchObject({
     method: 'POST',
@@ -49,7 +53,10 @@ it('records a PATCH with the attributes it changed', async () => {
   const { body } = await scim('/Users', { method: 'POST', body: userBody('patched.log@example.com') });
   await scim(`/Users/${body.id}`, {
     method: 'PATCH',
-    body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'Replace', path: 'displayName', value: 'Patched' }] },
+    body: {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Replace', path: 'displayName', value: 'Patched' }],
+    },
   });
   const patch = (await entries({ resourceId: body.id, operation: 'patch' }))[0];
   expect(patch).toMatchObject({ method: 'PATCH', outcome: 'success', changes: ['displayName'] });
@@ -60,7 +67,13 @@ it('records failed requests with their status and detail, but not requests to an
   const before = (await entries()).length;
   await scim('/Users', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'] } });
   const [failure] = await entries({ outcome: 'failure', status: 400 });
-  expect(failure).toMatchObject({ method: 'POST', resourceType: 'User', operation: 'create', mode: 'test', detail: expect.stringContaining('userName') });
+  expect(failure).toMatchObject({
+    method: 'POST',
+    resourceType: 'User',
+    operation: 'create',
+    mode: 'test',
+    detail: expect.stringContaining('userName'),
+  });
   await scimRequest(`${endpoint.replace(/[0-9a-f-]{36}$/, '00000000-0000-4000-8000-000000000000')}/Users`, { secret });
   expect((await entries()).length).toBe(before + 1);
 });
@@ -102,7 +115,10 @@ it('records each kind of settings change, made by whichever admin made it', asyn
   const second = adminApi(app.baseUrl, await app.login('second.admin@example.com', 'Second-Admin-1'));
   const settings = (await api.call('GET', '/scim/settings')).body.data;
   const editor = settings.roles.find((role: { code: string }) => role.code === 'strapi-editor');
-  const { body: group } = await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Audited' } });
+  const { body: group } = await scim('/Groups', {
+    method: 'POST',
+    body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Audited' },
+  });
   const after = (await app.strapi.db.query('plugin::scim.activity-entry').findOne({ orderBy: { id: 'desc' } })).id;
 
   const changes: [ReturnType<typeof adminApi>, string, string, unknown, string[]][] = [
@@ -111,15 +127,31 @@ it('records each kind of settings change, made by whichever admin made it', asyn
     [second, 'PUT', '/scim/settings', { productionMode: true }, ['productionMode']],
     [api, 'PUT', '/scim/settings', { productionMode: false }, ['productionMode']],
     [second, 'PUT', '/scim/settings', { defaultRoleId: editor.id }, ['defaultRoleId']],
-    [api, 'PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: editor.id }] }, ['groupRoleMappings']],
+    [
+      api,
+      'PUT',
+      '/scim/settings',
+      { groupRoleMappings: [{ groupId: group.id, roleId: editor.id }] },
+      ['groupRoleMappings'],
+    ],
     [second, 'POST', '/scim/settings/regenerate-endpoint', undefined, ['endpointId']],
   ];
   for (const [client, method, path, body] of changes) expect((await client.call(method, path, body)).status).toBe(200);
   endpoint = (await api.call('GET', '/scim/settings')).body.data.endpointUrl;
 
   const recorded = await entries({ resourceType: 'Settings', id: { $gt: after } });
-  expect(recorded.map((entry: { actor: string; changes: string[]; outcome: string }) => [entry.actor, entry.changes, entry.outcome])).toEqual(
-    changes.map(([client, , , , changed]) => [client === api ? 'admin@example.com' : 'second.admin@example.com', changed, 'success']),
+  expect(
+    recorded.map((entry: { actor: string; changes: string[]; outcome: string }) => [
+      entry.actor,
+      entry.changes,
+      entry.outcome,
+    ]),
+  ).toEqual(
+    changes.map(([client, , , , changed]) => [
+      client === api ? 'admin@example.com' : 'second.admin@example.com',
+      changed,
+      'success',
+    ]),
   );
   expect(recorded.at(-1)).toMatchObject({ operation: 'regenerate-endpoint', method: 'POST' });
 });
@@ -132,7 +164,12 @@ it('lists entries newest first with filters and pages through the admin API', as
   expect(all.body.data.results[0].id).toBeGreaterThan(all.body.data.results[1].id);
   const failures = await api.call('GET', '/scim/activity?outcome=failure&resourceType=User');
   expect(failures.body.data.results.length).toBeGreaterThan(0);
-  expect(failures.body.data.results.every((entry: { outcome: string; resourceType: string }) => entry.outcome === 'failure' && entry.resourceType === 'User')).toBe(true);
+  expect(
+    failures.body.data.results.every(
+      (entry: { outcome: string; resourceType: string }) =>
+        entry.outcome === 'failure' && entry.resourceType === 'User',
+    ),
+  ).toBe(true);
   const bad = await api.call('GET', '/scim/activity?outcome=maybe');
   expect(bad.status).toBe(400);
   expect(bad.body.error.message).toContain('outcome');
@@ -140,7 +177,14 @@ it('lists entries newest first with filters and pages through the admin API', as
 
 it('prunes entries past the retention age, oldest first', async () => {
   const old = await app.strapi.db.query('plugin::scim.activity-entry').create({
-    data: { method: 'GET', resourceType: 'User', operation: 'read', outcome: 'failure', status: 400, createdAt: new Date('2020-01-01T00:00:00Z') },
+    data: {
+      method: 'GET',
+      resourceType: 'User',
+      operation: 'read',
+      outcome: 'failure',
+      status: 400,
+      createdAt: new Date('2020-01-01T00:00:00Z'),
+    },
   });
   const removed = await app.strapi.plugin('scim').service('activity').prune();
   expect(removed).toBe(1);
@@ -151,7 +195,13 @@ it('keeps at most activityMaxEntries entries, dropping the oldest', async () => 
   const query = app.strapi.db.query('plugin::scim.activity-entry');
   const newest = await query.findOne({ orderBy: { id: 'desc' } });
   await query.createMany({
-    data: Array.from({ length: 120 }, () => ({ method: 'GET', resourceType: 'User', operation: 'read', outcome: 'failure', status: 400 })),
+    data: Array.from({ length: 120 }, () => ({
+      method: 'GET',
+      resourceType: 'User',
+      operation: 'read',
+      outcome: 'failure',
+      status: 400,
+    })),
   });
   await app.strapi.plugin('scim').service('activity').prune();
   expect(await query.count()).toBe(100);

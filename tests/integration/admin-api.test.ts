@@ -29,9 +29,11 @@ describe('settings', () => {
       provisioned: { users: 0, groups: 0 },
     });
     expect(body.data.defaultRoleId).toBe(author.id);
-    expect(body.data.roles.map((role: { code: string }) => role.code).sort()).toEqual(
-      ['strapi-author', 'strapi-editor', 'strapi-super-admin'],
-    );
+    expect(body.data.roles.map((role: { code: string }) => role.code).sort()).toEqual([
+      'strapi-author',
+      'strapi-editor',
+      'strapi-super-admin',
+    ]);
   });
 
   it('generates the endpoint id the first time provisioning is enabled, and keeps it afterwards', async () => {
@@ -54,10 +56,16 @@ describe('settings', () => {
   it('updates productionMode and defaultRoleId, and reads them back', async () => {
     const roles = (await api.call('GET', '/scim/settings')).body.data.roles;
     const editor = roles.find((role: { code: string }) => role.code === 'strapi-editor');
-    const { status, body } = await api.call('PUT', '/scim/settings', { productionMode: true, defaultRoleId: editor.id });
+    const { status, body } = await api.call('PUT', '/scim/settings', {
+      productionMode: true,
+      defaultRoleId: editor.id,
+    });
     expect(status).toBe(200);
     expect(body.data).toMatchObject({ productionMode: true, defaultRoleId: editor.id });
-    expect((await api.call('GET', '/scim/settings')).body.data).toMatchObject({ productionMode: true, defaultRoleId: editor.id });
+    expect((await api.call('GET', '/scim/settings')).body.data).toMatchObject({
+      productionMode: true,
+      defaultRoleId: editor.id,
+    });
   });
 
   it.each([
@@ -87,7 +95,14 @@ describe('secrets', () => {
     const { status, body } = await api.call('POST', '/scim/secrets', { label: 'Entra ID' });
     expect(status).toBe(201);
     expect(body.data.secret).toMatch(/^scim_[A-Za-z0-9_-]{43}$/);
-    expect(body.data).toMatchObject({ label: 'Entra ID', hint: body.data.secret.slice(-4), lastUsedAt: null, expiresAt: null, expired: false, revealable: true });
+    expect(body.data).toMatchObject({
+      label: 'Entra ID',
+      hint: body.data.secret.slice(-4),
+      lastUsedAt: null,
+      expiresAt: null,
+      expired: false,
+      revealable: true,
+    });
     const listed = (await api.call('GET', '/scim/secrets')).body.data;
     const row = listed.find((secret: { id: number }) => secret.id === body.data.id);
     expect(row).toEqual({

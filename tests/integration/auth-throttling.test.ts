@@ -24,14 +24,19 @@ const sequentially = async (count: number, request: () => Promise<ApiResponse>) 
   return responses;
 };
 const statuses = (responses: ApiResponse[]) => responses.map((response) => response.status);
-const activityCount = (where: Record<string, unknown>) => app.strapi.db.query('plugin::scim.activity-entry').count({ where });
+const activityCount = (where: Record<string, unknown>) =>
+  app.strapi.db.query('plugin::scim.activity-entry').count({ where });
 const expectThrottled = (response: ApiResponse<JsonBody>, maxSeconds: number) => {
   expect(response.status).toBe(429);
   const retryAfter = Number(response.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(maxSeconds);
   expect(response.headers.get('content-type')).toMatch(/^application\/scim\+json/);
-  expect(response.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '429', detail: expect.stringMatching(/retry after \d+ second/) });
+  expect(response.body).toMatchObject({
+    schemas: [ERROR_SCHEMA],
+    status: '429',
+    detail: expect.stringMatching(/retry after \d+ second/),
+  });
 };
 
 beforeAll(async () => {
@@ -79,13 +84,18 @@ describe('failed authentications per client address', () => {
     expect(await refusedRow(address)).toMatchObject({ status: 401, count: FAILURES_PER_MINUTE, outcome: 'failure' });
     expect(await activityCount({ clientKey: address })).toBe(1);
     expect(await activityCount({ status: 429 })).toBe(0);
-    process.stdout.write(`auth throttling: throttled ${throttled.length} of ${failed.length + throttled.length} wrong-secret requests from one address (limit ${FAILURES_PER_MINUTE}/min); the valid secret was served\n`);
+    process.stdout.write(
+      `auth throttling: throttled ${throttled.length} of ${failed.length + throttled.length} wrong-secret requests from one address (limit ${FAILURES_PER_MINUTE}/min); the valid secret was served\n`,
+    );
   });
 
   it('serves the valid secret after 40 wrong ones from the same address, and keeps answering 429 to the wrong one', async () => {
     const address = '198.51.100.40';
     const wrong = await sequentially(40, () => from(address, WRONG));
-    expect(statuses(wrong)).toEqual([...Array(FAILURES_PER_MINUTE).fill(401), ...Array(40 - FAILURES_PER_MINUTE).fill(429)]);
+    expect(statuses(wrong)).toEqual([
+      ...Array(FAILURES_PER_MINUTE).fill(401),
+      ...Array(40 - FAILURES_PER_MINUTE).fill(429),
+    ]);
     expect((await from(address, `Bearer ${secret}`)).status).toBe(200);
     expectThrottled(await from(address, WRONG), 60);
   });
@@ -104,8 +114,12 @@ describe('failed authentications per client address', () => {
     const fresh = (await api.createSecret('successes')).secret;
     expect(statuses(await sequentially(9, () => from(address, `Bearer ${fresh}`)))).toEqual(Array(9).fill(200));
     const expired = (await api.createSecret('soon expired')).id;
-    await app.strapi.db.query('plugin::scim.secret').update({ where: { id: expired }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(statuses(await sequentially(FAILURES_PER_MINUTE - 1, () => from(address, undefined)))).toEqual(Array(FAILURES_PER_MINUTE - 1).fill(401));
+    await app.strapi.db
+      .query('plugin::scim.secret')
+      .update({ where: { id: expired }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(statuses(await sequentially(FAILURES_PER_MINUTE - 1, () => from(address, undefined)))).toEqual(
+      Array(FAILURES_PER_MINUTE - 1).fill(401),
+    );
     expect((await from(address, `Bearer ${fresh}`)).status).toBe(200);
     const revealed = (await api.call('GET', `/scim/secrets/${expired}/reveal`)).body.data.secret;
     expect((await from(address, `Bearer ${revealed}`)).status).toBe(401);
@@ -161,7 +175,9 @@ describe('requests per secret', () => {
       Array.from({ length: 60 }, (_, index) => from(`203.0.113.${index + 1}`, `Bearer ${burstSecret}`)),
     );
     const refused = burst.filter((response) => response.status === 429);
-    expect(burst.filter((response) => response.status === 200).length).toBeGreaterThanOrEqual(SECRET_REQUESTS_PER_SECOND);
+    expect(burst.filter((response) => response.status === 200).length).toBeGreaterThanOrEqual(
+      SECRET_REQUESTS_PER_SECOND,
+    );
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.length + burst.filter((response) => response.status === 200).length).toBe(burst.length);
     for (const response of refused) {
@@ -170,7 +186,9 @@ describe('requests per secret', () => {
     }
     expect((await from('203.0.113.200', `Bearer ${other}`)).status).toBe(200);
     expect(await activityCount({ status: 429 })).toBe(0);
-    process.stdout.write(`secret ceiling: throttled ${refused.length} of ${burst.length} parallel requests (limit ${SECRET_REQUESTS_PER_SECOND}/s)\n`);
+    process.stdout.write(
+      `secret ceiling: throttled ${refused.length} of ${burst.length} parallel requests (limit ${SECRET_REQUESTS_PER_SECOND}/s)\n`,
+    );
 
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await from('203.0.113.201', `Bearer ${burstSecret}`)).status).toBe(200);

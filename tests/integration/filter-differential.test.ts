@@ -12,7 +12,8 @@ let users: Record<string, unknown>[];
 
 const WORDS = ['Ann', 'ann', 'ANNA', 'bob', 'Bo', 'carl', 'x_y', 'a%b', 'Zed'];
 const EMAILS = ['ann@example.com', 'Ann@Example.org', 'bob@example.com', 'x_y@b.io', 'a%b@c.de'];
-const resolve = (path: Parameters<typeof printAttributePath>[0]) => findAttribute('User', printAttributePath(path))?.attribute;
+const resolve = (path: Parameters<typeof printAttributePath>[0]) =>
+  findAttribute('User', printAttributePath(path))?.attribute;
 
 const userArbitrary = fc.record({
   displayName: fc.option(fc.constantFrom(...WORDS), { nil: undefined }),
@@ -28,13 +29,21 @@ const STRING_OPS = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'];
 const literal = fc.constantFrom(...WORDS, 'a', 'N', 'user-1', '');
 
 const comparison: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(fc.constantFrom(...STRING_PATHS), fc.constantFrom(...STRING_OPS), literal).map(([path, op, value]) => `${path} ${op} ${JSON.stringify(value)}`),
+  fc
+    .tuple(fc.constantFrom(...STRING_PATHS), fc.constantFrom(...STRING_OPS), literal)
+    .map(([path, op, value]) => `${path} ${op} ${JSON.stringify(value)}`),
   fc.constantFrom(...STRING_PATHS).map((path) => `${path} pr`),
   fc.tuple(fc.constantFrom('eq', 'ne'), fc.boolean()).map(([op, value]) => `active ${op} ${value}`),
   fc
-    .tuple(fc.constantFrom('emails.value', 'emails'), fc.constantFrom(...STRING_OPS), fc.constantFrom(...EMAILS, 'example', 'ANN', '.com', 'x_y', ''))
+    .tuple(
+      fc.constantFrom('emails.value', 'emails'),
+      fc.constantFrom(...STRING_OPS),
+      fc.constantFrom(...EMAILS, 'example', 'ANN', '.com', 'x_y', ''),
+    )
     .map(([path, op, value]) => `${path} ${op} ${JSON.stringify(value)}`),
-  fc.tuple(fc.constantFrom('eq', 'co', 'sw'), fc.constantFrom(...EMAILS, 'example')).map(([op, value]) => `emails[value ${op} ${JSON.stringify(value)}]`),
+  fc
+    .tuple(fc.constantFrom('eq', 'co', 'sw'), fc.constantFrom(...EMAILS, 'example'))
+    .map(([op, value]) => `emails[value ${op} ${JSON.stringify(value)}]`),
   fc.constant('emails.value pr'),
 );
 
@@ -53,10 +62,15 @@ beforeAll(async () => {
   const samples = fc.sample(userArbitrary, { numRuns: 60, seed: 7 });
   users = [];
   for (const [index, sample] of samples.entries()) {
-    const body: Record<string, unknown> = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${WORDS[index % WORDS.length]}-user-${index}`, active: sample.active };
+    const body: Record<string, unknown> = {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: `${WORDS[index % WORDS.length]}-user-${index}`,
+      active: sample.active,
+    };
     if (sample.displayName) body.displayName = sample.displayName;
     if (sample.externalId) body.externalId = sample.externalId;
-    if (sample.givenName || sample.familyName) body.name = { givenName: sample.givenName, familyName: sample.familyName };
+    if (sample.givenName || sample.familyName)
+      body.name = { givenName: sample.givenName, familyName: sample.familyName };
     if (sample.emails.length > 0) body.emails = sample.emails.map((value) => ({ value, type: 'work' }));
     const { row } = await service.create(body, { productionMode: false, defaultRoleId: null });
     users.push({ ...row.resource, id: row.scimId });
@@ -75,7 +89,10 @@ it('selects in the database exactly the users the evaluator matches', async () =
       let expected: string[];
       try {
         const ast = parseFilter(filter);
-        expected = users.filter((user) => matches(ast, user, resolve)).map((user) => String(user.userName)).sort();
+        expected = users
+          .filter((user) => matches(ast, user, resolve))
+          .map((user) => String(user.userName))
+          .sort();
       } catch {
         return; // a filter the evaluator refuses (e.g. gt on a boolean) is not a differential case
       }
@@ -93,6 +110,8 @@ it('selects in the database exactly the users the evaluator matches', async () =
     }),
     { numRuns: 300, seed: 20261129 },
   );
-  process.stdout.write(`filter differential: ${compared} filters compared on ${app.database.client} over ${users.length} users\n`);
+  process.stdout.write(
+    `filter differential: ${compared} filters compared on ${app.database.client} over ${users.length} users\n`,
+  );
   expect(compared).toBeGreaterThan(200);
 });

@@ -9,13 +9,30 @@ let secret: string;
 let roles: Record<string, number>;
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
+  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const createUser = async (email: string) =>
-  (await scim('/Users', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: email } })).body;
+  (
+    await scim('/Users', {
+      method: 'POST',
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: email },
+    })
+  ).body;
 const createGroup = async (displayName: string, members: string[] = []) =>
-  (await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName, members: members.map((value) => ({ value })) } })).body;
+  (
+    await scim('/Groups', {
+      method: 'POST',
+      body: {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        displayName,
+        members: members.map((value) => ({ value })),
+      },
+    })
+  ).body;
 const rolesOf = async (email: string) => {
-  const user = await app.strapi.db.query('admin::user').findOne({ where: { email }, populate: { roles: { select: ['code'] } } });
+  const user = await app.strapi.db
+    .query('admin::user')
+    .findOne({ where: { email }, populate: { roles: { select: ['code'] } } });
   return user.roles.map((role: { code: string }) => role.code).sort();
 };
 const patchMembers = (groupId: string, op: string, value: unknown, path = 'members') =>
@@ -41,7 +58,9 @@ it('gives members of a mapped group its role on top of the default role, and tak
   const editors = await createGroup('Editors', [ada.id]);
   expect(await rolesOf('ada@example.com')).toEqual(['strapi-author']);
 
-  const mapped = await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: editors.id, roleId: roles['strapi-editor'] }] });
+  const mapped = await api.call('PUT', '/scim/settings', {
+    groupRoleMappings: [{ groupId: editors.id, roleId: roles['strapi-editor'] }],
+  });
   expect(mapped.status).toBe(200);
   expect(mapped.body.data.groupRoleMappings).toEqual([{ groupId: editors.id, roleId: roles['strapi-editor'] }]);
   expect(await rolesOf('ada@example.com')).toEqual(['strapi-author', 'strapi-editor']);
@@ -59,12 +78,21 @@ it('gives members of a mapped group its role on top of the default role, and tak
 
 it('gives a new user the mapped roles of the groups it is added to, and records what it did', async () => {
   const group = await createGroup('Writers');
-  await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: roles['strapi-editor'] }] });
+  await api.call('PUT', '/scim/settings', {
+    groupRoleMappings: [{ groupId: group.id, roleId: roles['strapi-editor'] }],
+  });
   const cy = await createUser('cy@example.com');
   await patchMembers(group.id, 'Add', [{ value: cy.id }]);
   expect(await rolesOf('cy@example.com')).toEqual(['strapi-author', 'strapi-editor']);
-  const [entry] = await app.strapi.db.query('plugin::scim.activity-entry').findMany({ where: { resourceType: 'Group', operation: 'patch', resourceId: group.id } });
-  expect(entry).toMatchObject({ outcome: 'success', mode: 'production', changes: ['members'], hostAction: 'recomputed the roles of 1 member(s)' });
+  const [entry] = await app.strapi.db
+    .query('plugin::scim.activity-entry')
+    .findMany({ where: { resourceType: 'Group', operation: 'patch', resourceId: group.id } });
+  expect(entry).toMatchObject({
+    outcome: 'success',
+    mode: 'production',
+    changes: ['members'],
+    hostAction: 'recomputed the roles of 1 member(s)',
+  });
 });
 
 it('writes no admin user whose roles a membership change leaves as they are', async () => {
@@ -83,7 +111,10 @@ it('writes no admin user whose roles a membership change leaves as they are', as
   const userService = app.strapi.service('admin::user');
   const original = userService.updateById;
   const updated: unknown[] = [];
-  userService.updateById = (id: unknown, attributes: unknown) => (updated.push(id), original.call(userService, id, attributes));
+  userService.updateById = (id: unknown, attributes: unknown) => (
+    updated.push(id),
+    original.call(userService, id, attributes)
+  );
   try {
     // Dee already holds Editor through the other group: joining this one changes nothing on the admin user.
     expect((await patchMembers(both.id, 'add', [{ value: dee.id }])).status).toBe(204);
@@ -102,10 +133,14 @@ it('writes no admin user whose roles a membership change leaves as they are', as
 
 it('refuses a mapping to the Super Admin role or to an unknown group, naming the field', async () => {
   const group = await createGroup('Admins');
-  const superAdmin = await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: roles['strapi-super-admin'] }] });
+  const superAdmin = await api.call('PUT', '/scim/settings', {
+    groupRoleMappings: [{ groupId: group.id, roleId: roles['strapi-super-admin'] }],
+  });
   expect(superAdmin.status).toBe(400);
   expect(superAdmin.body.error.message).toContain('groupRoleMappings.0.roleId');
-  const unknown = await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: 'nope', roleId: roles['strapi-editor'] }] });
+  const unknown = await api.call('PUT', '/scim/settings', {
+    groupRoleMappings: [{ groupId: 'nope', roleId: roles['strapi-editor'] }],
+  });
   expect(unknown.status).toBe(400);
   expect(unknown.body.error.message).toContain('groupRoleMappings.0.groupId');
 });
@@ -119,15 +154,21 @@ it('lists provisioned groups for the mapping, by displayName prefix, to admins w
 });
 
 describe('races between user writes and membership changes', () => {
-  const members = async (groupId: string) => ((await scim(`/Groups/${groupId}`)).body.members ?? []).map((member: { value: string }) => member.value).sort();
+  const members = async (groupId: string) =>
+    ((await scim(`/Groups/${groupId}`)).body.members ?? []).map((member: { value: string }) => member.value).sort();
 
   it('keeps the mapped role when a PATCH of the user races the group PATCH that adds it', async () => {
     const group = await createGroup('Racers');
-    await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: roles['strapi-editor'] }] });
+    await api.call('PUT', '/scim/settings', {
+      groupRoleMappings: [{ groupId: group.id, roleId: roles['strapi-editor'] }],
+    });
     const racers = await Promise.all(Array.from({ length: 12 }, (_, index) => createUser(`racer${index}@example.com`)));
     const responses = await Promise.all(
       racers.flatMap((user: { id: string }) => [
-        scim(`/Users/${user.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'Racer' }] } }),
+        scim(`/Users/${user.id}`, {
+          method: 'PATCH',
+          body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'Racer' }] },
+        }),
         patchMembers(group.id, 'add', [{ value: user.id }]),
       ]),
     );
@@ -139,9 +180,14 @@ describe('races between user writes and membership changes', () => {
 
   it('leaves no membership of a deleted user when the DELETE races the group PATCH that adds it', async () => {
     const group = await createGroup('Leavers');
-    const leavers = await Promise.all(Array.from({ length: 12 }, (_, index) => createUser(`leaver${index}@example.com`)));
+    const leavers = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => createUser(`leaver${index}@example.com`)),
+    );
     const responses = await Promise.all(
-      leavers.flatMap((user: { id: string }) => [scim(`/Users/${user.id}`, { method: 'DELETE' }), patchMembers(group.id, 'add', [{ value: user.id }])]),
+      leavers.flatMap((user: { id: string }) => [
+        scim(`/Users/${user.id}`, { method: 'DELETE' }),
+        patchMembers(group.id, 'add', [{ value: user.id }]),
+      ]),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((_, index) => index % 2 === 0)).toEqual(leavers.map(() => 204));

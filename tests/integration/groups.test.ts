@@ -289,7 +289,9 @@ describe('PATCH /Groups/:id', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe('W/"2"');
     expect(response.body).toMatchObject({ id: group.id, displayName: 'Patch preferred', meta: { version: 'W/"2"' } });
-    expect((response.body.members as { value: string }[]).map((member) => member.value).sort()).toEqual(sorted([users[0], users[1]]));
+    expect((response.body.members as { value: string }[]).map((member) => member.value).sort()).toEqual(
+      sorted([users[0], users[1]]),
+    );
   });
 
   it('returns the group with 200 to Okta, and records the quirk in the activity log', async () => {
@@ -300,7 +302,11 @@ describe('PATCH /Groups/:id', () => {
       body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { displayName: 'Patch from Okta 2' } }] },
     });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ id: group.id, displayName: 'Patch from Okta 2', members: [{ value: users[0] }] });
+    expect(response.body).toMatchObject({
+      id: group.id,
+      displayName: 'Patch from Okta 2',
+      members: [{ value: users[0] }],
+    });
     const [entry] = await app.strapi.db.query('plugin::scim.activity-entry').findMany({
       where: { resourceId: group.id, method: 'PATCH' },
       orderBy: { id: 'desc' },
@@ -381,7 +387,10 @@ describe('PATCH /Groups/:id', () => {
     const group = await createGroup('Patch conflict', [users[0]]);
     const rename = await patchGroup(group.id, { op: 'replace', path: 'displayName', value: 'engineering' });
     expect(rename.status).toBe(409);
-    expect((await scim(`/Groups/${group.id}`)).body).toMatchObject({ displayName: 'Patch conflict', meta: { version: 'W/"1"' } });
+    expect((await scim(`/Groups/${group.id}`)).body).toMatchObject({
+      displayName: 'Patch conflict',
+      meta: { version: 'W/"1"' },
+    });
   });
 
   it('writes nothing for a removal of someone who is not a member (a retried request)', async () => {

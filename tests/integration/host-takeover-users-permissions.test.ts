@@ -13,7 +13,8 @@ let secret: string;
 
 const USER_UID = 'plugin::users-permissions.user';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
+  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const userBody = (userName: string, email: string, extra: Record<string, unknown> = {}) => ({
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
   userName,
@@ -41,7 +42,13 @@ const signIn = (identifier: string, password: string) =>
   });
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { SCIM_TARGET: 'users-permissions', SCIM_LINK_EXISTING_USERS: 'true', SCIM_USERS_PERMISSIONS_PROVIDER: 'okta-sso' } });
+  app = await startTestApp({
+    env: {
+      SCIM_TARGET: 'users-permissions',
+      SCIM_LINK_EXISTING_USERS: 'true',
+      SCIM_USERS_PERMISSIONS_PROVIDER: 'okta-sso',
+    },
+  });
   api = adminApi(app.baseUrl, await app.login());
   ({ endpoint, secret } = await api.startProduction());
 });
@@ -52,7 +59,10 @@ afterAll(async () => {
 
 it('never rewrites the email, username or provider of a linked end user, and says so', async () => {
   const id = await register('victim', 'victim@example.com', 'Victim-Password-1');
-  const { status, body } = await scim('/Users', { method: 'POST', body: userBody('victim.scim', 'victim@example.com') });
+  const { status, body } = await scim('/Users', {
+    method: 'POST',
+    body: userBody('victim.scim', 'victim@example.com'),
+  });
   expect(status).toBe(201);
   expect(await scimRow(body.id)).toMatchObject({ hostUserId: id, hostOrigin: 'linked' });
   expect(await endUserById(id)).toMatchObject({ username: 'victim', email: 'victim@example.com', provider: 'local' });
@@ -68,28 +78,52 @@ it('never rewrites the email, username or provider of a linked end user, and say
     },
   });
   expect(patched.status).toBe(204);
-  expect((await scim(`/Users/${body.id}`)).body).toMatchObject({ userName: 'attacker', emails: [expect.objectContaining({ value: 'attacker@example.net' })] });
-  expect(await endUserById(id)).toMatchObject({ username: 'victim', email: 'victim@example.com', provider: 'local', blocked: false });
-  expect(await app.strapi.db.query(USER_UID).count({ where: { $or: [{ email: 'attacker@example.net' }, { username: 'attacker' }] } })).toBe(0);
+  expect((await scim(`/Users/${body.id}`)).body).toMatchObject({
+    userName: 'attacker',
+    emails: [expect.objectContaining({ value: 'attacker@example.net' })],
+  });
+  expect(await endUserById(id)).toMatchObject({
+    username: 'victim',
+    email: 'victim@example.com',
+    provider: 'local',
+    blocked: false,
+  });
+  expect(
+    await app.strapi.db
+      .query(USER_UID)
+      .count({ where: { $or: [{ email: 'attacker@example.net' }, { username: 'attacker' }] } }),
+  ).toBe(0);
   expect((await signIn('victim@example.com', 'Victim-Password-1')).status).toBe(200);
 
   const { body: activity } = await api.call('GET', '/scim/activity?pageSize=100');
-  const entry = activity.data.results.find((result: { resourceId: string; operation: string }) => result.resourceId === body.id && result.operation === 'patch');
+  const entry = activity.data.results.find(
+    (result: { resourceId: string; operation: string }) =>
+      result.resourceId === body.id && result.operation === 'patch',
+  );
   expect(entry.hostAction).toMatch(/email left as victim@example\.com: .*\(username left as victim\)/);
 });
 
 it('still blocks and unblocks a linked end user with active', async () => {
   const id = await register('blockable', 'blockable@example.com', 'Blockable-Password-1');
   const { body } = await scim('/Users', { method: 'POST', body: userBody('blockable', 'blockable@example.com') });
-  await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
+  await scim(`/Users/${body.id}`, {
+    method: 'PATCH',
+    body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] },
+  });
   expect(await endUserById(id)).toMatchObject({ blocked: true, email: 'blockable@example.com' });
-  await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: true } }] } });
+  await scim(`/Users/${body.id}`, {
+    method: 'PATCH',
+    body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: true } }] },
+  });
   expect(await endUserById(id)).toMatchObject({ blocked: false });
 });
 
 describe('taking a released end user back by externalId', () => {
   const release = async (userName: string, externalId: string) => {
-    const { body } = await scim('/Users', { method: 'POST', body: userBody(userName, `${userName}@example.com`, { externalId }) });
+    const { body } = await scim('/Users', {
+      method: 'POST',
+      body: userBody(userName, `${userName}@example.com`, { externalId }),
+    });
     const row = await scimRow(body.id);
     expect((await scim(`/Users/${body.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await endUserById(row.hostUserId)).toMatchObject({ blocked: true });
@@ -113,7 +147,9 @@ describe('taking a released end user back by externalId', () => {
     const again = await returning('unblocked', 'okta-unblocked');
     expect(again.status).toBe(409);
     expect(again.body.scimType).toBe('uniqueness');
-    expect(again.body.detail).toMatch(/users-permissions user \d+ was kept deactivated, and that user was reactivated in Strapi since/);
+    expect(again.body.detail).toMatch(
+      /users-permissions user \d+ was kept deactivated, and that user was reactivated in Strapi since/,
+    );
     expect(await endUserById(id)).toEqual(before);
   });
 

@@ -11,7 +11,8 @@ let endpoint: string;
 let secret: string;
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
+  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
   userName,
@@ -23,11 +24,15 @@ const adminById = (id: number) => app.strapi.db.query('admin::user').findOne({ w
 const scimRow = (scimId: string) => app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { scimId } });
 const existingAdmin = async (email: string) => {
   const editor = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-  return app.strapi.service('admin::user').create({ email, firstname: 'Victim', lastname: 'Before', isActive: true, roles: [editor.id] });
+  return app.strapi
+    .service('admin::user')
+    .create({ email, firstname: 'Victim', lastname: 'Before', isActive: true, roles: [editor.id] });
 };
 const hostActionsOf = async (scimId: string): Promise<string[]> => {
   const { body } = await api.call('GET', '/scim/activity?pageSize=100');
-  return body.data.results.filter((entry: { resourceId: string }) => entry.resourceId === scimId).map((entry: { hostAction: string }) => entry.hostAction);
+  return body.data.results
+    .filter((entry: { resourceId: string }) => entry.resourceId === scimId)
+    .map((entry: { hostAction: string }) => entry.hostAction);
 };
 
 beforeAll(async () => {
@@ -61,7 +66,9 @@ it('never rewrites the email of a linked admin user through PATCH, but still upd
   expect((await scim(`/Users/${body.id}`)).body.emails[0].value).toBe('attacker@example.net');
   expect(await adminById(victim.id)).toMatchObject({ email: 'victim.patch@example.com', firstname: 'Renamed' });
   expect(await app.strapi.db.query('admin::user').count({ where: { email: 'attacker@example.net' } })).toBe(0);
-  expect((await hostActionsOf(body.id))[0]).toMatch(/^updated admin user \d+ \(email left as victim\.patch@example\.com: SCIM linked this user/);
+  expect((await hostActionsOf(body.id))[0]).toMatch(
+    /^updated admin user \d+ \(email left as victim\.patch@example\.com: SCIM linked this user/,
+  );
 });
 
 it('never rewrites the email of a linked admin user through PUT', async () => {
@@ -69,21 +76,36 @@ it('never rewrites the email of a linked admin user through PUT', async () => {
   const { body } = await scim('/Users', { method: 'POST', body: userBody('victim.put@example.com') });
   const put = await scim(`/Users/${body.id}`, {
     method: 'PUT',
-    body: userBody('victim.put@example.com', { emails: [{ value: 'attacker.put@example.net', primary: true }], name: { givenName: 'Put', familyName: 'Name' } }),
+    body: userBody('victim.put@example.com', {
+      emails: [{ value: 'attacker.put@example.net', primary: true }],
+      name: { givenName: 'Put', familyName: 'Name' },
+    }),
   });
   expect(put.status).toBe(200);
-  expect(await adminById(victim.id)).toMatchObject({ email: 'victim.put@example.com', firstname: 'Put', lastname: 'Name' });
+  expect(await adminById(victim.id)).toMatchObject({
+    email: 'victim.put@example.com',
+    firstname: 'Put',
+    lastname: 'Name',
+  });
 });
 
 it('keeps the email of a linked admin user protected after it is released and taken back by externalId', async () => {
   const victim = await existingAdmin('victim.returning@example.com');
-  const first = await scim('/Users', { method: 'POST', body: userBody('victim.returning@example.com', { externalId: 'ext-victim-returning' }) });
+  const first = await scim('/Users', {
+    method: 'POST',
+    body: userBody('victim.returning@example.com', { externalId: 'ext-victim-returning' }),
+  });
   expect((await scim(`/Users/${first.body.id}`, { method: 'DELETE' })).status).toBe(204);
-  const released = await app.strapi.db.query('plugin::scim.released-link').findOne({ where: { externalId: 'ext-victim-returning' } });
+  const released = await app.strapi.db
+    .query('plugin::scim.released-link')
+    .findOne({ where: { externalId: 'ext-victim-returning' } });
   expect(released).toMatchObject({ hostUserId: victim.id, hostOrigin: 'linked' });
   const again = await scim('/Users', {
     method: 'POST',
-    body: userBody('victim.returning@example.com', { externalId: 'ext-victim-returning', emails: [{ value: 'attacker.back@example.net', primary: true }] }),
+    body: userBody('victim.returning@example.com', {
+      externalId: 'ext-victim-returning',
+      emails: [{ value: 'attacker.back@example.net', primary: true }],
+    }),
   });
   expect(again.status).toBe(201);
   expect(await scimRow(again.body.id)).toMatchObject({ hostUserId: victim.id, hostOrigin: 'linked' });
@@ -94,6 +116,12 @@ it('still rewrites the email of an admin user SCIM created itself', async () => 
   const { body } = await scim('/Users', { method: 'POST', body: userBody('created.here@example.com') });
   const row = await scimRow(body.id);
   expect(row).toMatchObject({ hostOrigin: 'created' });
-  await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'emails[type eq "work"].value', value: 'moved.here@example.com' }] } });
+  await scim(`/Users/${body.id}`, {
+    method: 'PATCH',
+    body: {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: 'emails[type eq "work"].value', value: 'moved.here@example.com' }],
+    },
+  });
   expect(await adminById(row.hostUserId)).toMatchObject({ email: 'moved.here@example.com' });
 });

@@ -44,7 +44,8 @@ const groupIds: string[] = [];
 let victimId: string;
 let uniqueCounter = 0;
 
-type Category = 'filters' | 'patch' | 'json bodies' | 'headers' | 'ids' | 'query parameters' | 'patterns' | 'regressions';
+type Category =
+  'filters' | 'patch' | 'json bodies' | 'headers' | 'ids' | 'query parameters' | 'patterns' | 'regressions';
 const figures = new Map<Category, { sent: number; rejected: number; accepted: number }>();
 
 const describeRequest = (request: RawRequest) => {
@@ -143,7 +144,10 @@ beforeAll(async () => {
     groupIds.push(response.json.id);
   }
   const roles = (await api.call('GET', '/scim/settings')).body.data.roles as { id: number; code: string }[];
-  const editor = required(roles.find((role) => role.code === 'strapi-editor'), 'the strapi-editor role');
+  const editor = required(
+    roles.find((role) => role.code === 'strapi-editor'),
+    'the strapi-editor role',
+  );
   const updated = await api.call('PUT', '/scim/settings', {
     productionMode: true,
     groupRoleMappings: [{ groupId: groupIds[0], roleId: editor.id }],
@@ -161,9 +165,7 @@ afterAll(async () => {
       )} rejected ${String(tally.accepted).padStart(5)} accepted`,
   );
   const total = [...figures.values()].reduce((sum, tally) => sum + tally.sent, 0);
-  process.stdout.write(
-    `hostile-input (${selectedClient()}, seed ${SEED}): ${total} requests\n${rows.join('\n')}\n`,
-  );
+  process.stdout.write(`hostile-input (${selectedClient()}, seed ${SEED}): ${total} requests\n${rows.join('\n')}\n`);
   await stopTestApp(app);
 });
 
@@ -199,24 +201,20 @@ describe('hostile input over HTTP', () => {
   });
 
   it('PATCH bodies: random operations, paths and values on users and groups', async () => {
-    const requests = patchRequest(userIds).map(
-      ({ target, pick: index, body, ifMatch }): RawRequest => ({
-        method: 'PATCH',
-        path: `${endpointPath}/${target}/${pick(target === 'Users' ? userIds.slice(0, 5) : groupIds, index)}`,
-        headers: { ...scimJson, ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }) },
-        body: json(body),
-      }),
-    );
+    const requests = patchRequest(userIds).map(({ target, pick: index, body, ifMatch }): RawRequest => ({
+      method: 'PATCH',
+      path: `${endpointPath}/${target}/${pick(target === 'Users' ? userIds.slice(0, 5) : groupIds, index)}`,
+      headers: { ...scimJson, ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }) },
+      body: json(body),
+    }));
     await run(requests, 'patch', 150);
   });
 
   it('query parameters: startIndex/count extremes, attribute lists, repeated and bracketed names', async () => {
-    const requests = queryRequest.map(
-      ({ path, query }): RawRequest => ({
-        method: 'GET',
-        path: `${endpointPath}${path.replace('{user}', userIds[0]).replace('{group}', groupIds[0])}?${query}`,
-      }),
-    );
+    const requests = queryRequest.map(({ path, query }): RawRequest => ({
+      method: 'GET',
+      path: `${endpointPath}${path.replace('{user}', userIds[0]).replace('{group}', groupIds[0])}?${query}`,
+    }));
     await run(requests, 'query parameters', 100);
   });
 
@@ -228,8 +226,8 @@ describe('hostile input over HTTP', () => {
         method === 'PATCH'
           ? { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'x' }] }
           : resource === 'Groups'
-          ? { schemas: [GROUP_URN], displayName: 'By id' }
-          : userBody(nextName('by-id'));
+            ? { schemas: [GROUP_URN], displayName: 'By id' }
+            : userBody(nextName('by-id'));
       return { method, path, headers: scimJson, body: json(body) };
     });
     await run(requests, 'ids', 80);
@@ -450,42 +448,45 @@ describe('hostile headers', () => {
         authorized: fc.boolean(),
         path: fc.constantFrom('/ServiceProviderConfig', '/Users?count=1', '/Groups/unknown'),
       })
-      .map(
-        ({ value, authorized, path }): RawRequest => ({
-          method: 'GET',
-          path: `${endpointPath}${path}`,
-          headers: { 'x-forwarded-for': value, ...(authorized ? {} : { authorization: 'Bearer scim_wrong' }) },
-        }),
-      );
+      .map(({ value, authorized, path }): RawRequest => ({
+        method: 'GET',
+        path: `${endpointPath}${path}`,
+        headers: { 'x-forwarded-for': value, ...(authorized ? {} : { authorization: 'Bearer scim_wrong' }) },
+      }));
     await run(requests, 'headers', 60);
   });
 
   it('pathological pattern inputs in userName, emails, attribute lists, sortBy, filters and headers', async () => {
     const requests = fc
-      .record({ text: pathologicalText, where: fc.constantFrom('userName', 'email', 'attributes', 'sortBy', 'filter', 'header') })
+      .record({
+        text: pathologicalText,
+        where: fc.constantFrom('userName', 'email', 'attributes', 'sortBy', 'filter', 'header'),
+      })
       .chain(({ text, where }) =>
-        fc.constantFrom('prefer', 'if-match', 'user-agent', 'authorization', 'x-forwarded-host').map((header): RawRequest => {
-          if (where === 'userName' || where === 'email') {
-            const body = userBody(nextName('pattern'));
-            if (where === 'userName') body.userName = text;
-            else body.emails = [{ value: text, type: 'work', primary: true }];
-            return { method: 'POST', path: `${endpointPath}/Users`, headers: scimJson, body: json(body) };
-          }
-          if (where === 'header') {
+        fc
+          .constantFrom('prefer', 'if-match', 'user-agent', 'authorization', 'x-forwarded-host')
+          .map((header): RawRequest => {
+            if (where === 'userName' || where === 'email') {
+              const body = userBody(nextName('pattern'));
+              if (where === 'userName') body.userName = text;
+              else body.emails = [{ value: text, type: 'work', primary: true }];
+              return { method: 'POST', path: `${endpointPath}/Users`, headers: scimJson, body: json(body) };
+            }
+            if (where === 'header') {
+              return {
+                method: 'PATCH',
+                path: `${endpointPath}/Users/${userIds[3]}`,
+                headers: { ...scimJson, [header]: text },
+                body: json({ schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'x' }] }),
+              };
+            }
             return {
-              method: 'PATCH',
-              path: `${endpointPath}/Users/${userIds[3]}`,
-              headers: { ...scimJson, [header]: text },
-              body: json({ schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'x' }] }),
+              method: 'POST',
+              path: `${endpointPath}/Users/.search`,
+              headers: scimJson,
+              body: json({ schemas: [SEARCH_URN], [where]: where === 'filter' ? `userName eq "${text}"` : text }),
             };
-          }
-          return {
-            method: 'POST',
-            path: `${endpointPath}/Users/.search`,
-            headers: scimJson,
-            body: json({ schemas: [SEARCH_URN], [where]: where === 'filter' ? `userName eq "${text}"` : text }),
-          };
-        }),
+          }),
       );
     await run(requests, 'patterns', 60);
   });

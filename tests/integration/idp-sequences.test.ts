@@ -18,7 +18,8 @@ const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 type Init = Parameters<typeof scimRequest>[1];
 const scim = (path: string, init: Init = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
-const patch = (path: string, Operations: unknown[], init: Init = {}) => scim(path, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations }, ...init });
+const patch = (path: string, Operations: unknown[], init: Init = {}) =>
+  scim(path, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations }, ...init });
 const filter = (expression: string) => encodeURIComponent(expression);
 const adminUser = (email: string) => app.strapi.db.query('admin::user').findOne({ where: { email } });
 
@@ -44,8 +45,13 @@ describe('Microsoft Entra ID', () => {
   });
 
   it('looks the user up by userName, then creates it with the enterprise extension', async () => {
-    expect((await scim(`/Users?filter=${filter('userName eq "Test_User_ab6490ee@contoso.com"')}`)).body.totalResults).toBe(0);
-    const manager = await scim('/Users', { method: 'POST', body: { schemas: [USER], userName: 'boss@contoso.com', active: true } });
+    expect(
+      (await scim(`/Users?filter=${filter('userName eq "Test_User_ab6490ee@contoso.com"')}`)).body.totalResults,
+    ).toBe(0);
+    const manager = await scim('/Users', {
+      method: 'POST',
+      body: { schemas: [USER], userName: 'boss@contoso.com', active: true },
+    });
     managerId = manager.body.id;
     const created = await scim('/Users', {
       method: 'POST',
@@ -65,7 +71,11 @@ describe('Microsoft Entra ID', () => {
     expect(created.status).toBe(201);
     userId = created.body.id;
     expect(created.body[ENTERPRISE]).toEqual({ department: 'Sales' });
-    expect(await adminUser('test_user_fd0ea19b@contoso.com')).toMatchObject({ firstname: 'givenName', lastname: 'familyName', isActive: true });
+    expect(await adminUser('test_user_fd0ea19b@contoso.com')).toMatchObject({
+      firstname: 'givenName',
+      lastname: 'familyName',
+      isActive: true,
+    });
   });
 
   it('looks the user up by externalId', async () => {
@@ -81,12 +91,17 @@ describe('Microsoft Entra ID', () => {
       { op: 'Replace', path: 'name.familyName', value: 'updatedFamilyName' },
     ]);
     expect(response.status).toBe(204);
-    expect((await scim(`/Users/${userId}`)).body).toMatchObject({ displayName: 'Renamed User', phoneNumbers: [{ type: 'mobile', value: '+1 555 0100' }] });
+    expect((await scim(`/Users/${userId}`)).body).toMatchObject({
+      displayName: 'Renamed User',
+      phoneNumbers: [{ type: 'mobile', value: '+1 555 0100' }],
+    });
     expect(await adminUser('updatedemail@contoso.com')).toMatchObject({ lastname: 'updatedFamilyName' });
   });
 
   it('adds and removes the manager', async () => {
-    expect((await patch(`/Users/${userId}`, [{ op: 'Add', path: `${ENTERPRISE}:manager`, value: managerId }])).status).toBe(204);
+    expect(
+      (await patch(`/Users/${userId}`, [{ op: 'Add', path: `${ENTERPRISE}:manager`, value: managerId }])).status,
+    ).toBe(204);
     expect((await scim(`/Users/${userId}`)).body[ENTERPRISE].manager.value).toBe(managerId);
     expect((await patch(`/Users/${userId}`, [{ op: 'Remove', path: `${ENTERPRISE}:manager` }])).status).toBe(204);
     expect((await scim(`/Users/${userId}`)).body[ENTERPRISE]?.manager).toBeUndefined();
@@ -100,27 +115,54 @@ describe('Microsoft Entra ID', () => {
   });
 
   it('with aadOptscim062020, sends path-less replaces with dotted keys', async () => {
-    expect((await patch(`/Users/${userId}`, [{ op: 'replace', value: { 'name.givenName': 'Flagged', active: false } }])).status).toBe(204);
+    expect(
+      (await patch(`/Users/${userId}`, [{ op: 'replace', value: { 'name.givenName': 'Flagged', active: false } }]))
+        .status,
+    ).toBe(204);
     expect((await scim(`/Users/${userId}`)).body).toMatchObject({ name: { givenName: 'Flagged' }, active: false });
     await patch(`/Users/${userId}`, [{ op: 'replace', value: { active: true } }]);
   });
 
   it('creates a group after a displayName lookup without members, and manages its members both ways', async () => {
-    const lookup = await scim(`/Groups?excludedAttributes=members&filter=${filter('displayName eq "Group1DisplayName"')}`);
+    const lookup = await scim(
+      `/Groups?excludedAttributes=members&filter=${filter('displayName eq "Group1DisplayName"')}`,
+    );
     expect(lookup.body).toMatchObject({ totalResults: 0 });
-    const created = await scim('/Groups', { method: 'POST', body: { schemas: [GROUP], externalId: '8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159', displayName: 'Group1DisplayName', members: [] } });
+    const created = await scim('/Groups', {
+      method: 'POST',
+      body: {
+        schemas: [GROUP],
+        externalId: '8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159',
+        displayName: 'Group1DisplayName',
+        members: [],
+      },
+    });
     expect(created.status).toBe(201);
     groupId = created.body.id;
-    expect((await patch(`/Groups/${groupId}`, [{ op: 'Add', path: 'members', value: [{ value: userId }, { value: managerId }] }])).status).toBe(204);
-    expect((await patch(`/Groups/${groupId}`, [{ op: 'Remove', path: 'members', value: [{ value: managerId }] }])).status).toBe(204);
-    expect((await patch(`/Groups/${groupId}`, [{ op: 'remove', path: `members[value eq "${userId}"]` }])).status).toBe(204);
+    expect(
+      (
+        await patch(`/Groups/${groupId}`, [
+          { op: 'Add', path: 'members', value: [{ value: userId }, { value: managerId }] },
+        ])
+      ).status,
+    ).toBe(204);
+    expect(
+      (await patch(`/Groups/${groupId}`, [{ op: 'Remove', path: 'members', value: [{ value: managerId }] }])).status,
+    ).toBe(204);
+    expect((await patch(`/Groups/${groupId}`, [{ op: 'remove', path: `members[value eq "${userId}"]` }])).status).toBe(
+      204,
+    );
     const group = await scim(`/Groups/${groupId}`);
     expect(group.body.members ?? []).toEqual([]);
   });
 
   it('renames the group, then deletes the group and the user', async () => {
-    await patch(`/Groups/${groupId}`, [{ op: 'Replace', path: 'displayName', value: '1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName' }]);
-    expect((await scim(`/Groups/${groupId}`)).body.displayName).toBe('1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName');
+    await patch(`/Groups/${groupId}`, [
+      { op: 'Replace', path: 'displayName', value: '1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName' },
+    ]);
+    expect((await scim(`/Groups/${groupId}`)).body.displayName).toBe(
+      '1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName',
+    );
     expect((await scim(`/Groups/${groupId}`, { method: 'DELETE' })).status).toBe(204);
     expect((await scim(`/Users/${userId}`, { method: 'DELETE' })).status).toBe(204);
     expect((await scim(`/Users/${userId}`)).status).toBe(404);
@@ -138,7 +180,10 @@ describe('Okta', () => {
   });
 
   it('checks that the user does not exist, then creates it', async () => {
-    const existing = await scim(`/Users?filter=${filter('userName eq "okta.user@example.com"')}&startIndex=1&count=100`, bare);
+    const existing = await scim(
+      `/Users?filter=${filter('userName eq "okta.user@example.com"')}&startIndex=1&count=100`,
+      bare,
+    );
     expect(existing.body).toMatchObject({ totalResults: 0, startIndex: 1 });
     const created = await scim('/Users', {
       ...bare,
@@ -164,7 +209,10 @@ describe('Okta', () => {
 
   it('gets the user and finds it whatever the userName case', async () => {
     expect((await scim(`/Users/${userId}`, bare)).body.userName).toBe('okta.user@example.com');
-    const upper = await scim(`/Users?filter=${filter('userName eq "OKTA.USER@EXAMPLE.COM"')}&startIndex=1&count=100`, bare);
+    const upper = await scim(
+      `/Users?filter=${filter('userName eq "OKTA.USER@EXAMPLE.COM"')}&startIndex=1&count=100`,
+      bare,
+    );
     expect(upper.body.Resources.map((user: { id: string }) => user.id)).toEqual([userId]);
   });
 
@@ -172,7 +220,14 @@ describe('Okta', () => {
     const response = await scim(`/Users/${userId}`, {
       ...bare,
       method: 'PUT',
-      body: { schemas: [USER], id: userId, userName: 'okta.user@example.com', name: { givenName: 'Changed', familyName: 'User' }, emails: [{ primary: true, value: 'okta.user@example.com', type: 'work' }], active: true },
+      body: {
+        schemas: [USER],
+        id: userId,
+        userName: 'okta.user@example.com',
+        name: { givenName: 'Changed', familyName: 'User' },
+        emails: [{ primary: true, value: 'okta.user@example.com', type: 'work' }],
+        active: true,
+      },
     });
     expect(response.status).toBe(200);
     expect(await adminUser('okta.user@example.com')).toMatchObject({ firstname: 'Changed' });
@@ -186,8 +241,18 @@ describe('Okta', () => {
   });
 
   it('pushes a group with members, renames it and changes members in one PATCH, then empties and deletes it', async () => {
-    const other = (await scim('/Users', { ...bare, method: 'POST', body: { schemas: [USER], userName: 'second@example.com' } })).body;
-    const created = await scim('/Groups', { ...bare, method: 'POST', body: { schemas: [GROUP], displayName: 'Test SCIMv2', members: [{ value: userId, display: 'okta.user@example.com' }] } });
+    const other = (
+      await scim('/Users', { ...bare, method: 'POST', body: { schemas: [USER], userName: 'second@example.com' } })
+    ).body;
+    const created = await scim('/Groups', {
+      ...bare,
+      method: 'POST',
+      body: {
+        schemas: [GROUP],
+        displayName: 'Test SCIMv2',
+        members: [{ value: userId, display: 'okta.user@example.com' }],
+      },
+    });
     expect(created.status).toBe(201);
     groupId = created.body.id;
     const changed = await patch(

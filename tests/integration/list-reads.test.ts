@@ -45,7 +45,10 @@ beforeAll(async () => {
   const service = app.strapi.plugin('scim').service('users');
   for (let index = 0; index < 40; index += 1) {
     await service.create(
-      { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${index % 2 ? 'odd' : 'even'}-${index}@example.com` },
+      {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: `${index % 2 ? 'odd' : 'even'}-${index}@example.com`,
+      },
       { productionMode: false, defaultRoleId: null, groupRoleMappings: [] },
     );
   }
@@ -66,7 +69,11 @@ it('reads only the page of a filtered list, and counts in the database', async (
 });
 
 it('reads only the requested page of an unfiltered list, however deep', async () => {
-  let body: { totalResults: number; Resources: unknown[]; startIndex: number } = { totalResults: 0, Resources: [], startIndex: 0 };
+  let body: { totalResults: number; Resources: unknown[]; startIndex: number } = {
+    totalResults: 0,
+    Resources: [],
+    startIndex: 0,
+  };
   const counts = await rowsReadFromUsers(async () => {
     body = (await scim('/Users?startIndex=31&count=4')).body;
   });
@@ -76,7 +83,9 @@ it('reads only the requested page of an unfiltered list, however deep', async ()
 });
 
 it('reads one row for a userName lookup among many users', async () => {
-  const counts = await rowsReadFromUsers(() => scim('/Users?filter=' + encodeURIComponent('userName eq "odd-7@example.com"')));
+  const counts = await rowsReadFromUsers(() =>
+    scim('/Users?filter=' + encodeURIComponent('userName eq "odd-7@example.com"')),
+  );
   expect(counts).toEqual([1]);
 });
 

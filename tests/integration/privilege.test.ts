@@ -11,12 +11,20 @@ let roleIds: Record<string, number>;
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
-const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({ schemas: [USER_SCHEMA], userName, emails: [{ value: userName, primary: true }], active: true, ...extra });
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
+  scimRequest(`${endpoint}${path}`, { secret, ...init });
+const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
+  schemas: [USER_SCHEMA],
+  userName,
+  emails: [{ value: userName, primary: true }],
+  active: true,
+  ...extra,
+});
 const patch = (operations: unknown[]) => ({ schemas: [PATCH_OP], Operations: operations });
 const adminUser = (where: Record<string, unknown>) =>
   app.strapi.db.query('admin::user').findOne({ where, populate: { roles: { select: ['code'] } } });
-const roleCodes = async (email: string) => ((await adminUser({ email }))?.roles ?? []).map((role: { code: string }) => role.code).sort();
+const roleCodes = async (email: string) =>
+  ((await adminUser({ email }))?.roles ?? []).map((role: { code: string }) => role.code).sort();
 
 beforeAll(async () => {
   app = await startTestApp({ env: { SCIM_LINK_EXISTING_USERS: 'true' } });
@@ -33,7 +41,9 @@ afterAll(async () => {
 });
 
 describe('a SCIM secret reaches nothing outside the SCIM endpoint', () => {
-  const pluginAdminRoutes = adminRoutes.routes.map((route) => [route.method, `/scim${route.path.replace(':id', '1')}`] as const);
+  const pluginAdminRoutes = adminRoutes.routes.map(
+    (route) => [route.method, `/scim${route.path.replace(':id', '1')}`] as const,
+  );
   const strapiRoutes = [
     ['GET', '/admin/users/me'],
     ['GET', '/admin/users'],
@@ -47,20 +57,35 @@ describe('a SCIM secret reaches nothing outside the SCIM endpoint', () => {
     ['GET', '/api/users-permissions/roles'],
   ] as const;
 
-  it.each([...pluginAdminRoutes, ...strapiRoutes])('refuses %s %s with the secret as a bearer token', async (method, path) => {
-    const body = method === 'GET' ? undefined : JSON.stringify({ email: 'intruder@example.com', firstname: 'In', roles: [roleIds['strapi-super-admin']], isActive: false, ids: [1] });
-    const response = await fetch(`${app.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-      body,
-    });
-    expect([401, 403]).toContain(response.status);
-    expect(await response.text()).not.toContain(SUPER_ADMIN.email);
-  });
+  it.each([...pluginAdminRoutes, ...strapiRoutes])(
+    'refuses %s %s with the secret as a bearer token',
+    async (method, path) => {
+      const body =
+        method === 'GET'
+          ? undefined
+          : JSON.stringify({
+              email: 'intruder@example.com',
+              firstname: 'In',
+              roles: [roleIds['strapi-super-admin']],
+              isActive: false,
+              ids: [1],
+            });
+      const response = await fetch(`${app.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body,
+      });
+      expect([401, 403]).toContain(response.status);
+      expect(await response.text()).not.toContain(SUPER_ADMIN.email);
+    },
+  );
 
   it('changed nothing through those routes: no new admin, the Super Admin active and unchanged', async () => {
     expect(await app.strapi.db.query('admin::user').count()).toBe(1);
-    expect(await adminUser({ email: SUPER_ADMIN.email })).toMatchObject({ isActive: true, roles: [{ code: 'strapi-super-admin' }] });
+    expect(await adminUser({ email: SUPER_ADMIN.email })).toMatchObject({
+      isActive: true,
+      roles: [{ code: 'strapi-super-admin' }],
+    });
   });
 
   it('is refused on another endpoint id and outside any endpoint id', async () => {
@@ -75,12 +100,19 @@ describe('a SCIM secret cannot create, change, deactivate, delete or lock out a 
 
   it('links the Super Admin by email but leaves the Strapi user as it is', async () => {
     const before = await adminUser({ email: SUPER_ADMIN.email });
-    const { status, body } = await scim('/Users', { method: 'POST', body: userBody(SUPER_ADMIN.email, { name: { givenName: 'Mallory', familyName: 'Intruder' } }) });
+    const { status, body } = await scim('/Users', {
+      method: 'POST',
+      body: userBody(SUPER_ADMIN.email, { name: { givenName: 'Mallory', familyName: 'Intruder' } }),
+    });
     expect(status).toBe(201);
     linkedId = body.id;
     expect(await adminUser({ id: before.id })).toEqual(before);
-    const [entry] = await app.strapi.db.query('plugin::scim.activity-entry').findMany({ where: { resourceId: linkedId, operation: 'create' } });
-    expect(entry.hostAction).toMatch(/^linked admin user \d+ \(a Super Admin: SCIM leaves its email, names, status and roles as they are\)$/);
+    const [entry] = await app.strapi.db
+      .query('plugin::scim.activity-entry')
+      .findMany({ where: { resourceId: linkedId, operation: 'create' } });
+    expect(entry.hostAction).toMatch(
+      /^linked admin user \d+ \(a Super Admin: SCIM leaves its email, names, status and roles as they are\)$/,
+    );
   });
 
   it('does not apply a PUT or PATCH that changes its email, names or password, and it can still sign in', async () => {
@@ -92,7 +124,10 @@ describe('a SCIM secret cannot create, change, deactivate, delete or lock out a 
     expect(put.status).toBe(200);
     const patched = await scim(`/Users/${linkedId}`, {
       method: 'PATCH',
-      body: patch([{ op: 'replace', path: 'emails', value: [{ value: 'takeover@example.com', primary: true }] }, { op: 'replace', path: 'name.familyName', value: 'Owned' }]),
+      body: patch([
+        { op: 'replace', path: 'emails', value: [{ value: 'takeover@example.com', primary: true }] },
+        { op: 'replace', path: 'name.familyName', value: 'Owned' },
+      ]),
     });
     expect(patched.status).toBe(204);
     expect(await adminUser({ id: before.id })).toEqual(before);
@@ -117,32 +152,61 @@ describe('a SCIM secret cannot create, change, deactivate, delete or lock out a 
   });
 
   it('lets no second provisioned user take its email', async () => {
-    const response = await scim('/Users', { method: 'POST', body: userBody('second-claim', { emails: [{ value: SUPER_ADMIN.email, primary: true }] }) });
+    const response = await scim('/Users', {
+      method: 'POST',
+      body: userBody('second-claim', { emails: [{ value: SUPER_ADMIN.email, primary: true }] }),
+    });
     expect(response.status).toBe(409);
     const existing = (await scim('/Users', { method: 'POST', body: userBody('renamer@example.com') })).body;
-    const renamed = await scim(`/Users/${existing.id}`, { method: 'PATCH', body: patch([{ op: 'replace', path: 'emails', value: [{ value: SUPER_ADMIN.email }] }]) });
+    const renamed = await scim(`/Users/${existing.id}`, {
+      method: 'PATCH',
+      body: patch([{ op: 'replace', path: 'emails', value: [{ value: SUPER_ADMIN.email }] }]),
+    });
     expect(renamed.status).toBe(409);
     expect(await app.strapi.db.query('admin::user').count({ where: { email: SUPER_ADMIN.email } })).toBe(1);
   });
 
   it('keeps the Super Admin role out of reach: a mapping stored while allowSuperAdmin was on hands it to nobody', async () => {
     const member = (await scim('/Users', { method: 'POST', body: userBody('member@example.com') })).body;
-    const group = (await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Owners', members: [{ value: member.id }] } })).body;
-    const refused = await api.call('PUT', '/scim/settings', { groupRoleMappings: [{ groupId: group.id, roleId: roleIds['strapi-super-admin'] }] });
+    const group = (
+      await scim('/Groups', {
+        method: 'POST',
+        body: {
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+          displayName: 'Owners',
+          members: [{ value: member.id }],
+        },
+      })
+    ).body;
+    const refused = await api.call('PUT', '/scim/settings', {
+      groupRoleMappings: [{ groupId: group.id, roleId: roleIds['strapi-super-admin'] }],
+    });
     expect(refused.status).toBe(400);
 
     // As if an administrator had saved it while the app ran with allowSuperAdmin: true.
     const store = { type: 'plugin', name: 'scim', key: 'settings' } as const;
     const stored = (await app.strapi.store.get(store)) as Record<string, unknown>;
-    await app.strapi.store.set({ ...store, value: { ...stored, groupRoleMappings: [{ groupId: group.id, roleId: roleIds['strapi-super-admin'] }] } });
+    await app.strapi.store.set({
+      ...store,
+      value: { ...stored, groupRoleMappings: [{ groupId: group.id, roleId: roleIds['strapi-super-admin'] }] },
+    });
 
     const newcomer = (await scim('/Users', { method: 'POST', body: userBody('newcomer@example.com') })).body;
-    expect((await scim(`/Groups/${group.id}`, { method: 'PATCH', body: patch([{ op: 'add', path: 'members', value: [{ value: newcomer.id }] }]) })).status).toBe(204);
+    expect(
+      (
+        await scim(`/Groups/${group.id}`, {
+          method: 'PATCH',
+          body: patch([{ op: 'add', path: 'members', value: [{ value: newcomer.id }] }]),
+        })
+      ).status,
+    ).toBe(204);
     expect(await roleCodes('newcomer@example.com')).toEqual(['strapi-author']);
     expect((await api.call('PUT', '/scim/settings', { defaultRoleId: roleIds['strapi-editor'] })).status).toBe(200);
     expect(await roleCodes('member@example.com')).toEqual(['strapi-editor']);
     expect(await roleCodes('newcomer@example.com')).toEqual(['strapi-editor']);
-    const superAdmins = await app.strapi.db.query('admin::user').count({ where: { roles: { code: 'strapi-super-admin' } } });
+    const superAdmins = await app.strapi.db
+      .query('admin::user')
+      .count({ where: { roles: { code: 'strapi-super-admin' } } });
     expect(superAdmins).toBe(1);
   });
 });
@@ -156,14 +220,24 @@ describe('without server.proxy, the client address is the socket address', () =>
     const failures = [];
     for (let i = 1; i <= 20; i += 1) {
       failures.push(
-        (await scimRequest(`${endpoint}/Users`, { authorization: 'Bearer scim_wrong', headers: { 'x-forwarded-for': `192.0.2.${i}` } })).status,
+        (
+          await scimRequest(`${endpoint}/Users`, {
+            authorization: 'Bearer scim_wrong',
+            headers: { 'x-forwarded-for': `192.0.2.${i}` },
+          })
+        ).status,
       );
     }
     expect(failures).toEqual(Array(20).fill(401));
-    const throttled = await scimRequest(`${endpoint}/Users`, { authorization: 'Bearer scim_wrong', headers: { 'x-forwarded-for': '192.0.2.99' } });
+    const throttled = await scimRequest(`${endpoint}/Users`, {
+      authorization: 'Bearer scim_wrong',
+      headers: { 'x-forwarded-for': '192.0.2.99' },
+    });
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
     // The secret is checked first: the valid one is still served from the throttled address.
-    expect((await scimRequest(`${endpoint}/Users`, { secret, headers: { 'x-forwarded-for': '192.0.2.99' } })).status).toBe(200);
+    expect(
+      (await scimRequest(`${endpoint}/Users`, { secret, headers: { 'x-forwarded-for': '192.0.2.99' } })).status,
+    ).toBe(200);
   });
 });

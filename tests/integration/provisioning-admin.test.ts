@@ -8,7 +8,8 @@ let endpoint: string;
 let secret: string;
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
+  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
   userName,
@@ -50,9 +51,15 @@ describe('switching production mode on', () => {
     const admin = await adminUser('test.mode@example.com');
     expect(admin).toMatchObject({ firstname: 'Grace', lastname: 'Hopper', isActive: true });
     expect(admin.roles.map((role: { code: string }) => role.code)).toEqual(['strapi-author']);
-    const progress = await app.strapi.db.query('plugin::scim.activity-entry').findMany({ where: { operation: 'reconcile' } });
+    const progress = await app.strapi.db
+      .query('plugin::scim.activity-entry')
+      .findMany({ where: { operation: 'reconcile' } });
     expect(progress).toHaveLength(1);
-    expect(progress[0]).toMatchObject({ outcome: 'success', mode: 'production', detail: expect.stringContaining('1 users processed so far (1 applied') });
+    expect(progress[0]).toMatchObject({
+      outcome: 'success',
+      mode: 'production',
+      detail: expect.stringContaining('1 users processed so far (1 applied'),
+    });
   });
 
   it('is idempotent: switching off and on again creates no second admin user', async () => {
@@ -76,11 +83,17 @@ describe('production mode', () => {
 
   it('updates names and email with PUT and PATCH', async () => {
     const { body } = await scim('/Users', { method: 'POST', body: userBody('rename.me@example.com') });
-    await scim(`/Users/${body.id}`, { method: 'PUT', body: userBody('rename.me@example.com', { name: { givenName: 'Ada', familyName: 'Lovelace' } }) });
+    await scim(`/Users/${body.id}`, {
+      method: 'PUT',
+      body: userBody('rename.me@example.com', { name: { givenName: 'Ada', familyName: 'Lovelace' } }),
+    });
     expect(await adminUser('rename.me@example.com')).toMatchObject({ firstname: 'Ada', lastname: 'Lovelace' });
     await scim(`/Users/${body.id}`, {
       method: 'PATCH',
-      body: { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'emails[type eq "work"].value', value: 'Renamed@Example.com' }] },
+      body: {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'Replace', path: 'emails[type eq "work"].value', value: 'Renamed@Example.com' }],
+      },
     });
     expect(await adminUser('rename.me@example.com')).toBeNull();
     expect(await adminUser('renamed@example.com')).toMatchObject({ firstname: 'Ada' });
@@ -97,33 +110,55 @@ describe('production mode', () => {
   });
 
   it('keeps a user the host cannot hold yet, marked not applied, and applies it once it has an email', async () => {
-    const created = await scim('/Users', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'no-email-user' } });
+    const created = await scim('/Users', {
+      method: 'POST',
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'no-email-user' },
+    });
     expect(created.status).toBe(201);
-    expect(await scimRow(created.body.id)).toMatchObject({ applied: false, hostUserId: null, notAppliedReason: expect.stringMatching(/email/) });
+    expect(await scimRow(created.body.id)).toMatchObject({
+      applied: false,
+      hostUserId: null,
+      notAppliedReason: expect.stringMatching(/email/),
+    });
     const patched = await scim(`/Users/${created.body.id}`, {
       method: 'PATCH',
-      body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'emails', value: [{ value: 'late.email@example.com', type: 'work' }] }] },
+      body: {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'add', path: 'emails', value: [{ value: 'late.email@example.com', type: 'work' }] }],
+      },
     });
     expect(patched.status).toBe(204);
     const admin = await adminUser('late.email@example.com');
-    expect(await scimRow(created.body.id)).toMatchObject({ applied: true, hostUserId: admin.id, notAppliedReason: null });
+    expect(await scimRow(created.body.id)).toMatchObject({
+      applied: true,
+      hostUserId: admin.id,
+      notAppliedReason: null,
+    });
   });
 
   it('signs a deactivated user out at once: a session issued before is refused after', async () => {
     const { body } = await scim('/Users', { method: 'POST', body: userBody('signed.in@example.com') });
     const admin = await adminUser('signed.in@example.com');
-    await app.strapi.service('admin::user').updateById(admin.id, { password: 'Signed-In-Password-1', registrationToken: null });
+    await app.strapi
+      .service('admin::user')
+      .updateById(admin.id, { password: 'Signed-In-Password-1', registrationToken: null });
     const token = await app.login('signed.in@example.com', 'Signed-In-Password-1');
     const me = () => fetch(`${app.baseUrl}/admin/users/me`, { headers: { authorization: `Bearer ${token}` } });
     expect((await me()).status).toBe(200);
 
-    const deactivated = await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
+    const deactivated = await scim(`/Users/${body.id}`, {
+      method: 'PATCH',
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] },
+    });
     expect(deactivated.status).toBe(204);
     expect(await adminUser('signed.in@example.com')).toMatchObject({ isActive: false });
     expect((await me()).status).toBe(401);
     expect(await app.strapi.db.query('admin::session').count({ where: { userId: String(admin.id) } })).toBe(0);
 
-    await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'True' }] } });
+    await scim(`/Users/${body.id}`, {
+      method: 'PATCH',
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'True' }] },
+    });
     expect(await adminUser('signed.in@example.com')).toMatchObject({ isActive: true });
   });
 
@@ -135,12 +170,20 @@ describe('production mode', () => {
   });
 
   it('takes the same admin user back, reactivated, when the same externalId is provisioned again', async () => {
-    const first = (await scim('/Users', { method: 'POST', body: userBody('returning@example.com', { externalId: 'okta-00ureturn' }) })).body;
+    const first = (
+      await scim('/Users', {
+        method: 'POST',
+        body: userBody('returning@example.com', { externalId: 'okta-00ureturn' }),
+      })
+    ).body;
     const admin = await adminUser('returning@example.com');
     expect((await scim(`/Users/${first.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await adminUser('returning@example.com')).toMatchObject({ id: admin.id, isActive: false });
 
-    const again = await scim('/Users', { method: 'POST', body: userBody('returning@example.com', { externalId: 'okta-00ureturn' }) });
+    const again = await scim('/Users', {
+      method: 'POST',
+      body: userBody('returning@example.com', { externalId: 'okta-00ureturn' }),
+    });
     expect(again.status).toBe(201);
     expect(await adminUser('returning@example.com')).toMatchObject({ id: admin.id, isActive: true });
     expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: admin.id, hostOrigin: 'created' });
@@ -154,8 +197,12 @@ describe('production mode', () => {
       return admin.id as number;
     };
     const returning = (email: string, externalId: string) =>
-      scim('/Users', { method: 'POST', body: userBody(email, { externalId, name: { givenName: 'Back', familyName: 'Again' } }) });
-    const adminById = (id: number) => app.strapi.db.query('admin::user').findOne({ where: { id }, populate: { roles: { select: ['code'] } } });
+      scim('/Users', {
+        method: 'POST',
+        body: userBody(email, { externalId, name: { givenName: 'Back', familyName: 'Again' } }),
+      });
+    const adminById = (id: number) =>
+      app.strapi.db.query('admin::user').findOne({ where: { id }, populate: { roles: { select: ['code'] } } });
 
     it('refuses it with 409 uniqueness once an admin reactivated it, and changes nothing', async () => {
       const id = await release('reactivated@example.com', 'okta-reactivated');
@@ -172,10 +219,18 @@ describe('production mode', () => {
       const again = await returning('reactivated@example.com', 'okta-reactivated');
       expect(again.status).toBe(409);
       expect(again.body.scimType).toBe('uniqueness');
-      expect(again.body.detail).toMatch(new RegExp(`admin user ${id} was kept deactivated, and that user was reactivated in Strapi since.*delete admin user ${id} in Strapi`));
+      expect(again.body.detail).toMatch(
+        new RegExp(
+          `admin user ${id} was kept deactivated, and that user was reactivated in Strapi since.*delete admin user ${id} in Strapi`,
+        ),
+      );
       expect(await adminById(id)).toEqual(before);
-      expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { externalId: 'okta-reactivated' } })).toBe(0);
-      expect(await app.strapi.db.query('plugin::scim.released-link').count({ where: { externalId: 'okta-reactivated' } })).toBe(1);
+      expect(
+        await app.strapi.db.query('plugin::scim.scim-user').count({ where: { externalId: 'okta-reactivated' } }),
+      ).toBe(0);
+      expect(
+        await app.strapi.db.query('plugin::scim.released-link').count({ where: { externalId: 'okta-reactivated' } }),
+      ).toBe(1);
     });
 
     it('refuses it with 409 uniqueness once an admin changed it, even while still inactive', async () => {
@@ -207,7 +262,11 @@ describe('production mode', () => {
       expect(await adminById(id)).toEqual(before);
       const { body } = await api.call('GET', '/scim/activity?pageSize=100');
       expect(body.data.results).toContainEqual(
-        expect.objectContaining({ operation: 'forget-released-link', resourceName: 'okta-kept', actor: 'admin@example.com' }),
+        expect.objectContaining({
+          operation: 'forget-released-link',
+          resourceName: 'okta-kept',
+          actor: 'admin@example.com',
+        }),
       );
     });
 
@@ -225,13 +284,23 @@ describe('production mode', () => {
       const id = await release('taken.once@example.com', 'okta-taken-once');
       const responses = await Promise.all(
         Array.from({ length: 8 }, (_, index) =>
-          scim('/Users', { method: 'POST', body: userBody(`taken.once.${index}`, { externalId: 'okta-taken-once', emails: [{ value: 'taken.once@example.com', primary: true }] }) }),
+          scim('/Users', {
+            method: 'POST',
+            body: userBody(`taken.once.${index}`, {
+              externalId: 'okta-taken-once',
+              emails: [{ value: 'taken.once@example.com', primary: true }],
+            }),
+          }),
         ),
       );
       expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
-      expect(responses.filter((response) => response.status === 409 && response.body.scimType === 'uniqueness')).toHaveLength(7);
+      expect(
+        responses.filter((response) => response.status === 409 && response.body.scimType === 'uniqueness'),
+      ).toHaveLength(7);
       expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { hostUserId: id } })).toBe(1);
-      expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { externalId: 'okta-taken-once' } })).toBe(1);
+      expect(
+        await app.strapi.db.query('plugin::scim.scim-user').count({ where: { externalId: 'okta-taken-once' } }),
+      ).toBe(1);
     });
 
     it('creates a new admin user instead once the released one was deleted in Strapi', async () => {
@@ -244,8 +313,14 @@ describe('production mode', () => {
       expect(again.status).toBe(201);
       const created = await adminUser('deleted.after@example.com');
       expect(created.id).not.toBe(id);
-      expect(await scimRow(again.body.id)).toMatchObject({ applied: true, hostUserId: created.id, hostOrigin: 'created' });
-      expect(await app.strapi.db.query('plugin::scim.released-link').count({ where: { externalId: 'okta-deleted-after' } })).toBe(0);
+      expect(await scimRow(again.body.id)).toMatchObject({
+        applied: true,
+        hostUserId: created.id,
+        hostOrigin: 'created',
+      });
+      expect(
+        await app.strapi.db.query('plugin::scim.released-link').count({ where: { externalId: 'okta-deleted-after' } }),
+      ).toBe(0);
     });
   });
 
@@ -256,10 +331,16 @@ describe('production mode', () => {
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(99);
-    expect(responses.filter((response) => response.status === 409).every((response) => response.body.scimType === 'uniqueness')).toBe(true);
+    expect(
+      responses
+        .filter((response) => response.status === 409)
+        .every((response) => response.body.scimType === 'uniqueness'),
+    ).toBe(true);
     const admins = await app.strapi.db.query('admin::user').findMany({ where: { email: 'parallel@example.com' } });
     expect(admins).toHaveLength(1);
-    const rows = await app.strapi.db.query('plugin::scim.scim-user').findMany({ where: { userNameKey: 'parallel@example.com' } });
+    const rows = await app.strapi.db
+      .query('plugin::scim.scim-user')
+      .findMany({ where: { userNameKey: 'parallel@example.com' } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ applied: true, hostUserId: admins[0].id });
   });
@@ -271,14 +352,19 @@ describe('production mode', () => {
       const { body } = await scim('/Users', { method: 'POST', body: userBody(email, { externalId }) });
       const admin = await adminUser(email);
       const [put, removal] = await Promise.all([
-        scim(`/Users/${body.id}`, { method: 'PUT', body: userBody(email, { externalId, name: { givenName: 'Raced', familyName: `Round ${round}` } }) }),
+        scim(`/Users/${body.id}`, {
+          method: 'PUT',
+          body: userBody(email, { externalId, name: { givenName: 'Raced', familyName: `Round ${round}` } }),
+        }),
         scim(`/Users/${body.id}`, { method: 'DELETE' }),
       ]);
       // Either the PUT ran first (200) or found the user gone (404); the DELETE always lands.
       expect([200, 404]).toContain(put.status);
       expect(removal.status).toBe(204);
       expect(await scimRow(body.id)).toBeNull();
-      expect(await app.strapi.db.query('admin::user').findMany({ where: { email } })).toEqual([expect.objectContaining({ id: admin.id, isActive: false })]);
+      expect(await app.strapi.db.query('admin::user').findMany({ where: { email } })).toEqual([
+        expect.objectContaining({ id: admin.id, isActive: false }),
+      ]);
       const released = await app.strapi.db.query('plugin::scim.released-link').findMany({ where: { externalId } });
       expect(released).toEqual([expect.objectContaining({ hostUserId: admin.id })]);
       expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { hostUserId: admin.id } })).toBe(0);
@@ -287,16 +373,24 @@ describe('production mode', () => {
 
   it('refuses a second provisioned user with the email of the first (409), naming who holds it', async () => {
     await scim('/Users', { method: 'POST', body: userBody('shared@example.com') });
-    const second = await scim('/Users', { method: 'POST', body: userBody('someone-else', { emails: [{ value: 'Shared@Example.com', primary: true }] }) });
+    const second = await scim('/Users', {
+      method: 'POST',
+      body: userBody('someone-else', { emails: [{ value: 'Shared@Example.com', primary: true }] }),
+    });
     expect(second.status).toBe(409);
     expect(second.body.detail).toContain('"shared@example.com"');
-    expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { userNameKey: 'someone-else' } })).toBe(0);
+    expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { userNameKey: 'someone-else' } })).toBe(
+      0,
+    );
   });
 
   it('leaves host users alone again once production mode is off', async () => {
     await setMode(false);
     const { body } = await scim('/Users', { method: 'POST', body: userBody('after.off@example.com') });
-    await scim(`/Users/${body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] } });
+    await scim(`/Users/${body.id}`, {
+      method: 'PATCH',
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] },
+    });
     expect(await adminUser('after.off@example.com')).toBeNull();
     expect(await adminUser('renamed@example.com')).toMatchObject({ isActive: true });
   });

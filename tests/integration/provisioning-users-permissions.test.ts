@@ -8,9 +8,12 @@ let endpoint: string;
 let secret: string;
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
+  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const endUser = (email: string) =>
-  app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, populate: { role: { select: ['type'] } } });
+  app.strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { email }, populate: { role: { select: ['type'] } } });
 
 beforeAll(async () => {
   app = await startTestApp({
@@ -38,14 +41,31 @@ it('lists the users-permissions roles, Authenticated as the default', async () =
 });
 
 it('creates a confirmed end user with the default role, blocks and unblocks it with active', async () => {
-  const body = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'reader', emails: [{ value: 'Reader@Example.com', primary: true }], active: true };
+  const body = {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    userName: 'reader',
+    emails: [{ value: 'Reader@Example.com', primary: true }],
+    active: true,
+  };
   const created = await scim('/Users', { method: 'POST', body });
   expect(created.status).toBe(201);
-  expect(await endUser('reader@example.com')).toMatchObject({ username: 'reader', confirmed: true, blocked: false, provider: 'okta-sso', role: { type: 'authenticated' } });
+  expect(await endUser('reader@example.com')).toMatchObject({
+    username: 'reader',
+    confirmed: true,
+    blocked: false,
+    provider: 'okta-sso',
+    role: { type: 'authenticated' },
+  });
 
-  await scim(`/Users/${created.body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
+  await scim(`/Users/${created.body.id}`, {
+    method: 'PATCH',
+    body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] },
+  });
   expect(await endUser('reader@example.com')).toMatchObject({ blocked: true });
-  await scim(`/Users/${created.body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: 'True' }] } });
+  await scim(`/Users/${created.body.id}`, {
+    method: 'PATCH',
+    body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: 'True' }] },
+  });
   expect(await endUser('reader@example.com')).toMatchObject({ blocked: false });
 
   expect((await scim(`/Users/${created.body.id}`, { method: 'DELETE' })).status).toBe(204);
@@ -53,10 +73,17 @@ it('creates a confirmed end user with the default role, blocks and unblocks it w
 });
 
 it('signs a blocked end user out at once: a token issued before is refused after', async () => {
-  const body = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'signed.in.reader', emails: [{ value: 'signed.in.reader@example.com' }] };
+  const body = {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    userName: 'signed.in.reader',
+    emails: [{ value: 'signed.in.reader@example.com' }],
+  };
   const created = await scim('/Users', { method: 'POST', body });
   const user = await endUser('signed.in.reader@example.com');
-  await app.strapi.plugin('users-permissions').service('user').edit(user.id, { password: 'Reader-Password-1', provider: 'local' });
+  await app.strapi
+    .plugin('users-permissions')
+    .service('user')
+    .edit(user.id, { password: 'Reader-Password-1', provider: 'local' });
   const login = await fetch(`${app.baseUrl}/api/auth/local`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -67,23 +94,53 @@ it('signs a blocked end user out at once: a token issued before is refused after
   const me = () => fetch(`${app.baseUrl}/api/users/me`, { headers: { authorization: `Bearer ${jwt}` } });
   expect((await me()).status).toBe(200);
 
-  await scim(`/Users/${created.body.id}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } });
+  await scim(`/Users/${created.body.id}`, {
+    method: 'PATCH',
+    body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] },
+  });
   expect([401, 403]).toContain((await me()).status);
 });
 
 it('rewrites the email and username of a linked end user when updateLinkedUserEmail is on', async () => {
-  const authenticated = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const authenticated = await app.strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'authenticated' } });
   const existing = await app.strapi.db.query('plugin::users-permissions.user').create({
-    data: { username: 'linked.reader', email: 'linked.reader@example.com', provider: 'local', confirmed: true, blocked: false, role: authenticated.id },
+    data: {
+      username: 'linked.reader',
+      email: 'linked.reader@example.com',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: authenticated.id,
+    },
   });
-  const body = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'linked.reader', emails: [{ value: 'linked.reader@example.com', primary: true }] };
+  const body = {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    userName: 'linked.reader',
+    emails: [{ value: 'linked.reader@example.com', primary: true }],
+  };
   const created = await scim('/Users', { method: 'POST', body });
   expect(created.status).toBe(201);
-  expect(await app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { scimId: created.body.id } })).toMatchObject({ hostUserId: existing.id, hostOrigin: 'linked' });
+  expect(
+    await app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { scimId: created.body.id } }),
+  ).toMatchObject({ hostUserId: existing.id, hostOrigin: 'linked' });
   const patched = await scim(`/Users/${created.body.id}`, {
     method: 'PATCH',
-    body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { userName: 'moved.reader', emails: [{ value: 'moved.reader@example.com', primary: true }] } }] },
+    body: {
+      schemas: [PATCH_OP],
+      Operations: [
+        {
+          op: 'replace',
+          value: { userName: 'moved.reader', emails: [{ value: 'moved.reader@example.com', primary: true }] },
+        },
+      ],
+    },
   });
   expect(patched.status).toBe(204);
-  expect(await endUser('moved.reader@example.com')).toMatchObject({ id: existing.id, username: 'moved.reader', provider: 'okta-sso' });
+  expect(await endUser('moved.reader@example.com')).toMatchObject({
+    id: existing.id,
+    username: 'moved.reader',
+    provider: 'okta-sso',
+  });
 });

@@ -64,7 +64,9 @@ it('keeps every provisioning entry through thousands of refused requests from ma
     });
     expect(created.status).toBe(201);
   }
-  const before = await app.strapi.db.query(ACTIVITY).findMany({ select: ['id'], where: { clientKey: { $null: true } } });
+  const before = await app.strapi.db
+    .query(ACTIVITY)
+    .findMany({ select: ['id'], where: { clientKey: { $null: true } } });
   expect(before.length).toBeGreaterThanOrEqual(30);
 
   // Every address sends its limit of wrong secrets, then two more (throttled); 24 addresses at a time.
@@ -85,7 +87,9 @@ it('keeps every provisioning entry through thousands of refused requests from ma
 
   await api.call('PUT', '/scim/settings', { enabled: false });
   const whileDisabled = await pool(
-    Array.from({ length: 100 }, (_, index) => [1, 2].map(() => () => from(`198.19.0.${index + 1}`, `Bearer ${secret}`))),
+    Array.from({ length: 100 }, (_, index) =>
+      [1, 2].map(() => () => from(`198.19.0.${index + 1}`, `Bearer ${secret}`)),
+    ),
     CONCURRENCY,
   );
   await api.call('PUT', '/scim/settings', { enabled: true });
@@ -97,7 +101,9 @@ it('keeps every provisioning entry through thousands of refused requests from ma
 
   await app.strapi.plugin('scim').service('activity').prune();
   await app.strapi.plugin('scim').service('refusals').pruneToCap();
-  const after = await app.strapi.db.query(ACTIVITY).findMany({ select: ['id'], where: { id: { $in: before.map((row: { id: number }) => row.id) } } });
+  const after = await app.strapi.db
+    .query(ACTIVITY)
+    .findMany({ select: ['id'], where: { id: { $in: before.map((row: { id: number }) => row.id) } } });
   expect(after.length).toBe(before.length);
   expect(await refusedRows()).toBeLessThanOrEqual(REFUSED_MAX);
   expect(await refusedRows()).toBeGreaterThan(0);
@@ -115,5 +121,11 @@ it('shows a refused entry in /scim/activity with its count and client address', 
   for (let i = 0; i < 7; i += 1) expect((await from('192.0.2.77', WRONG)).status).toBe(401);
   const listed = await api.call('GET', '/scim/activity?outcome=failure&pageSize=5');
   expect(listed.status).toBe(200);
-  expect(listed.body.data.results[0]).toMatchObject({ status: 401, count: 7, clientKey: '192.0.2.77', outcome: 'failure', resourceType: 'User' });
+  expect(listed.body.data.results[0]).toMatchObject({
+    status: 401,
+    count: 7,
+    clientKey: '192.0.2.77',
+    outcome: 'failure',
+    resourceType: 'User',
+  });
 });

@@ -7,8 +7,10 @@ let endpoint: string;
 let secret: string;
 
 const SEARCH = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
-const search = (body: Record<string, unknown>) => scim('/.search', { method: 'POST', body: { schemas: [SEARCH], ...body } });
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
+  scimRequest(`${endpoint}${path}`, { secret, ...init });
+const search = (body: Record<string, unknown>) =>
+  scim('/.search', { method: 'POST', body: { schemas: [SEARCH], ...body } });
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -16,10 +18,16 @@ beforeAll(async () => {
   endpoint = (await api.enable()).endpointUrl as string;
   secret = (await api.createSecret()).secret;
   for (const name of ['sales-ann', 'sales-bob', 'ops-cy']) {
-    await scim('/Users', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: name, displayName: name } });
+    await scim('/Users', {
+      method: 'POST',
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: name, displayName: name },
+    });
   }
   for (const name of ['sales-team', 'ops-team']) {
-    await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: name } });
+    await scim('/Groups', {
+      method: 'POST',
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: name },
+    });
   }
 });
 
@@ -31,14 +39,20 @@ it('finds users and groups with one filter, users first', async () => {
   const response = await search({ filter: 'displayName sw "sales"' });
   expect(response.status).toBe(200);
   expect(response.body.totalResults).toBe(3);
-  expect(response.body.Resources.map((resource: { displayName: string }) => resource.displayName)).toEqual(['sales-ann', 'sales-bob', 'sales-team']);
+  expect(response.body.Resources.map((resource: { displayName: string }) => resource.displayName)).toEqual([
+    'sales-ann',
+    'sales-bob',
+    'sales-team',
+  ]);
   expect(response.body.Resources[2].meta.resourceType).toBe('Group');
 });
 
 it('pages across the two types', async () => {
   const page = await search({ startIndex: 3, count: 2 });
   expect(page.body).toMatchObject({ totalResults: 5, startIndex: 3, itemsPerPage: 2 });
-  expect(page.body.Resources.map((resource: { meta: { resourceType: string } }) => resource.meta.resourceType)).toEqual(['User', 'Group']);
+  expect(page.body.Resources.map((resource: { meta: { resourceType: string } }) => resource.meta.resourceType)).toEqual(
+    ['User', 'Group'],
+  );
 });
 
 it('treats an attribute a type does not have as matching nothing of that type', async () => {

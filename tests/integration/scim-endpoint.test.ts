@@ -9,7 +9,11 @@ let api: ReturnType<typeof adminApi>;
 let endpoint: string;
 let secret: string;
 
-const expectScimError = (response: { status: number; headers: Headers; body: JsonBody }, status: number, scimType?: string) => {
+const expectScimError = (
+  response: { status: number; headers: Headers; body: JsonBody },
+  status: number,
+  scimType?: string,
+) => {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/scim\+json/);
   expect(response.body.schemas).toEqual([ERROR_SCHEMA]);
@@ -39,7 +43,9 @@ describe('authentication', () => {
 
   it('accepts the bare secret (Okta HTTP Header mode) and a lower-case scheme', async () => {
     expect((await scimRequest(`${endpoint}/ServiceProviderConfig`, { authorization: secret })).status).toBe(200);
-    expect((await scimRequest(`${endpoint}/ServiceProviderConfig`, { authorization: `bearer ${secret}` })).status).toBe(200);
+    expect((await scimRequest(`${endpoint}/ServiceProviderConfig`, { authorization: `bearer ${secret}` })).status).toBe(
+      200,
+    );
   });
 
   it.each([
@@ -48,7 +54,10 @@ describe('authentication', () => {
     ['another scheme', `Basic ${secret}`],
     ['empty bearer', 'Bearer '],
   ])('refuses a %s secret with 401, WWW-Authenticate and a SCIM body', async (_label, authorization) => {
-    const response = await scimRequest(`${endpoint}/ServiceProviderConfig`, authorization === undefined ? {} : { authorization });
+    const response = await scimRequest(
+      `${endpoint}/ServiceProviderConfig`,
+      authorization === undefined ? {} : { authorization },
+    );
     expectScimError(response, 401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
@@ -63,7 +72,9 @@ describe('authentication', () => {
   it('records when a secret was last used', async () => {
     const fresh = await api.createSecret('usage');
     await scimRequest(`${endpoint}/ServiceProviderConfig`, { secret: fresh.secret });
-    const listed = (await api.call('GET', '/scim/secrets')).body.data.find((row: { id: number }) => row.id === fresh.id);
+    const listed = (await api.call('GET', '/scim/secrets')).body.data.find(
+      (row: { id: number }) => row.id === fresh.id,
+    );
     expect(Date.now() - Date.parse(listed.lastUsedAt)).toBeLessThan(60_000);
   });
 });
@@ -104,10 +115,18 @@ describe('request handling', () => {
     }
   });
 
-  it.each(['application/scim+json', 'application/json'])('answers malformed %s with 400 invalidSyntax', async (contentType) => {
-    const response = await scimRequest(`${endpoint}/ServiceProviderConfig`, { method: 'PUT', secret, body: '{"schemas": [', contentType });
-    expectScimError(response, 400, 'invalidSyntax');
-  });
+  it.each(['application/scim+json', 'application/json'])(
+    'answers malformed %s with 400 invalidSyntax',
+    async (contentType) => {
+      const response = await scimRequest(`${endpoint}/ServiceProviderConfig`, {
+        method: 'PUT',
+        secret,
+        body: '{"schemas": [',
+        contentType,
+      });
+      expectScimError(response, 400, 'invalidSyntax');
+    },
+  );
 
   it('answers a body over 1 MiB with 413 before parsing it', async () => {
     const body = JSON.stringify({ padding: 'x'.repeat(1024 * 1024) });
@@ -115,7 +134,12 @@ describe('request handling', () => {
   });
 
   it('refuses a body that is not JSON with 415', async () => {
-    const response = await scimRequest(`${endpoint}/ServiceProviderConfig`, { method: 'POST', secret, body: 'a=b', contentType: 'application/x-www-form-urlencoded' });
+    const response = await scimRequest(`${endpoint}/ServiceProviderConfig`, {
+      method: 'POST',
+      secret,
+      body: 'a=b',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expectScimError(response, 415);
   });
 
@@ -146,9 +170,15 @@ describe('discovery', () => {
     expect(body.totalResults).toBe(2);
     const user = body.Resources.find((type: { id: string }) => type.id === 'User');
     expect(user).toMatchObject({ endpoint: '/Users', schema: 'urn:ietf:params:scim:schemas:core:2.0:User' });
-    expect(user.schemaExtensions).toEqual([{ schema: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', required: false }]);
+    expect(user.schemaExtensions).toEqual([
+      { schema: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', required: false },
+    ]);
     const group = await scimRequest(`${endpoint}/ResourceTypes/Group`, { secret });
-    expect(group.body).toMatchObject({ id: 'Group', endpoint: '/Groups', meta: { location: `${endpoint}/ResourceTypes/Group` } });
+    expect(group.body).toMatchObject({
+      id: 'Group',
+      endpoint: '/Groups',
+      meta: { location: `${endpoint}/ResourceTypes/Group` },
+    });
   });
 
   it('serves the three schemas with their attribute characteristics', async () => {

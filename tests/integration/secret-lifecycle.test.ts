@@ -9,7 +9,8 @@ let endpoint: string;
 const SECRETS_TABLE = 'scim_secrets';
 const serviceConfig = (secret: string) => scimRequest(`${endpoint}/ServiceProviderConfig`, { secret });
 const secretRow = (id: number) => app.strapi.db.query('plugin::scim.secret').findOne({ where: { id } });
-const listed = async (id: number) => (await api.call('GET', '/scim/secrets')).body.data.find((row: { id: number }) => row.id === id);
+const listed = async (id: number) =>
+  (await api.call('GET', '/scim/secrets')).body.data.find((row: { id: number }) => row.id === id);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 /** Counts UPDATE statements on the secrets table and the rows they changed, as the database reports them. */
@@ -20,7 +21,11 @@ const watchSecretUpdates = () => {
     if (isSecretUpdate(query.sql)) seen.statements += 1;
   };
   const onResponse = (response: unknown, query: { sql: string }) => {
-    if (isSecretUpdate(query.sql)) seen.rowsChanged += typeof response === 'number' ? response : ((response as { rowCount?: number } | null | undefined)?.rowCount ?? 0);
+    if (isSecretUpdate(query.sql))
+      seen.rowsChanged +=
+        typeof response === 'number'
+          ? response
+          : ((response as { rowCount?: number } | null | undefined)?.rowCount ?? 0);
   };
   const connection = app.strapi.db.connection;
   connection.on('query', onQuery).on('query-response', onResponse);
@@ -46,7 +51,9 @@ describe('expiry', () => {
     expect(await listed(body.data.id)).toMatchObject({ expiresAt, expired: false });
     expect(new Date((await secretRow(body.data.id)).expiresAt).toISOString()).toBe(expiresAt);
     expect((await serviceConfig(body.data.secret)).status).toBe(200);
-    const [entry] = await app.strapi.db.query('plugin::scim.activity-entry').findMany({ where: { resourceType: 'Secret', resourceId: String(body.data.id) } });
+    const [entry] = await app.strapi.db
+      .query('plugin::scim.activity-entry')
+      .findMany({ where: { resourceType: 'Secret', resourceId: String(body.data.id) } });
     expect(entry).toMatchObject({ operation: 'create', actor: 'admin@example.com', detail: `expires at ${expiresAt}` });
   });
 
@@ -72,7 +79,12 @@ describe('expiry', () => {
   });
 
   it('refuses a secret once it has expired: 401 saying so, marked expired, recorded as a failure', async () => {
-    const created = (await api.call('POST', '/scim/secrets', { label: 'short-lived', expiresAt: new Date(Date.now() + 1_500).toISOString() })).body.data;
+    const created = (
+      await api.call('POST', '/scim/secrets', {
+        label: 'short-lived',
+        expiresAt: new Date(Date.now() + 1_500).toISOString(),
+      })
+    ).body.data;
     expect((await serviceConfig(created.secret)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_600));
 
@@ -85,8 +97,14 @@ describe('expiry', () => {
       detail: expect.stringContaining(`this SCIM secret expired at ${created.expiresAt}`),
     });
     expect(await listed(created.id)).toMatchObject({ expired: true, expiresAt: created.expiresAt });
-    const failures = await app.strapi.db.query('plugin::scim.activity-entry').findMany({ where: { outcome: 'failure', status: 401 } });
-    expect(failures.at(-1)).toMatchObject({ resourceType: 'Endpoint', operation: 'read', detail: expect.stringContaining('expired') });
+    const failures = await app.strapi.db
+      .query('plugin::scim.activity-entry')
+      .findMany({ where: { outcome: 'failure', status: 401 } });
+    expect(failures.at(-1)).toMatchObject({
+      resourceType: 'Endpoint',
+      operation: 'read',
+      detail: expect.stringContaining('expired'),
+    });
     expect(JSON.stringify(failures)).not.toContain(created.secret);
   });
 });

@@ -29,13 +29,17 @@ const timings: { label: string; status: number; ms: number }[] = [];
 
 const send = async (label: string, request: RawRequest): Promise<RawResponse> => {
   const started = performance.now();
-  const response = await rawRequest(app.baseUrl, { ...request, headers: { authorization: `Bearer ${secret}`, ...request.headers } });
+  const response = await rawRequest(app.baseUrl, {
+    ...request,
+    headers: { authorization: `Bearer ${secret}`, ...request.headers },
+  });
   timings.push({ label, status: response.status, ms: performance.now() - started });
   const where = `${request.method} ${request.path.slice(0, 200)} -> ${response.status} ${response.text.slice(0, 300)}`;
   if (response.status >= 500) throw new Error(`5xx answer: ${where}`);
   if (response.status >= 400) {
     const body = response.json as { schemas?: unknown; status?: unknown } | undefined;
-    const isScimError = Array.isArray(body?.schemas) && body.schemas.includes(ERROR_URN) && body.status === String(response.status);
+    const isScimError =
+      Array.isArray(body?.schemas) && body.schemas.includes(ERROR_URN) && body.status === String(response.status);
     if (!isScimError) throw new Error(`not a SCIM error body: ${where}`);
   }
   return response;
@@ -94,7 +98,10 @@ describe('input that could stall the server', () => {
 });
 
 describe('startIndex and count extremes', () => {
-  const list = (resource: 'Users' | 'Groups', query: string): RawRequest => ({ method: 'GET', path: `${endpointPath}/${resource}?${query}` });
+  const list = (resource: 'Users' | 'Groups', query: string): RawRequest => ({
+    method: 'GET',
+    path: `${endpointPath}/${resource}?${query}`,
+  });
   const countOf = async (resource: 'Users' | 'Groups'): Promise<number> =>
     (await send('seed', list(resource, 'count=0'))).json.totalResults;
   const searchBody = (path: string, body: Record<string, unknown>): RawRequest => ({
@@ -106,34 +113,65 @@ describe('startIndex and count extremes', () => {
 
   type Make = (startIndex: string | number, count: string | number) => RawRequest;
   const routes: [string, Make, () => Promise<number>][] = [
-    ['GET /Users', (startIndex, count) => list('Users', `startIndex=${startIndex}&count=${count}`), () => countOf('Users')],
-    ['GET /Groups', (startIndex, count) => list('Groups', `startIndex=${startIndex}&count=${count}`), () => countOf('Groups')],
-    ['POST /Users/.search', (startIndex, count) => searchBody('/Users/.search', { startIndex, count }), () => countOf('Users')],
-    ['POST /Groups/.search', (startIndex, count) => searchBody('/Groups/.search', { startIndex, count }), () => countOf('Groups')],
-    ['POST /.search', (startIndex, count) => searchBody('/.search', { startIndex, count }), async () => (await countOf('Users')) + (await countOf('Groups'))],
+    [
+      'GET /Users',
+      (startIndex, count) => list('Users', `startIndex=${startIndex}&count=${count}`),
+      () => countOf('Users'),
+    ],
+    [
+      'GET /Groups',
+      (startIndex, count) => list('Groups', `startIndex=${startIndex}&count=${count}`),
+      () => countOf('Groups'),
+    ],
+    [
+      'POST /Users/.search',
+      (startIndex, count) => searchBody('/Users/.search', { startIndex, count }),
+      () => countOf('Users'),
+    ],
+    [
+      'POST /Groups/.search',
+      (startIndex, count) => searchBody('/Groups/.search', { startIndex, count }),
+      () => countOf('Groups'),
+    ],
+    [
+      'POST /.search',
+      (startIndex, count) => searchBody('/.search', { startIndex, count }),
+      async () => (await countOf('Users')) + (await countOf('Groups')),
+    ],
   ];
 
-  it.each(routes)('%s: startIndex=99999999999999999999 is an empty page at startIndex 2^31-1', async (label, make, totalOf) => {
-    const total = await totalOf();
-    for (const startIndex of [HUGE, '9223372036854775808', '18446744073709551616', 2147483648]) {
-      const response = await send(`${label} startIndex=${startIndex}`, make(startIndex, 10));
-      expect(response.status).toBe(200);
-      expect(response.json).toMatchObject({ totalResults: total, startIndex: MAX_START_INDEX, itemsPerPage: 0, Resources: [] });
-    }
-  });
+  it.each(routes)(
+    '%s: startIndex=99999999999999999999 is an empty page at startIndex 2^31-1',
+    async (label, make, totalOf) => {
+      const total = await totalOf();
+      for (const startIndex of [HUGE, '9223372036854775808', '18446744073709551616', 2147483648]) {
+        const response = await send(`${label} startIndex=${startIndex}`, make(startIndex, 10));
+        expect(response.status).toBe(200);
+        expect(response.json).toMatchObject({
+          totalResults: total,
+          startIndex: MAX_START_INDEX,
+          itemsPerPage: 0,
+          Resources: [],
+        });
+      }
+    },
+  );
 
-  it.each(routes)('%s: count extremes give at most 1,000 results, a negative count none', async (label, make, totalOf) => {
-    const total = await totalOf();
-    const all = await send(`${label} count=${HUGE}`, make(1, HUGE));
-    expect(all.status).toBe(200);
-    expect(all.json).toMatchObject({ totalResults: total, startIndex: 1, itemsPerPage: total });
-    for (const count of [`-${HUGE}`, 0, '-1']) {
-      const none = await send(`${label} count=${count}`, make(HUGE, count));
-      expect(none.status).toBe(200);
-      expect(none.json).toMatchObject({ totalResults: total, itemsPerPage: 0 });
-    }
-    const tooLong = await send(`${label} startIndex of 33 digits`, make('1'.repeat(33), 1));
-    expect(tooLong.status).toBe(400);
-    expect(tooLong.json.scimType).toBe('invalidValue');
-  });
+  it.each(routes)(
+    '%s: count extremes give at most 1,000 results, a negative count none',
+    async (label, make, totalOf) => {
+      const total = await totalOf();
+      const all = await send(`${label} count=${HUGE}`, make(1, HUGE));
+      expect(all.status).toBe(200);
+      expect(all.json).toMatchObject({ totalResults: total, startIndex: 1, itemsPerPage: total });
+      for (const count of [`-${HUGE}`, 0, '-1']) {
+        const none = await send(`${label} count=${count}`, make(HUGE, count));
+        expect(none.status).toBe(200);
+        expect(none.json).toMatchObject({ totalResults: total, itemsPerPage: 0 });
+      }
+      const tooLong = await send(`${label} startIndex of 33 digits`, make('1'.repeat(33), 1));
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.json.scimType).toBe('invalidValue');
+    },
+  );
 });

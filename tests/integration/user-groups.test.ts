@@ -6,7 +6,8 @@ let app: TestApp;
 let endpoint: string;
 let secret: string;
 
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
+  scimRequest(`${endpoint}${path}`, { secret, ...init });
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -20,13 +21,27 @@ afterAll(async () => {
 });
 
 it('shows the groups a user belongs to, and drops memberships when the user is deleted', async () => {
-  const user = (await scim('/Users', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'member@example.com' } })).body;
+  const user = (
+    await scim('/Users', {
+      method: 'POST',
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'member@example.com' },
+    })
+  ).body;
   const group = (
-    await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Editors', members: [{ value: user.id }] } })
+    await scim('/Groups', {
+      method: 'POST',
+      body: {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        displayName: 'Editors',
+        members: [{ value: user.id }],
+      },
+    })
   ).body;
 
   const fetched = await scim(`/Users/${user.id}`);
-  expect(fetched.body.groups).toEqual([{ value: group.id, display: 'Editors', $ref: `${endpoint}/Groups/${group.id}`, type: 'direct' }]);
+  expect(fetched.body.groups).toEqual([
+    { value: group.id, display: 'Editors', $ref: `${endpoint}/Groups/${group.id}`, type: 'direct' },
+  ]);
   const listed = await scim('/Users?filter=' + encodeURIComponent('userName eq "member@example.com"'));
   expect(listed.body.Resources[0].groups).toHaveLength(1);
   const projected = await scim(`/Users/${user.id}?excludedAttributes=groups`);

@@ -5,7 +5,8 @@ let app: TestApp;
 let endpoint: string;
 let secret: string;
 
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) => scimRequest(`${endpoint}${path}`, { secret, ...init });
+const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
+  scimRequest(`${endpoint}${path}`, { secret, ...init });
 
 const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
@@ -35,7 +36,11 @@ afterAll(async () => {
 
 describe('POST /Users', () => {
   it('creates a user with a server-assigned id, Location, ETag and full meta', async () => {
-    const response = await createUser('bjensen@example.com', { externalId: 'ext-1', id: 'client-chosen', password: 'Secret-123' });
+    const response = await createUser('bjensen@example.com', {
+      externalId: 'ext-1',
+      id: 'client-chosen',
+      password: 'Secret-123',
+    });
     const { body, headers } = response;
     expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.id).not.toBe('client-chosen');
@@ -64,7 +69,10 @@ describe('POST /Users', () => {
 
   it('answers 400 naming the attribute for an invalid resource, and stores nothing', async () => {
     const before = await app.strapi.db.query('plugin::scim.scim-user').count();
-    const missing = await scim('/Users', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'] } });
+    const missing = await scim('/Users', {
+      method: 'POST',
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'] },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.detail).toContain('userName');
     const badType = await scim('/Users', { method: 'POST', body: userBody('typed@example.com', { active: 'maybe' }) });
@@ -82,7 +90,9 @@ describe('POST /Users', () => {
 describe('GET /Users', () => {
   it('finds a user by userName eq without regard to case, as Entra ID and Okta look users up', async () => {
     await createUser('lookup.me@example.com', { externalId: 'okta-00u1' });
-    const response = await scim('/Users?filter=' + encodeURIComponent('userName eq "LOOKUP.ME@example.com"') + '&startIndex=1&count=100');
+    const response = await scim(
+      '/Users?filter=' + encodeURIComponent('userName eq "LOOKUP.ME@example.com"') + '&startIndex=1&count=100',
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
@@ -116,7 +126,10 @@ describe('GET /Users', () => {
     const filter = encodeURIComponent('userName sw "page-"');
     const first = await scim(`/Users?filter=${filter}&sortBy=userName&count=2`);
     expect(first.body).toMatchObject({ totalResults: 3, startIndex: 1, itemsPerPage: 2 });
-    expect(first.body.Resources.map((user: { userName: string }) => user.userName)).toEqual(['page-a@example.com', 'page-b@example.com']);
+    expect(first.body.Resources.map((user: { userName: string }) => user.userName)).toEqual([
+      'page-a@example.com',
+      'page-b@example.com',
+    ]);
     const second = await scim(`/Users?filter=${filter}&sortBy=userName&sortOrder=descending&startIndex=3&count=2`);
     expect(second.body.Resources.map((user: { userName: string }) => user.userName)).toEqual(['page-a@example.com']);
     const countOnly = await scim(`/Users?filter=${filter}&count=0`);
@@ -145,7 +158,11 @@ describe('GET /Users', () => {
   it('searches with POST /Users/.search', async () => {
     const response = await scim('/Users/.search', {
       method: 'POST',
-      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: 'userName eq "lookup.me@example.com"', attributes: ['userName'] },
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+        filter: 'userName eq "lookup.me@example.com"',
+        attributes: ['userName'],
+      },
     });
     expect(response.status).toBe(200);
     expect(response.body.totalResults).toBe(1);
@@ -165,9 +182,17 @@ describe('one user', () => {
 
   it('replaces a user with PUT (Okta profile updates) and bumps the version', async () => {
     const { body } = await createUser('put.me@example.com');
-    const response = await scim(`/Users/${body.id}`, { method: 'PUT', body: userBody('put.me@example.com', { name: { givenName: 'Babs' }, title: 'Editor' }) });
+    const response = await scim(`/Users/${body.id}`, {
+      method: 'PUT',
+      body: userBody('put.me@example.com', { name: { givenName: 'Babs' }, title: 'Editor' }),
+    });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ id: body.id, name: { givenName: 'Babs' }, title: 'Editor', meta: { version: 'W/"2"' } });
+    expect(response.body).toMatchObject({
+      id: body.id,
+      name: { givenName: 'Babs' },
+      title: 'Editor',
+      meta: { version: 'W/"2"' },
+    });
     expect(response.body.name.familyName).toBeUndefined();
   });
 
@@ -176,50 +201,82 @@ describe('one user', () => {
     const okta = await scim(`/Users/${body.id}`, {
       method: 'PATCH',
       headers: { 'user-agent': 'Okta SCIM Client 1.0.0' },
-      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] },
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', value: { active: false } }],
+      },
     });
     expect(okta.status).toBe(200);
     expect(okta.body.active).toBe(false);
     const entra = await scim(`/Users/${body.id}`, {
       method: 'PATCH',
-      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'Replace', path: 'active', value: 'True' }, { op: 'Add', path: 'name.familyName', value: 'Jensen-Smith' }] },
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [
+          { op: 'Replace', path: 'active', value: 'True' },
+          { op: 'Add', path: 'name.familyName', value: 'Jensen-Smith' },
+        ],
+      },
     });
     expect(entra.status).toBe(204);
-    expect((await scim(`/Users/${body.id}`)).body).toMatchObject({ active: true, name: { familyName: 'Jensen-Smith' } });
+    expect((await scim(`/Users/${body.id}`)).body).toMatchObject({
+      active: true,
+      name: { familyName: 'Jensen-Smith' },
+    });
     const inactive = await scim('/Users?filter=' + encodeURIComponent(`id eq "${body.id}" and active eq true`));
     expect(inactive.body.totalResults).toBe(1);
   });
 
   it('answers a PATCH with 204, or 200 and the User for a projection, Prefer: return=representation or Okta', async () => {
     const { body } = await createUser('patch.answer@example.com');
-    const operations = (title: string) => ({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: title }] });
+    const operations = (title: string) => ({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', path: 'title', value: title }],
+    });
     const plain = await scim(`/Users/${body.id}`, { method: 'PATCH', body: operations('One') });
     expect(plain.status).toBe(204);
     expect(plain.body).toBeUndefined();
     expect(plain.headers.get('etag')).toBe('W/"2"');
-    const projected = await scim(`/Users/${body.id}?excludedAttributes=emails`, { method: 'PATCH', body: operations('Two') });
+    const projected = await scim(`/Users/${body.id}?excludedAttributes=emails`, {
+      method: 'PATCH',
+      body: operations('Two'),
+    });
     expect(projected.status).toBe(200);
     expect(projected.body).toMatchObject({ title: 'Two' });
     expect(projected.body.emails).toBeUndefined();
-    const preferred = await scim(`/Users/${body.id}`, { method: 'PATCH', headers: { prefer: 'return=representation' }, body: operations('Three') });
+    const preferred = await scim(`/Users/${body.id}`, {
+      method: 'PATCH',
+      headers: { prefer: 'return=representation' },
+      body: operations('Three'),
+    });
     expect(preferred.status).toBe(200);
     expect(preferred.body).toMatchObject({ id: body.id, title: 'Three', meta: { version: 'W/"4"' } });
-    const okta = await scim(`/Users/${body.id}`, { method: 'PATCH', headers: { 'user-agent': 'Okta SCIM Client 1.0.0' }, body: operations('Four') });
+    const okta = await scim(`/Users/${body.id}`, {
+      method: 'PATCH',
+      headers: { 'user-agent': 'Okta SCIM Client 1.0.0' },
+      body: operations('Four'),
+    });
     expect(okta.status).toBe(200);
     expect(okta.body).toMatchObject({ title: 'Four' });
   });
 
-  it('accepts a path-less PATCH value that repeats the user\'s own id, and refuses another id', async () => {
+  it("accepts a path-less PATCH value that repeats the user's own id, and refuses another id", async () => {
     const { body } = await createUser('own.id@example.com');
     const same = await scim(`/Users/${body.id}?attributes=displayName`, {
       method: 'PATCH',
-      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { id: body.id, displayName: 'Own Id' } }] },
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', value: { id: body.id, displayName: 'Own Id' } }],
+      },
     });
     expect(same.status).toBe(200);
     expect(same.body).toMatchObject({ id: body.id, displayName: 'Own Id' });
     const other = await scim(`/Users/${body.id}`, {
       method: 'PATCH',
-      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { id: 'someone-else' } }] },
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', value: { id: 'someone-else' } }],
+      },
     });
     expect(other.status).toBe(400);
     expect(other.body.scimType).toBe('mutability');
@@ -230,7 +287,10 @@ describe('one user', () => {
     const second = (await createUser('other@example.com')).body;
     const patch = await scim(`/Users/${second.id}`, {
       method: 'PATCH',
-      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'userName', value: 'OWNER@example.com' }] },
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', path: 'userName', value: 'OWNER@example.com' }],
+      },
     });
     expect(patch.status).toBe(409);
     const put = await scim(`/Users/${second.id}`, { method: 'PUT', body: userBody('owner@example.com') });
@@ -243,7 +303,10 @@ describe('one user', () => {
     const { body } = await createUser('badpatch@example.com');
     const response = await scim(`/Users/${body.id}`, {
       method: 'PATCH',
-      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: 'Ok' }, { op: 'remove' }] },
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', path: 'title', value: 'Ok' }, { op: 'remove' }],
+      },
     });
     expect(response.status).toBe(400);
     expect(response.body.scimType).toBe('noTarget');
@@ -252,7 +315,11 @@ describe('one user', () => {
 
   it('honours If-Match (412 when stale) and If-None-Match (304 when current)', async () => {
     const { body } = await createUser('etag@example.com');
-    const stale = await scim(`/Users/${body.id}`, { method: 'PUT', body: userBody('etag@example.com'), authorization: `Bearer ${secret}` });
+    const stale = await scim(`/Users/${body.id}`, {
+      method: 'PUT',
+      body: userBody('etag@example.com'),
+      authorization: `Bearer ${secret}`,
+    });
     expect(stale.status).toBe(200);
     const headers = { 'If-Match': 'W/"1"' };
     const response = await fetch(`${endpoint}/Users/${body.id}`, {
@@ -261,7 +328,9 @@ describe('one user', () => {
       body: JSON.stringify(userBody('etag@example.com', { title: 'lost update' })),
     });
     expect(response.status).toBe(412);
-    const current = await fetch(`${endpoint}/Users/${body.id}`, { headers: { authorization: `Bearer ${secret}`, 'If-None-Match': 'W/"2"' } });
+    const current = await fetch(`${endpoint}/Users/${body.id}`, {
+      headers: { authorization: `Bearer ${secret}`, 'If-None-Match': 'W/"2"' },
+    });
     expect(current.status).toBe(304);
     const matching = await fetch(`${endpoint}/Users/${body.id}`, {
       method: 'DELETE',
@@ -281,12 +350,16 @@ describe('one user', () => {
 describe('concurrency', () => {
   it('gives exactly one 201 for 50 parallel creates of one userName', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, index) => scim('/Users', { method: 'POST', body: userBody(index % 2 ? 'RACE@example.com' : 'race@example.com') })),
+      Array.from({ length: 50 }, (_, index) =>
+        scim('/Users', { method: 'POST', body: userBody(index % 2 ? 'RACE@example.com' : 'race@example.com') }),
+      ),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(49);
-    expect(await app.strapi.db.query('plugin::scim.scim-user').count({ where: { userNameKey: 'race@example.com' } })).toBe(1);
+    expect(
+      await app.strapi.db.query('plugin::scim.scim-user').count({ where: { userNameKey: 'race@example.com' } }),
+    ).toBe(1);
   });
 
   const patchWith = (id: string, headers: Record<string, string>, operations: unknown[]) =>
@@ -299,7 +372,9 @@ describe('concurrency', () => {
   it('lets exactly one of 10 parallel PATCHes with the same If-Match through, the rest 412', async () => {
     const { body } = await createUser('etag.race@example.com');
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, index) => patchWith(body.id, { 'If-Match': 'W/"1"' }, [{ op: 'replace', path: 'title', value: `title ${index}` }])),
+      Array.from({ length: 10 }, (_, index) =>
+        patchWith(body.id, { 'If-Match': 'W/"1"' }, [{ op: 'replace', path: 'title', value: `title ${index}` }]),
+      ),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 204)).toHaveLength(1);
@@ -312,10 +387,14 @@ describe('concurrency', () => {
   it('keeps every one of 10 parallel PATCHes without If-Match (each adds an email): none lost, none refused', async () => {
     const { body } = await createUser('many.writers@example.com');
     const added = Array.from({ length: 10 }, (_, index) => `alias${index}@example.com`);
-    const responses = await Promise.all(added.map((value) => patchWith(body.id, {}, [{ op: 'add', path: 'emails', value: [{ value, type: 'other' }] }])));
+    const responses = await Promise.all(
+      added.map((value) => patchWith(body.id, {}, [{ op: 'add', path: 'emails', value: [{ value, type: 'other' }] }])),
+    );
     expect(responses.map((response) => response.status)).toEqual(added.map(() => 204));
     const current = (await scim(`/Users/${body.id}`)).body;
-    expect(current.emails.map((email: { value: string }) => email.value).sort()).toEqual(['many.writers@example.com', ...added].sort());
+    expect(current.emails.map((email: { value: string }) => email.value).sort()).toEqual(
+      ['many.writers@example.com', ...added].sort(),
+    );
     expect(current.meta.version).toBe('W/"11"');
   });
 });

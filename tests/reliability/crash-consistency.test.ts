@@ -152,16 +152,15 @@ const replay = async (step: Step): Promise<Answer> => {
   const lookup = await scim(byUserName(user.userName));
   expect(lookup.status).toBe(200);
   const resource = lookup.body.Resources[0] as
-    | { id: string; active: boolean; groups?: { value: string }[] }
-    | undefined;
+    { id: string; active: boolean; groups?: { value: string }[] } | undefined;
   const found = resource?.id;
   if (step.status === 0) {
     const done =
       step.kind === 'create'
         ? Boolean(resource)
         : step.kind === 'join'
-        ? Boolean(resource?.groups?.some((group) => group.value === user.groupId))
-        : resource?.active === false;
+          ? Boolean(resource?.groups?.some((group) => group.value === user.groupId))
+          : resource?.active === false;
     lostAnswers[done ? 'committed' : 'notCommitted'] += 1;
   }
   if (step.kind === 'create') {
@@ -220,7 +219,10 @@ beforeAll(async () => {
     groupIds.push(created.body.id);
   }
   const roles = enabled.body.data.roles as { id: number; code: string }[];
-  const editor = required(roles.find((role) => role.code === 'strapi-editor'), 'the strapi-editor role');
+  const editor = required(
+    roles.find((role) => role.code === 'strapi-editor'),
+    'the strapi-editor role',
+  );
   const settings = await adminCall(instance.baseUrl, token, 'PUT', '/scim/settings', {
     productionMode: true,
     groupRoleMappings: [{ groupId: groupIds[0], roleId: editor.id }],

@@ -34,7 +34,10 @@ const awayFromMinuteEdge = async (seconds = 10) => {
   if (left < seconds * 1000) await new Promise((resolve) => setTimeout(resolve, left + 50));
 };
 const refusedRows = async (clientKey: string) =>
-  (await db.query('select count, status from scim_activity where client_key = $1', [clientKey])).rows as { count: number; status: number }[];
+  (await db.query('select count, status from scim_activity where client_key = $1', [clientKey])).rows as {
+    count: number;
+    status: number;
+  }[];
 
 beforeAll(async () => {
   database = await createTestDatabase('postgres');
@@ -91,18 +94,24 @@ it('counts parallel failures for one address on both instances in one row, losin
   }
   const [both] = await Promise.all([from(a, address, secret), from(b, address, secret)]);
   expect(both).toBe(200);
-  process.stdout.write(`shared throttle: 40 parallel failures over 2 instances and 4 addresses -> ${statuses.filter((s) => s === 401).length} x 401 (all counted), ${statuses.filter((s) => s === 429).length} x 429\n`);
+  process.stdout.write(
+    `shared throttle: 40 parallel failures over 2 instances and 4 addresses -> ${statuses.filter((s) => s === 401).length} x 401 (all counted), ${statuses.filter((s) => s === 429).length} x 429\n`,
+  );
 });
 
 it('splits secretRequestsPerSecond between the live instances', async () => {
   // Both instances have sent a heartbeat since the other started (every 5 s).
   await new Promise((resolve) => setTimeout(resolve, 6_000));
-  const live = await db.query("select count(*)::int as live from scim_instances where seen_at > now() - interval '15 seconds'");
+  const live = await db.query(
+    "select count(*)::int as live from scim_instances where seen_at > now() - interval '15 seconds'",
+  );
   expect(live.rows[0].live).toBe(2);
   const burstSecret = (await adminCall(a.baseUrl, token, 'POST', '/scim/secrets', { label: 'burst' })).body.data.secret;
   const started = Date.now();
   const [fromA, fromB] = await Promise.all(
-    [a, b].map((instance) => Promise.all(Array.from({ length: 20 }, (_, index) => from(instance, `203.0.113.${index + 1}`, burstSecret)))),
+    [a, b].map((instance) =>
+      Promise.all(Array.from({ length: 20 }, (_, index) => from(instance, `203.0.113.${index + 1}`, burstSecret))),
+    ),
   );
   const elapsed = Date.now() - started;
   const share = Math.ceil(SECRET_REQUESTS_PER_SECOND / 2);

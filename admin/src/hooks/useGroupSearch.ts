@@ -17,7 +17,9 @@ export const useGroupSearch = () => {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const fetchGroups = useCallback(async () => {
-    const response = await get<{ data: ProvisionedGroupList }>(groupsUrl({ search: query?.text, pageSize: SEARCH_PAGE_SIZE }));
+    const response = await get<{ data: ProvisionedGroupList }>(
+      groupsUrl({ search: query?.text, pageSize: SEARCH_PAGE_SIZE }),
+    );
     return response.data.data.results;
   }, [get, query]);
   const { data, status } = useLoaded(fetchGroups, query !== null);

@@ -26,16 +26,19 @@ export const useScimActivity = () => {
   const [filters, setFilters] = useState<ActivityFilters>({});
   const [page, setPage] = useState(1);
 
-  const fetchPage = useCallback(async (isLatest: () => boolean) => {
-    const response = await get<{ data: ActivityListResponse }>(`${ACTIVITY_URL}?${activityQuery(page, filters)}`);
-    const list = response.data.data;
-    // Entries can be pruned between two loads: past the last page, show the last one.
-    if (list.results.length === 0 && page > 1 && list.pagination.pageCount < page) {
-      if (isLatest()) setPage(Math.max(1, list.pagination.pageCount));
-      return SUPERSEDED;
-    }
-    return list;
-  }, [get, page, filters]);
+  const fetchPage = useCallback(
+    async (isLatest: () => boolean) => {
+      const response = await get<{ data: ActivityListResponse }>(`${ACTIVITY_URL}?${activityQuery(page, filters)}`);
+      const list = response.data.data;
+      // Entries can be pruned between two loads: past the last page, show the last one.
+      if (list.results.length === 0 && page > 1 && list.pagination.pageCount < page) {
+        if (isLatest()) setPage(Math.max(1, list.pagination.pageCount));
+        return SUPERSEDED;
+      }
+      return list;
+    },
+    [get, page, filters],
+  );
   const { data, status, reload } = useLoaded(fetchPage);
 
   const setFilter = useCallback(<K extends keyof ActivityFilters>(key: K, value: ActivityFilters[K] | undefined) => {

@@ -18,7 +18,10 @@ export const useScimSecrets = (allowed: boolean) => {
   const { toggleNotification } = useNotification();
   const { formatMessage } = useIntl();
   const notifyFailure = useNotifyFailure();
-  const fetchSecrets = useCallback(async () => (await get<{ data: SecretSummaryResponse[] }>(SECRETS_URL)).data.data, [get]);
+  const fetchSecrets = useCallback(
+    async () => (await get<{ data: SecretSummaryResponse[] }>(SECRETS_URL)).data.data,
+    [get],
+  );
   const { data: secrets, setData: setSecrets, status, reload } = useLoaded(fetchSecrets, allowed);
 
   const create = useCallback(
@@ -58,7 +61,10 @@ export const useScimSecrets = (allowed: boolean) => {
         setSecrets((current) => current?.filter((secret) => secret.id !== id) ?? null);
         toggleNotification({
           type: 'success',
-          message: formatMessage({ id: getTranslation('secrets.notification.deleted'), defaultMessage: 'Secret deleted' }),
+          message: formatMessage({
+            id: getTranslation('secrets.notification.deleted'),
+            defaultMessage: 'Secret deleted',
+          }),
         });
         return true;
       } catch (error) {

@@ -14,7 +14,10 @@ const GeneralPage = () => {
 
   const updateDisabledReason = permissions.canUpdateSettings
     ? undefined
-    : t('permissions.updateMissing', 'Your role can view these settings but not change them: it lacks the "Settings: Update" permission.');
+    : t(
+        'permissions.updateMissing',
+        'Your role can view these settings but not change them: it lacks the "Settings: Update" permission.',
+      );
   const grant = settings.hostUserGrant;
   const grantDisabledReason = grant.allowed
     ? undefined
@@ -29,14 +32,20 @@ const GeneralPage = () => {
   const enableNeedsGrant = !settings.enabled && settings.productionMode;
   const secretsDisabledReason = permissions.canManageSecrets
     ? undefined
-    : t('permissions.secretsMissing', 'Your role cannot see or manage secrets: it lacks the "Secrets: Manage" permission.');
+    : t(
+        'permissions.secretsMissing',
+        'Your role cannot see or manage secrets: it lacks the "Secrets: Manage" permission.',
+      );
 
   return (
     <Page.Main>
       <Page.Title>{t('general.pageTitle', 'SCIM User Provisioning')}</Page.Title>
       <Layouts.Header
         title={t('general.title', 'SCIM User Provisioning')}
-        subtitle={t('general.subtitle', "Let Microsoft Entra ID, Okta or any SCIM 2.0 client provision this app's users.")}
+        subtitle={t(
+          'general.subtitle',
+          "Let Microsoft Entra ID, Okta or any SCIM 2.0 client provision this app's users.",
+        )}
         primaryAction={
           <ProvisioningStatusAction
             enabled={settings.enabled}
@@ -44,7 +53,9 @@ const GeneralPage = () => {
             onChange={(enabled) =>
               update(
                 { enabled },
-                enabled ? t('notification.enabled', 'Provisioning enabled') : t('notification.disabled', 'Provisioning disabled'),
+                enabled
+                  ? t('notification.enabled', 'Provisioning enabled')
+                  : t('notification.disabled', 'Provisioning disabled'),
               )
             }
           />

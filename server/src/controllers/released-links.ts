@@ -14,7 +14,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const parsed = externalIdSchema.safeParse((ctx.params as { externalId?: unknown }).externalId);
     if (!parsed.success) throw new errors.ValidationError('externalId: must be 1 to 255 characters');
     if (!(await forgetReleasedHostUser(strapi, parsed.data, adminActor(ctx)))) {
-      throw new errors.NotFoundError(`No released ${getPluginConfig(strapi).target} user is remembered for this externalId`);
+      throw new errors.NotFoundError(
+        `No released ${getPluginConfig(strapi).target} user is remembered for this externalId`,
+      );
     }
     ctx.status = 204;
   },

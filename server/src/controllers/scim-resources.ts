@@ -44,7 +44,10 @@ export const createResourceController =
     const sendList = async (ctx: Context, query: ListQuery, request: ProjectionRequest) => {
       const { startIndex, count } = parsePagination(query);
       const sort = parseSort(service().name, query);
-      const { rows, total } = await service().list({ filter: query.filter, sort, startIndex, count }, requestQuirks(ctx));
+      const { rows, total } = await service().list(
+        { filter: query.filter, sort, startIndex, count },
+        requestQuirks(ctx),
+      );
       const resources = await service().present(rows, endpointUrl(ctx), request);
       ctx.body = buildListResponse(resources, { totalResults: total, startIndex });
     };
@@ -78,7 +81,11 @@ export const createResourceController =
       },
 
       async replace(ctx: Context) {
-        await send(ctx, 200, await service().replace(paramsOf(ctx).id, ctx.request.body, hostMode(ctx), writeOptions(ctx)));
+        await send(
+          ctx,
+          200,
+          await service().replace(paramsOf(ctx).id, ctx.request.body, hostMode(ctx), writeOptions(ctx)),
+        );
       },
 
       /**

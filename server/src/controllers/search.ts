@@ -11,7 +11,9 @@ import { getService } from '../utils/get-service';
 const isNotFilterable = (error: unknown) =>
   error instanceof ScimError && error.scimType === 'invalidFilter' && /not filterable/i.test(error.message);
 
-const orNothing = async <T>(query: () => Promise<{ rows: T[]; total: number }>): Promise<{ rows: T[]; total: number }> => {
+const orNothing = async <T>(
+  query: () => Promise<{ rows: T[]; total: number }>,
+): Promise<{ rows: T[]; total: number }> => {
   try {
     return await query();
   } catch (error) {
@@ -27,7 +29,11 @@ const orNothing = async <T>(query: () => Promise<{ rows: T[]; total: number }>):
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async search(ctx: Context) {
     const body = readSearchRequest(ctx.request.body);
-    if (body.sortBy) throw ScimError.badRequest('invalidValue', 'sortBy is not supported across resource types; search /Users or /Groups');
+    if (body.sortBy)
+      throw ScimError.badRequest(
+        'invalidValue',
+        'sortBy is not supported across resource types; search /Users or /Groups',
+      );
     const { startIndex, count } = parsePagination(body);
     const base = buildEndpointUrl(strapi, ctx.origin, (ctx.params as { endpointId: string }).endpointId) as string;
     const log = requestQuirks(ctx);

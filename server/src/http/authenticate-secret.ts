@@ -28,11 +28,15 @@ export const authenticateSecret = async (strapi: Core.Strapi, ctx: Context): Pro
   const check = secret ? await getService(strapi, 'secrets').verify(secret) : ({ status: 'unknown' } as const);
   if (check.status !== 'valid') {
     throw check.status === 'expired'
-      ? refuse(ctx, `Authentication failed: this SCIM secret expired at ${check.expiresAt}; create a new one in Settings > SCIM User Provisioning`)
+      ? refuse(
+          ctx,
+          `Authentication failed: this SCIM secret expired at ${check.expiresAt}; create a new one in Settings > SCIM User Provisioning`,
+        )
       : refuse(ctx, 'Authentication failed: send a valid SCIM secret as "Authorization: Bearer <secret>"');
   }
   const wait = getService(strapi, 'throttle').takeSecretRequest(check.id);
-  if (wait !== null) throw tooManyRequests(ctx, wait, 'This secret is over its request ceiling (secretRequestsPerSecond)');
+  if (wait !== null)
+    throw tooManyRequests(ctx, wait, 'This secret is over its request ceiling (secretRequestsPerSecond)');
   // The whole header is the secret: sent without "Bearer ".
   if (secret === authorization.trim()) requestQuirks(ctx).fire('bearer-prefix-missing');
   noteSecretQuirks(ctx, check.id, check.quirksSeen);

@@ -11,6 +11,6 @@ export const proxyConfigWarning = (proxy: unknown): string | null => {
   return (
     '[scim] server.proxy.koa is on without server.proxy.maxIpsCount: the client address is the first ' +
     'X-Forwarded-For entry, which any client can forge, so SCIM authentication throttling can be dodged. ' +
-    'Set server.proxy.maxIpsCount to the number of proxies in front of Strapi (see the plugin\'s docs/configuration.md).'
+    "Set server.proxy.maxIpsCount to the number of proxies in front of Strapi (see the plugin's docs/configuration.md)."
   );
 };

@@ -34,7 +34,8 @@ export const readScimBody = async (ctx: Context): Promise<void> => {
     text = await getRawBody(ctx.req, { limit: MAX_BODY_BYTES, length: ctx.request.length, encoding: 'utf-8' });
   } catch (error) {
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large') throw new ScimError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (type === 'entity.too.large')
+      throw new ScimError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
     throw new ScimError(400, 'The request body could not be read', 'invalidSyntax');
   }
   ctx.request.headers['content-type'] = SCIM_CONTENT_TYPE;

@@ -18,7 +18,9 @@ export const toScimError = (error: unknown): ScimError => {
 export const sendScimError = (ctx: Context, error: unknown, strapi: Core.Strapi): void => {
   const scimError = toScimError(error);
   if (!(error instanceof ScimError)) {
-    strapi.log.error(`[scim] ${ctx.method} ${ctx.path} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    strapi.log.error(
+      `[scim] ${ctx.method} ${ctx.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
   ctx.status = scimError.status;
   ctx.body = scimError.toBody();

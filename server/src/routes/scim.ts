@@ -13,7 +13,14 @@ const scimRoute = (method: string, path: string, handler: string) => ({
 
 /** Discovery resources are read-only: these methods get 405 there. */
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
-const DISCOVERY_PATHS = ['/ServiceProviderConfig', '/serviceConfiguration', '/ResourceTypes', '/ResourceTypes/:id', '/Schemas', '/Schemas/:id'];
+const DISCOVERY_PATHS = [
+  '/ServiceProviderConfig',
+  '/serviceConfiguration',
+  '/ResourceTypes',
+  '/ResourceTypes/:id',
+  '/Schemas',
+  '/Schemas/:id',
+];
 
 export default {
   type: 'content-api',

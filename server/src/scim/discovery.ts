@@ -38,7 +38,8 @@ export const buildServiceProviderConfig = (baseUrl: string, documentationUri?: s
     {
       type: 'oauthbearertoken',
       name: 'OAuth Bearer Token',
-      description: 'Authentication with a SCIM secret generated in the Strapi admin panel, sent as "Authorization: Bearer <secret>".',
+      description:
+        'Authentication with a SCIM secret generated in the Strapi admin panel, sent as "Authorization: Bearer <secret>".',
       primary: true,
     },
   ],

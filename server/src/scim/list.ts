@@ -11,7 +11,10 @@ export interface ListResponse<T> {
   Resources: T[];
 }
 
-export const buildListResponse = <T>(resources: T[], page: { totalResults: number; startIndex: number }): ListResponse<T> => ({
+export const buildListResponse = <T>(
+  resources: T[],
+  page: { totalResults: number; startIndex: number },
+): ListResponse<T> => ({
   schemas: [LIST_RESPONSE_URN],
   totalResults: page.totalResults,
   startIndex: page.startIndex,
@@ -47,7 +50,8 @@ type QueryValue = unknown;
 
 const singleQueryValue = (name: string, value: QueryValue): string | undefined => {
   if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) throw ScimError.badRequest('invalidValue', `Query parameter '${name}' is given more than once`);
+  if (Array.isArray(value))
+    throw ScimError.badRequest('invalidValue', `Query parameter '${name}' is given more than once`);
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Strapi's qs parser turns `?count[a]=1` into an object, whose '[object Object]' text is refused like any other bad value
   const text = String(value).trim();
   return text === '' ? undefined : text;
@@ -56,7 +60,8 @@ const singleQueryValue = (name: string, value: QueryValue): string | undefined =
 const parseInteger = (name: string, value: QueryValue): number | undefined => {
   const text = singleQueryValue(name, value);
   if (text === undefined) return undefined;
-  if (text.length > MAX_INTEGER_TEXT_LENGTH || !/^[+-]?\d+$/.test(text)) throw ScimError.badRequest('invalidValue', `Query parameter '${name}' must be an integer`);
+  if (text.length > MAX_INTEGER_TEXT_LENGTH || !/^[+-]?\d+$/.test(text))
+    throw ScimError.badRequest('invalidValue', `Query parameter '${name}' must be an integer`);
   return Number(text);
 };
 
@@ -71,7 +76,10 @@ export const parsePagination = (
   const maxCount = options.maxCount ?? MAX_PAGE_SIZE;
   const startIndex = parseInteger('startIndex', query.startIndex) ?? 1;
   const count = parseInteger('count', query.count) ?? options.defaultCount ?? DEFAULT_PAGE_SIZE;
-  return { startIndex: Math.min(Math.max(1, startIndex), MAX_START_INDEX), count: Math.min(Math.max(0, count), maxCount) };
+  return {
+    startIndex: Math.min(Math.max(1, startIndex), MAX_START_INDEX),
+    count: Math.min(Math.max(0, count), maxCount),
+  };
 };
 
 export type SortOrder = 'ascending' | 'descending';

@@ -36,7 +36,6 @@ export interface ParsedSelection {
 
 const CORE = '';
 
-
 /** Splits on commas outside brackets and quotes: `emails[type eq "a,b"],userName` is two names. */
 const splitAttributeList = (list: string): string[] => {
   const parts: string[] = [];
@@ -64,10 +63,16 @@ const withoutValueFilter = (part: string, log: QuirkLog | undefined): string => 
   return name.trim();
 };
 
-export const parseAttributeList = (resourceType: ResourceTypeId, list: string | undefined, log?: QuirkLog): ParsedSelection => {
+export const parseAttributeList = (
+  resourceType: ResourceTypeId,
+  list: string | undefined,
+  log?: QuirkLog,
+): ParsedSelection => {
   const { core, extensions } = schemasOf(resourceType);
   const selection: ParsedSelection = { attributes: new Map(), wholeExtensions: new Set() };
-  const names = splitAttributeList(list ?? '').map((part) => withoutValueFilter(part, log)).filter(Boolean);
+  const names = splitAttributeList(list ?? '')
+    .map((part) => withoutValueFilter(part, log))
+    .filter(Boolean);
   for (const name of names) {
     const extension = extensions.find((candidate) => candidate.id.toLowerCase() === name.toLowerCase());
     if (extension) {
@@ -104,7 +109,12 @@ const unknownAttribute = (name: string): AttributeDefinition => ({
 });
 
 /** `picked`: undefined when not named, 'all' when named itself, a set when only sub-attributes are named. */
-const keepAttribute = (definition: AttributeDefinition, mode: ModeKind, picked: Set<string> | 'all' | undefined, wholeContainer: boolean) => {
+const keepAttribute = (
+  definition: AttributeDefinition,
+  mode: ModeKind,
+  picked: Set<string> | 'all' | undefined,
+  wholeContainer: boolean,
+) => {
   if (definition.returned === 'never') return false;
   if (definition.returned === 'always') return true;
   if (mode === 'include') return picked !== undefined || (wholeContainer && definition.returned === 'default');
@@ -121,7 +131,12 @@ const keepSubAttribute = (sub: AttributeDefinition, mode: ModeKind, named: Set<s
   return sub.returned === 'default';
 };
 
-const projectComplexValue = (definition: AttributeDefinition, value: unknown, mode: ModeKind, named: Set<string> | undefined): unknown => {
+const projectComplexValue = (
+  definition: AttributeDefinition,
+  value: unknown,
+  mode: ModeKind,
+  named: Set<string> | undefined,
+): unknown => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const result: JsonObject = {};
   for (const key of Object.keys(value)) {
@@ -157,7 +172,11 @@ const projectContainer = (
 };
 
 /** Applies attributes / excludedAttributes to a canonical resource; `schemas` lists the extensions left in the output. */
-export const projectResource = (resourceType: ResourceTypeId, resource: JsonObject, request: ProjectionRequest = {}): JsonObject => {
+export const projectResource = (
+  resourceType: ResourceTypeId,
+  resource: JsonObject,
+  request: ProjectionRequest = {},
+): JsonObject => {
   const { core, extensions } = schemasOf(resourceType);
   const mode: Mode = request.attributes?.trim()
     ? { kind: 'include', selection: parseAttributeList(resourceType, request.attributes, request.log) }

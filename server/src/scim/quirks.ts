@@ -55,19 +55,22 @@ export const QUIRKS = [
     id: 'attribute-name-any-case',
     name: 'Attribute names in any case',
     source: RFC7643('2.1'),
-    description: 'Keys such as "USERNAME" or "Name.GivenName" are matched case-insensitively and rewritten to the schema\'s canonical name.',
+    description:
+      'Keys such as "USERNAME" or "Name.GivenName" are matched case-insensitively and rewritten to the schema\'s canonical name.',
   },
   {
     id: 'boolean-as-string',
     name: 'Booleans sent as the strings "True"/"False"',
     source: ENTRA_COMPATIBILITY,
-    description: 'Entra sends "True"/"False" for boolean attributes such as active; any-case "true"/"false" strings become booleans.',
+    description:
+      'Entra sends "True"/"False" for boolean attributes such as active; any-case "true"/"false" strings become booleans.',
   },
   {
     id: 'single-element-array-for-scalar',
     name: 'Single-element array around a single value',
     source: RFC7643('2.4'),
-    description: 'A one-element array given for a single-valued attribute (e.g. "displayName": ["Ann"]) is unwrapped; longer arrays are rejected.',
+    description:
+      'A one-element array given for a single-valued attribute (e.g. "displayName": ["Ann"]) is unwrapped; longer arrays are rejected.',
   },
   {
     id: 'manager-as-bare-id',
@@ -92,19 +95,22 @@ export const QUIRKS = [
     id: 'client-id-and-meta-ignored',
     name: 'Client-sent id and meta ignored',
     source: RFC7643('3.1'),
-    description: 'id and meta are issued by the service provider; when a client sends them on POST or PUT, or in a path-less PATCH value (Okta sends the group id), they are dropped.',
+    description:
+      'id and meta are issued by the service provider; when a client sends them on POST or PUT, or in a path-less PATCH value (Okta sends the group id), they are dropped.',
   },
   {
     id: 'read-only-attribute-ignored',
     name: 'Read-only attributes ignored on input',
     source: RFC7644('3.5.1'),
-    description: 'readOnly attributes (e.g. groups on a User, which Okta sends as an empty array) are dropped from POST and PUT bodies and path-less PATCH values.',
+    description:
+      'readOnly attributes (e.g. groups on a User, which Okta sends as an empty array) are dropped from POST and PUT bodies and path-less PATCH values.',
   },
   {
     id: 'unknown-attribute-ignored',
     name: 'Unknown attributes ignored',
     source: ENTRA_REFERENCE_TESTS,
-    description: 'Attributes no schema defines are dropped unless strict validation is on, in which case the request fails with invalidSyntax.',
+    description:
+      'Attributes no schema defines are dropped unless strict validation is on, in which case the request fails with invalidSyntax.',
   },
   {
     id: 'urn-qualified-attribute-key',
@@ -137,7 +143,8 @@ export const QUIRKS = [
     id: 'patch-remove-members-filter-path',
     name: 'Member removal through a members[value eq "..."] path',
     source: ENTRA_COMPATIBILITY,
-    description: 'With aadOptscim062020 Entra removes a member with path members[value eq "id"]; the matching member is removed.',
+    description:
+      'With aadOptscim062020 Entra removes a member with path members[value eq "id"]; the matching member is removed.',
   },
   {
     id: 'patch-filtered-add-creates-element',
@@ -156,13 +163,15 @@ export const QUIRKS = [
     id: 'patch-empty-operations-noop',
     name: 'Empty Operations is a no-op',
     source: RFC7644('3.5.2'),
-    description: 'RFC 7644 asks for one or more operations; an empty (or missing) Operations array changes nothing and returns the resource.',
+    description:
+      'RFC 7644 asks for one or more operations; an empty (or missing) Operations array changes nothing and returns the resource.',
   },
   {
     id: 'patch-schemas-missing',
     name: 'PATCH body without "schemas"',
     source: RFC7644('3.5.2'),
-    description: 'RFC 7644 requires the PatchOp URN in "schemas"; a body without "schemas" is accepted (one that lists other URNs only is still rejected).',
+    description:
+      'RFC 7644 requires the PatchOp URN in "schemas"; a body without "schemas" is accepted (one that lists other URNs only is still rejected).',
   },
   {
     id: 'patch-single-value-for-list',
@@ -175,55 +184,64 @@ export const QUIRKS = [
     id: 'okta-deactivate-pathless-replace',
     name: 'Deactivation by path-less replace',
     source: OKTA_SCIM_20,
-    description: 'Okta deactivates with {"op":"replace","value":{"active":false}}; the path-less value is merged into the resource.',
+    description:
+      'Okta deactivates with {"op":"replace","value":{"active":false}}; the path-less value is merged into the resource.',
   },
   {
     id: 'group-member-type-missing',
     name: 'Group members without type',
     source: OKTA_SCIM_20,
-    description: 'Okta may send members as {"value": id, "display": ...} without "type"; they are accepted and the member is found by its id.',
+    description:
+      'Okta may send members as {"value": id, "display": ...} without "type"; they are accepted and the member is found by its id.',
   },
   {
     id: 'bearer-prefix-missing',
     name: 'Secret without the "Bearer " prefix',
     source: OKTA_WIZARD,
-    description: 'In Okta\'s "HTTP Header" mode the Authorization header may hold the bare secret; it is accepted as if prefixed with "Bearer ".',
+    description:
+      'In Okta\'s "HTTP Header" mode the Authorization header may hold the bare secret; it is accepted as if prefixed with "Bearer ".',
   },
   {
     id: 'filter-string-boolean',
     name: 'Boolean compared with a string in a filter',
     source: RFC7644('3.4.2.2'),
-    description: 'A filter such as emails[primary eq "true"] compares a boolean attribute with "true"/"false" as if they were booleans.',
+    description:
+      'A filter such as emails[primary eq "true"] compares a boolean attribute with "true"/"false" as if they were booleans.',
   },
   {
     id: 'filter-unquoted-value',
     name: 'Unquoted value in a filter',
     source: ENTRA_REFERENCE_COLLECTION,
-    description: 'A filter value without quotes (userName sw O, meta.created gt 2015-10-10T14:38:21Z) is read as a string; true, false, null and JSON numbers keep their meaning.',
+    description:
+      'A filter value without quotes (userName sw O, meta.created gt 2015-10-10T14:38:21Z) is read as a string; true, false, null and JSON numbers keep their meaning.',
   },
   {
     id: 'attributes-value-filter',
     name: 'Value filter in attributes',
     source: ENTRA_REFERENCE_COLLECTION,
-    description: 'attributes=emails[type eq "work"] names the attribute with a value filter; the filter is dropped and the whole attribute (emails) is returned.',
+    description:
+      'attributes=emails[type eq "work"] names the attribute with a value filter; the filter is dropped and the whole attribute (emails) is returned.',
   },
   {
     id: 'service-configuration-alias',
     name: '/serviceConfiguration alias',
     source: ENTRA_REFERENCE_COLLECTION,
-    description: "GET /serviceConfiguration, the Microsoft reference server's own name, answers as GET /ServiceProviderConfig.",
+    description:
+      "GET /serviceConfiguration, the Microsoft reference server's own name, answers as GET /ServiceProviderConfig.",
   },
   {
     id: 'group-member-unknown-id-skipped',
     name: 'Unknown member id in a group PATCH add',
     source: ENTRA_REFERENCE_COLLECTION,
-    description: 'A PATCH that adds a member id no User has skips that id (named in the activity entry) and applies the rest; POST and PUT still refuse it with 400.',
+    description:
+      'A PATCH that adds a member id no User has skips that id (named in the activity entry) and applies the rest; POST and PUT still refuse it with 400.',
   },
   {
     id: 'okta-patch-returns-resource',
     name: 'Okta gets the User back from PATCH',
     source: OKTA_SCIM_20,
-    description: 'A User PATCH answers 204 No Content (RFC 7644 §3.5.2), or 200 with the User when attributes/excludedAttributes is given or the client is Okta ("Okta SCIM Client" user agent), whose documented PATCH responses carry the User.',
+    description:
+      'A User PATCH answers 204 No Content (RFC 7644 §3.5.2), or 200 with the User when attributes/excludedAttributes is given or the client is Okta ("Okta SCIM Client" user agent), whose documented PATCH responses carry the User.',
   },
 ] as const satisfies readonly Quirk[];
 

@@ -36,7 +36,8 @@ export const createHostUsers = (strapi: Core.Strapi) => {
    * Rows from before hostOrigin was stored: with linkExistingUsers off SCIM could only have created their host
    * users; with it on they may have been linked, and are treated as such.
    */
-  const hostOriginOf = (row: ScimUserRow): HostOrigin => row.hostOrigin ?? (config.linkExistingUsers ? 'linked' : 'created');
+  const hostOriginOf = (row: ScimUserRow): HostOrigin =>
+    row.hostOrigin ?? (config.linkExistingUsers ? 'linked' : 'created');
 
   /** Two provisioned users cannot share one host user through its email address. */
   const assertEmailFree = async (row: ScimUserRow, email: string | null) => {
@@ -142,7 +143,7 @@ export const createHostUsers = (strapi: Core.Strapi) => {
 
   /** Walks every SCIM user in id order, a batch of 100 per transaction: safe to interrupt and run again. */
   const forEachBatch = async (work: (batch: ScimUserRow[]) => Promise<void>) => {
-    for (let afterId = 0; ; ) {
+    for (let afterId = 0; ;) {
       const batch = await repository.nextBatch(afterId, RECONCILE_BATCH);
       if (batch.length === 0) return;
       await strapi.db.transaction(() => work(batch));

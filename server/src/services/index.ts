@@ -5,4 +5,12 @@ import secrets from './secrets';
 import settings from './settings';
 import throttle from './throttle';
 
-export default { activity, refusals, settings, secrets, throttle, users: createUsersService, groups: createGroupsService };
+export default {
+  activity,
+  refusals,
+  settings,
+  secrets,
+  throttle,
+  users: createUsersService,
+  groups: createGroupsService,
+};

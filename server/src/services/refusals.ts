@@ -13,7 +13,8 @@ const PRUNE_BATCH = 500;
 export const minuteOf = (ms: number): number => Math.floor(ms / MINUTE_MS);
 
 /** Whole seconds until the calendar minute of `ms` ends, at least 1. */
-export const secondsLeftInMinute = (ms: number): number => Math.max(1, Math.ceil((MINUTE_MS - (ms % MINUTE_MS)) / 1000));
+export const secondsLeftInMinute = (ms: number): number =>
+  Math.max(1, Math.ceil((MINUTE_MS - (ms % MINUTE_MS)) / 1000));
 
 export interface Refusal extends Pick<ActivityInput, 'method' | 'resourceType' | 'operation' | 'mode' | 'detail'> {
   client: string;

@@ -48,7 +48,9 @@ export const createReleasedHostUsers = (strapi: Core.Strapi, target: HostTarget)
       }
       // The delete waits for a parallel take-back's and then finds nothing: one host user, one SCIM user.
       if ((await links.forget(externalId, target.name)) === 0) {
-        throw ScimError.conflict(`The ${target.name} user released for externalId "${externalId}" was just taken back by another request`);
+        throw ScimError.conflict(
+          `The ${target.name} user released for externalId "${externalId}" was just taken back by another request`,
+        );
       }
       return { hostUserId: link.hostUserId, hostOrigin: link.hostOrigin };
     },
@@ -59,7 +61,11 @@ export const createReleasedHostUsers = (strapi: Core.Strapi, target: HostTarget)
  * An admin keeps a released host user they reactivated or changed, and lets the next create with this externalId
  * provision a user of its own (instead of answering 409). Returns false when nothing was remembered.
  */
-export const forgetReleasedHostUser = async (strapi: Core.Strapi, externalId: string, actor: string | null): Promise<boolean> => {
+export const forgetReleasedHostUser = async (
+  strapi: Core.Strapi,
+  externalId: string,
+  actor: string | null,
+): Promise<boolean> => {
   const target = getPluginConfig(strapi).target;
   return await strapi.db.transaction(async () => {
     if ((await createReleasedLinks(strapi).forget(externalId, target)) === 0) return false;

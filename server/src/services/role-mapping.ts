@@ -15,7 +15,11 @@ export interface GroupRoleMapping {
  * mapping to the Super Admin role saved while allowSuperAdmin was on hands out nothing once it is off, and a
  * privileged role is never a default role, whatever is stored.
  */
-const usableRoles = async (strapi: Core.Strapi, mappings: readonly GroupRoleMapping[], defaultRoleId: number | null) => {
+const usableRoles = async (
+  strapi: Core.Strapi,
+  mappings: readonly GroupRoleMapping[],
+  defaultRoleId: number | null,
+) => {
   const target = getHostTarget(strapi);
   const privileged = new Set(
     (await target.listRoles()).filter((role) => target.isPrivilegedRole(role)).map((role) => role.id),

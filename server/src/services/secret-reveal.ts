@@ -1,7 +1,6 @@
 /** Why a stored secret can or cannot be shown again. */
 export type RevealOutcome =
-  | { status: 'ok'; secret: string }
-  | { status: 'no-stored-copy' | 'no-encryption-key' | 'undecryptable' };
+  { status: 'ok'; secret: string } | { status: 'no-stored-copy' | 'no-encryption-key' | 'undecryptable' };
 
 export type NotRevealableCode = Exclude<RevealOutcome['status'], 'ok'> | 'reveal-disabled';
 

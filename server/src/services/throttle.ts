@@ -27,7 +27,11 @@ const createThrottleService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (secretRequests !== undefined) return secretRequests;
     const { secretRequestsPerSecond } = getPluginConfig(strapi);
     secretRequests = secretRequestsPerSecond
-      ? new WindowCounter({ limit: shareOf(secretRequestsPerSecond, liveInstances), windowMs: SECOND_MS, maxKeys: MAX_TRACKED_SECRETS })
+      ? new WindowCounter({
+          limit: shareOf(secretRequestsPerSecond, liveInstances),
+          windowMs: SECOND_MS,
+          maxKeys: MAX_TRACKED_SECRETS,
+        })
       : null;
     return secretRequests;
   };
@@ -40,7 +44,9 @@ const createThrottleService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (warned.has(client) || warned.size >= MAX_WARNED_CLIENTS) return;
     warned.add(client);
-    strapi.log.warn(`[scim] ${client} was refused too often; its refused SCIM requests get 429 until the minute is over`);
+    strapi.log.warn(
+      `[scim] ${client} was refused too often; its refused SCIM requests get 429 until the minute is over`,
+    );
   };
 
   return {
@@ -80,7 +86,8 @@ const createThrottleService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 /** One instance's share of a ceiling: rounded up, so that the ceiling never drops below what was configured. */
-export const shareOf = (limit: number, instances: number): number => Math.max(1, Math.ceil(limit / Math.max(1, instances)));
+export const shareOf = (limit: number, instances: number): number =>
+  Math.max(1, Math.ceil(limit / Math.max(1, instances)));
 
 export type ThrottleService = ReturnType<typeof createThrottleService>;
 export default createThrottleService;

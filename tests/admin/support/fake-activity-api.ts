@@ -125,7 +125,9 @@ export const setUpFakeActivity = (options: FakeActivityOptions = {}) => {
     (options.canReadSettings ?? true) && 'plugin::scim.settings.read',
   ].filter((action): action is string => Boolean(action));
   const auth = { isLoading: false, permissions: granted.map((action) => ({ action, subject: null })) };
-  (useAuth as jest.Mock).mockImplementation((_consumer: string, select: (value: typeof auth) => unknown) => select(auth));
+  (useAuth as jest.Mock).mockImplementation((_consumer: string, select: (value: typeof auth) => unknown) =>
+    select(auth),
+  );
 
   /** The queries the page asked for, as parsed objects, in order. */
   const queries = () =>

@@ -96,7 +96,10 @@ const listGroups = (groups: ProvisionedGroupResponse[], url: string) => {
   const page = Number(query.get('page') ?? 1);
   const pageSize = Number(query.get('pageSize') ?? 50);
   const matching = groups.filter((group) => group.displayName.toLowerCase().startsWith(search));
-  return { results: matching.slice((page - 1) * pageSize, page * pageSize), pagination: { page, pageSize, total: matching.length } };
+  return {
+    results: matching.slice((page - 1) * pageSize, page * pageSize),
+    pagination: { page, pageSize, total: matching.length },
+  };
 };
 
 /** The API's check of a new mapping list: every group must exist and Super Admin cannot be handed out. */
@@ -126,14 +129,17 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
       }
       if (url === '/scim/secrets') return respond(state.secrets);
       if (url.startsWith('/scim/groups?')) {
-        return options.failGroupsLoad ? Promise.reject(new Error('Internal Server Error')) : respond(listGroups(state.groups, url));
+        return options.failGroupsLoad
+          ? Promise.reject(new Error('Internal Server Error'))
+          : respond(listGroups(state.groups, url));
       }
       const reveal = url.match(/^\/scim\/secrets\/(\d+)\/reveal$/);
       if (reveal) return respond({ id: Number(reveal[1]), secret: REVEALED_SECRET });
       return Promise.reject(new Error(`Unexpected GET ${url}`));
     }),
     put: jest.fn((url: string, body: Partial<SettingsResponse>) => {
-      if (options.failSettingsUpdate) return Promise.reject(new Error('defaultRoleId: the Super Admin role cannot be the default role'));
+      if (options.failSettingsUpdate)
+        return Promise.reject(new Error('defaultRoleId: the Super Admin role cannot be the default role'));
       const invalid = body.groupRoleMappings && mappingError(body.groupRoleMappings, state.groups);
       if (invalid) return Promise.reject(new Error(invalid));
       state.settings = { ...state.settings, ...body };
@@ -173,7 +179,9 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
     options.canManage !== false && 'plugin::scim.secrets.manage',
   ].filter((action): action is string => Boolean(action));
   const auth = { isLoading: false, permissions: granted.map((action) => ({ action, subject: null })) };
-  (useAuth as jest.Mock).mockImplementation((_consumer: string, select: (value: typeof auth) => unknown) => select(auth));
+  (useAuth as jest.Mock).mockImplementation((_consumer: string, select: (value: typeof auth) => unknown) =>
+    select(auth),
+  );
 
   return {
     client,

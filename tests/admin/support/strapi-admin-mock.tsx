@@ -24,7 +24,9 @@ export const Page = {
       {action}
     </div>
   ),
-  NoPermissions: ({ content }: EmptyStateProps) => <p>{content ?? "You don't have the permissions to access that content"}</p>,
+  NoPermissions: ({ content }: EmptyStateProps) => (
+    <p>{content ?? "You don't have the permissions to access that content"}</p>
+  ),
 };
 
 export const Layouts = {

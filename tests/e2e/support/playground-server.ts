@@ -55,7 +55,13 @@ export const startPlayground = async (): Promise<PlaygroundServer> => {
   const child = spawn('npm', ['run', '--workspace', 'playground', 'start'], {
     cwd: REPO_ROOT,
     detached: true,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_FILENAME: join(dataDir, 'data.db'), BROWSER: 'none' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_FILENAME: join(dataDir, 'data.db'),
+      BROWSER: 'none',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk) => output.push(String(chunk)));

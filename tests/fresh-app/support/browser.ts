@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /**
  * Logs in to the admin panel in headless Chromium, opens Settings > SCIM User Provisioning > General and returns
@@ -13,7 +19,13 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 export const endpointUrlShownInAdmin = async (baseUrl: string, email: string, password: string): Promise<string> => {
   const profile = mkdtempSync(join(tmpdir(), 'scim-fresh-app-chromium-'));
   const context = await chromium
-    .launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, locale: 'en-US', viewport: { width: 1280, height: 900 } })
+    .launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      locale: 'en-US',
+      viewport: { width: 1280, height: 900 },
+    })
     .catch((error: unknown) => {
       rmSync(profile, { recursive: true, force: true });
       throw error;
@@ -34,7 +46,10 @@ export const endpointUrlShownInAdmin = async (baseUrl: string, email: string, pa
       await page.getByRole('heading', { name: 'SCIM User Provisioning' }).waitFor({ timeout: 120_000 });
       return await page.getByRole('textbox', { name: 'Endpoint URL' }).inputValue();
     } catch (error) {
-      const text = await page.locator('body').innerText().catch(() => '(no text)');
+      const text = await page
+        .locator('body')
+        .innerText()
+        .catch(() => '(no text)');
       throw new Error(`${(error as Error).message}\nThe page at ${page.url()} shows:\n${text.slice(0, 1500)}`);
     }
   } finally {

@@ -54,10 +54,19 @@ export interface RunningProcess {
 }
 
 /** Starts a command in its own process group, keeping what it prints. */
-export const start = (command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): RunningProcess => {
+export const start = (
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): RunningProcess => {
   const chunks: string[] = [];
   const stdout: string[] = [];
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.on('data', (chunk) => {
     chunks.push(String(chunk));
     stdout.push(String(chunk));
@@ -84,7 +93,11 @@ export const run = async (
   const outcome = await Promise.race([started.exited, timer]);
   if (outcome === 'timeout') {
     await started.stop();
-    return { code: null, output: `${started.output()}\n(killed after ${options.timeoutMs} ms)`, stdout: started.stdout() };
+    return {
+      code: null,
+      output: `${started.output()}\n(killed after ${options.timeoutMs} ms)`,
+      stdout: started.stdout(),
+    };
   }
   return { code: outcome, output: started.output(), stdout: started.stdout() };
 };
@@ -110,6 +123,8 @@ export const freePort = () =>
     probe.once('error', fail);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no free port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no free port')),
+      );
     });
   });

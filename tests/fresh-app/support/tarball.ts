@@ -8,7 +8,8 @@ export interface PackResult {
 }
 
 /** The only paths a site owner's install needs: the build, the two Strapi entry files and the documents. */
-const ALLOWED = /^(dist\/.+\.(js|mjs|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md|strapi-server\.js|strapi-admin\.js)$/;
+const ALLOWED =
+  /^(dist\/.+\.(js|mjs|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md|strapi-server\.js|strapi-admin\.js)$/;
 
 const REQUIRED = [
   'package.json',
@@ -28,7 +29,11 @@ const REQUIRED = [
 /** Every path `exports` names, except the `source` condition (the TypeScript sources the build starts from). */
 export const exportedPaths = (packageJson: { exports: Record<string, string | Record<string, string>> }): string[] =>
   Object.values(packageJson.exports).flatMap((target) =>
-    typeof target === 'string' ? [target] : Object.entries(target).filter(([condition]) => condition !== 'source').map(([, path]) => path),
+    typeof target === 'string'
+      ? [target]
+      : Object.entries(target)
+          .filter(([condition]) => condition !== 'source')
+          .map(([, path]) => path),
   );
 
 /** Problems with the packed file list: anything extra, anything missing, any export that points nowhere. */

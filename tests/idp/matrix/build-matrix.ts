@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { CLIENTS, loadFixtures, type ClientId } from '../support/fixture';
-import { collectionResultsFile, DATABASES, fixtureResultsFile, type DatabaseId, type StepResult } from '../support/results';
+import {
+  collectionResultsFile,
+  DATABASES,
+  fixtureResultsFile,
+  type DatabaseId,
+  type StepResult,
+} from '../support/results';
 
 const CLIENT_TITLES: Record<ClientId, string> = {
   'entra-default': 'Entra ID (default)',
@@ -11,7 +17,12 @@ const CLIENT_TITLES: Record<ClientId, string> = {
 const DATABASE_TITLES: Record<DatabaseId, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MariaDB' };
 
 interface CollectionResults {
-  totals: { passed: number; failed: number; recorded?: number; perFolder: Record<string, { passed: number; failed: number; recorded?: number }> };
+  totals: {
+    passed: number;
+    failed: number;
+    recorded?: number;
+    perFolder: Record<string, { passed: number; failed: number; recorded?: number }>;
+  };
   folders: string[];
 }
 
@@ -34,9 +45,12 @@ const cell = (steps: StepResult[][]): string => {
  */
 export const buildCompatibilityMatrix = (): string => {
   const fixtures = loadFixtures();
-  const byDatabase = DATABASES.map((database) => (readJson(fixtureResultsFile(database)) as { steps: StepResult[] } | undefined)?.steps ?? []);
+  const byDatabase = DATABASES.map(
+    (database) => (readJson(fixtureResultsFile(database)) as { steps: StepResult[] } | undefined)?.steps ?? [],
+  );
   const features: string[] = [];
-  for (const { fixture } of fixtures) for (const step of fixture.steps) if (!features.includes(step.feature)) features.push(step.feature);
+  for (const { fixture } of fixtures)
+    for (const step of fixture.steps) if (!features.includes(step.feature)) features.push(step.feature);
 
   const lines: string[] = [
     '# Compatibility',
@@ -49,7 +63,11 @@ export const buildCompatibilityMatrix = (): string => {
     '`✓ n`: all n steps passed on every database; `✗`: a step failed (on the databases named); `·`: the client',
     'does not use it.',
     '',
-    `Databases with results: ${DATABASES.filter((_, index) => byDatabase[index].length > 0).map((database) => DATABASE_TITLES[database]).join(', ') || 'none'}.`,
+    `Databases with results: ${
+      DATABASES.filter((_, index) => byDatabase[index].length > 0)
+        .map((database) => DATABASE_TITLES[database])
+        .join(', ') || 'none'
+    }.`,
     '',
     `| Capability | ${CLIENTS.map((client) => CLIENT_TITLES[client]).join(' | ')} |`,
     `| --- | ${CLIENTS.map(() => '---').join(' | ')} |`,
@@ -62,7 +80,9 @@ export const buildCompatibilityMatrix = (): string => {
   }
   lines.push('', '## Sources', '');
   for (const { file, fixture } of fixtures) {
-    lines.push(`- ${CLIENT_TITLES[fixture.client]} (\`tests/idp/fixtures/${file}\`, ${fixture.steps.length} steps): ${fixture.sources.map((source) => `[${source.label}](${source.url})`).join('; ')}`);
+    lines.push(
+      `- ${CLIENT_TITLES[fixture.client]} (\`tests/idp/fixtures/${file}\`, ${fixture.steps.length} steps): ${fixture.sources.map((source) => `[${source.label}](${source.url})`).join('; ')}`,
+    );
   }
 
   lines.push('', "## Microsoft's SCIM reference test collection", '');
@@ -72,15 +92,27 @@ export const buildCompatibilityMatrix = (): string => {
     'in [docs/decisions/microsoft-collection-gaps.md](decisions/microsoft-collection-gaps.md).',
     '',
   );
-  const collections = DATABASES.map((database) => readJson(collectionResultsFile(database)) as CollectionResults | undefined);
+  const collections = DATABASES.map(
+    (database) => readJson(collectionResultsFile(database)) as CollectionResults | undefined,
+  );
   const folders = collections.find(Boolean)?.folders ?? [];
   const ranOn = DATABASES.filter((_, index) => collections[index]);
-  lines.push(`| Folder | ${ranOn.map((database) => DATABASE_TITLES[database]).join(' | ')} |`, `| --- | ${ranOn.map(() => '---').join(' | ')} |`);
+  lines.push(
+    `| Folder | ${ranOn.map((database) => DATABASE_TITLES[database]).join(' | ')} |`,
+    `| --- | ${ranOn.map(() => '---').join(' | ')} |`,
+  );
   const describe = (counts: { passed: number; failed: number; recorded?: number } | undefined) =>
-    counts ? `${counts.passed} passed, ${counts.failed} failed${counts.recorded ? `, ${counts.recorded} recorded` : ''}` : '·';
+    counts
+      ? `${counts.passed} passed, ${counts.failed} failed${counts.recorded ? `, ${counts.recorded} recorded` : ''}`
+      : '·';
   for (const folder of folders) {
-    lines.push(`| ${folder} | ${ranOn.map((database) => describe(collections[DATABASES.indexOf(database)]?.totals.perFolder[folder])).join(' | ')} |`);
+    lines.push(
+      `| ${folder} | ${ranOn.map((database) => describe(collections[DATABASES.indexOf(database)]?.totals.perFolder[folder])).join(' | ')} |`,
+    );
   }
-  lines.push(`| **All** | ${ranOn.map((database) => describe(collections[DATABASES.indexOf(database)]?.totals)).join(' | ')} |`, '');
+  lines.push(
+    `| **All** | ${ranOn.map((database) => describe(collections[DATABASES.indexOf(database)]?.totals)).join(' | ')} |`,
+    '',
+  );
   return lines.join('\n');
 };

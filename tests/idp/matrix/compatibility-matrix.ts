@@ -13,10 +13,15 @@ const generated = buildCompatibilityMatrix();
 if (process.argv.includes('--check')) {
   const committed = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
   if (committed !== generated) {
-    console.error('docs/compatibility.md does not match the last test results. Regenerate it with `npm run compat:matrix`.');
+    console.error(
+      'docs/compatibility.md does not match the last test results. Regenerate it with `npm run compat:matrix`.',
+    );
     const committedLines = committed.split('\n');
     generated.split('\n').forEach((line, index) => {
-      if (committedLines[index] !== line) console.error(`  line ${index + 1}: committed "${committedLines[index] ?? ''}"\n  ${' '.repeat(String(index + 1).length + 5)} results   "${line}"`);
+      if (committedLines[index] !== line)
+        console.error(
+          `  line ${index + 1}: committed "${committedLines[index] ?? ''}"\n  ${' '.repeat(String(index + 1).length + 5)} results   "${line}"`,
+        );
     });
     console.log('0 passed, 1 failed');
     process.exit(1);

@@ -61,4 +61,7 @@ export const loadFixtures = (): { file: string; fixture: Fixture }[] =>
   readdirSync(FIXTURES_DIR)
     .filter((file) => file.endsWith('.json'))
     .sort()
-    .map((file) => ({ file, fixture: fixtureSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES_DIR, file), 'utf8'))) }));
+    .map((file) => ({
+      file,
+      fixture: fixtureSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES_DIR, file), 'utf8'))),
+    }));

@@ -15,7 +15,9 @@ export const readPointer = (value: unknown, pointer: string): unknown => {
 const containsSubset = (actual: unknown, subset: unknown): boolean => {
   if (subset === null || typeof subset !== 'object' || Array.isArray(subset)) return isDeepStrictEqual(actual, subset);
   if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
-  return Object.entries(subset).every(([key, value]) => containsSubset((actual as Record<string, unknown>)[key], value));
+  return Object.entries(subset).every(([key, value]) =>
+    containsSubset((actual as Record<string, unknown>)[key], value),
+  );
 };
 
 /** Why `actual` does not satisfy `expected` (see the matchers in fixture.ts), or undefined when it does. */
@@ -38,7 +40,9 @@ export const mismatch = (actual: unknown, expected: unknown): string | undefined
         : `expected an element containing ${JSON.stringify(matcher.$some)}, found ${shown}`;
     }
     if ('$subset' in matcher) {
-      return containsSubset(actual, matcher.$subset) ? undefined : `expected an object containing ${JSON.stringify(matcher.$subset)}, found ${shown}`;
+      return containsSubset(actual, matcher.$subset)
+        ? undefined
+        : `expected an object containing ${JSON.stringify(matcher.$subset)}, found ${shown}`;
     }
   }
   return isDeepStrictEqual(actual, expected) ? undefined : `expected ${JSON.stringify(expected)}, found ${shown}`;

@@ -17,4 +17,5 @@ export interface StepResult {
 }
 
 export const fixtureResultsFile = (database: string): string => path.join(RESULTS_DIR, `fixtures-${database}.json`);
-export const collectionResultsFile = (database: string): string => path.join(RESULTS_DIR, `microsoft-collection-${database}.json`);
+export const collectionResultsFile = (database: string): string =>
+  path.join(RESULTS_DIR, `microsoft-collection-${database}.json`);

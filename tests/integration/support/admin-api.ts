@@ -12,7 +12,10 @@ export const adminApi = (baseUrl: string, token: string) => {
   const call = async <T = JsonBody>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -35,7 +38,8 @@ export const adminApi = (baseUrl: string, token: string) => {
       await this.enable();
       const response = await call<{ data: SettingsResponse }>('PUT', '/scim/settings', { productionMode: true });
       const { endpointUrl } = response.body.data;
-      if (response.status !== 200 || !endpointUrl) throw new Error(`switching to production failed: ${response.status}`);
+      if (response.status !== 200 || !endpointUrl)
+        throw new Error(`switching to production failed: ${response.status}`);
       return { endpoint: endpointUrl, secret: (await this.createSecret(label)).secret };
     },
   };

@@ -58,7 +58,17 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
  */
 export const pathologicalText: fc.Arbitrary<string> = fc
   .tuple(
-    fc.constantFrom('a@', '', 'Bearer', '::ffff:', 'W/"', 'urn:', 'Okta SCIM Client', 'return=', '2011-05-13T04:42:34.'),
+    fc.constantFrom(
+      'a@',
+      '',
+      'Bearer',
+      '::ffff:',
+      'W/"',
+      'urn:',
+      'Okta SCIM Client',
+      'return=',
+      '2011-05-13T04:42:34.',
+    ),
     fc.constantFrom('.', '[', '/', ' ', '1.', '%', 'a.', '0', '1', '"a",', 'W/'),
     fc.integer({ min: 1, max: 12_000 }),
     fc.constantFrom(' x', '!', '', 'x y', '"', '+'),

@@ -234,24 +234,22 @@ export const PATTERN_USES: PatternUse[] = [
       },
     ],
   },
-  ...['/\\/Groups(\\/|$)/', '/\\/Users(\\/|$)/'].map(
-    (pattern): PatternUse => ({
-      file: 'server/src/middlewares/scim-route-guard.ts',
-      pattern,
-      clientInput: 'the request path (resource type of an activity entry)',
-      bound: 'the 16 KiB request line',
-      cases: [
-        {
-          label: `a path of 1,500 "/${pattern.includes('Groups') ? 'Groups' : 'Users'}x" segments`,
-          request: (context) => ({
-            method: 'GET',
-            path: `${context.endpointPath}${`/${pattern.includes('Groups') ? 'Groups' : 'Users'}x`.repeat(1500)}`,
-          }),
-          status: 404,
-        },
-      ],
-    }),
-  ),
+  ...['/\\/Groups(\\/|$)/', '/\\/Users(\\/|$)/'].map((pattern): PatternUse => ({
+    file: 'server/src/middlewares/scim-route-guard.ts',
+    pattern,
+    clientInput: 'the request path (resource type of an activity entry)',
+    bound: 'the 16 KiB request line',
+    cases: [
+      {
+        label: `a path of 1,500 "/${pattern.includes('Groups') ? 'Groups' : 'Users'}x" segments`,
+        request: (context) => ({
+          method: 'GET',
+          path: `${context.endpointPath}${`/${pattern.includes('Groups') ? 'Groups' : 'Users'}x`.repeat(1500)}`,
+        }),
+        status: 404,
+      },
+    ],
+  })),
   {
     file: 'server/src/scim/etag.ts',
     pattern: '/(W\\/)?"[^"]*"/g',
@@ -399,22 +397,23 @@ export const PATTERN_USES: PatternUse[] = [
       },
     ],
   },
-  ...['filter value', 'parameter name'].map(
-    (what): PatternUse => ({
-      file: 'server/src/scim/filter/query-string.ts',
-      pattern: '/\\+/g',
-      clientInput: `the raw filter query ${what}`,
-      bound: 'the 16 KiB request line',
-      cases: [
-        {
-          label: `a query ${what} of 12,000 "+"`,
-          request: (context) =>
-            listUsers(context, what === 'filter value' ? `filter=${'+'.repeat(HEADER_TEXT)}` : `${'+'.repeat(HEADER_TEXT)}=1`),
-          status: what === 'filter value' ? 400 : 200,
-        },
-      ],
-    }),
-  ),
+  ...['filter value', 'parameter name'].map((what): PatternUse => ({
+    file: 'server/src/scim/filter/query-string.ts',
+    pattern: '/\\+/g',
+    clientInput: `the raw filter query ${what}`,
+    bound: 'the 16 KiB request line',
+    cases: [
+      {
+        label: `a query ${what} of 12,000 "+"`,
+        request: (context) =>
+          listUsers(
+            context,
+            what === 'filter value' ? `filter=${'+'.repeat(HEADER_TEXT)}` : `${'+'.repeat(HEADER_TEXT)}=1`,
+          ),
+        status: what === 'filter value' ? 400 : 200,
+      },
+    ],
+  })),
   {
     file: 'server/src/scim/list.ts',
     pattern: '/^[+-]?\\d+$/',
@@ -454,7 +453,8 @@ export const PATTERN_USES: PatternUse[] = [
     cases: [
       {
         label: 'a meta.created of a date with 1 MiB of fraction digits',
-        request: (context) => createUser(context, { meta: { created: `2011-05-13T04:42:34.${'1'.repeat(BODY_TEXT)}+` } }),
+        request: (context) =>
+          createUser(context, { meta: { created: `2011-05-13T04:42:34.${'1'.repeat(BODY_TEXT)}+` } }),
         status: 201,
       },
     ],

@@ -23,8 +23,16 @@ export const selectedClient = (): TestDatabaseClient => {
 
 const uniqueName = () => `scim_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
-const PG = { host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres' };
-const MY = { host: process.env.MYSQL_HOST ?? '127.0.0.1', port: Number(process.env.MYSQL_PORT ?? 3306), user: process.env.MYSQL_USER ?? 'root' };
+const PG = {
+  host: process.env.PGHOST ?? '127.0.0.1',
+  port: Number(process.env.PGPORT ?? 5432),
+  user: process.env.PGUSER ?? 'postgres',
+};
+const MY = {
+  host: process.env.MYSQL_HOST ?? '127.0.0.1',
+  port: Number(process.env.MYSQL_PORT ?? 3306),
+  user: process.env.MYSQL_USER ?? 'root',
+};
 
 const createPostgres = async (): Promise<TestDatabase> => {
   const { Client } = await import('pg');
@@ -35,7 +43,14 @@ const createPostgres = async (): Promise<TestDatabase> => {
   await admin.end();
   return {
     client: 'postgres',
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: PG.host, DATABASE_PORT: String(PG.port), DATABASE_NAME: name, DATABASE_USERNAME: PG.user, DATABASE_PASSWORD: '' },
+    env: {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: PG.host,
+      DATABASE_PORT: String(PG.port),
+      DATABASE_NAME: name,
+      DATABASE_USERNAME: PG.user,
+      DATABASE_PASSWORD: '',
+    },
     async drop() {
       const client = new Client({ ...PG, database: 'postgres' });
       await client.connect();
@@ -53,7 +68,14 @@ const createMysql = async (): Promise<TestDatabase> => {
   await admin.end();
   return {
     client: 'mysql',
-    env: { DATABASE_CLIENT: 'mysql', DATABASE_HOST: MY.host, DATABASE_PORT: String(MY.port), DATABASE_NAME: name, DATABASE_USERNAME: MY.user, DATABASE_PASSWORD: '' },
+    env: {
+      DATABASE_CLIENT: 'mysql',
+      DATABASE_HOST: MY.host,
+      DATABASE_PORT: String(MY.port),
+      DATABASE_NAME: name,
+      DATABASE_USERNAME: MY.user,
+      DATABASE_PASSWORD: '',
+    },
     async drop() {
       const connection = await mysql.createConnection({ ...MY, password: '' });
       await connection.query(`DROP DATABASE IF EXISTS ${name}`);

@@ -41,8 +41,13 @@ describe('ServiceProviderConfig', () => {
 
   it('offers one bearer-token scheme', () => {
     expect(config.authenticationSchemes).toEqual([
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types asymmetric matchers as any
-      expect.objectContaining({ type: 'oauthbearertoken', name: 'OAuth Bearer Token', description: expect.stringContaining('Bearer') }),
+      /* eslint-disable @typescript-eslint/no-unsafe-assignment -- @types/jest types asymmetric matchers as any */
+      expect.objectContaining({
+        type: 'oauthbearertoken',
+        name: 'OAuth Bearer Token',
+        description: expect.stringContaining('Bearer'),
+      }),
+      /* eslint-enable @typescript-eslint/no-unsafe-assignment */
     ]);
   });
 
@@ -58,7 +63,9 @@ describe('ServiceProviderConfig', () => {
 
   it('includes a documentationUri only when given', () => {
     expect(config).not.toHaveProperty('documentationUri');
-    expect(buildServiceProviderConfig(BASE, 'https://docs.example/scim').documentationUri).toBe('https://docs.example/scim');
+    expect(buildServiceProviderConfig(BASE, 'https://docs.example/scim').documentationUri).toBe(
+      'https://docs.example/scim',
+    );
   });
 });
 
@@ -102,14 +109,17 @@ describe('Schemas', () => {
   it('renders one schema with every attribute characteristic', () => {
     const schema = buildSchema(BASE, 'urn:ietf:params:scim:schemas:core:2.0:User');
     expect(schema.schemas).toEqual(['urn:ietf:params:scim:schemas:core:2.0:Schema']);
-    expect(schema.meta).toEqual({ resourceType: 'Schema', location: `${ROOT}/Schemas/urn:ietf:params:scim:schemas:core:2.0:User` });
+    expect(schema.meta).toEqual({
+      resourceType: 'Schema',
+      location: `${ROOT}/Schemas/urn:ietf:params:scim:schemas:core:2.0:User`,
+    });
     const attributes = schema.attributes as Record<string, unknown>[];
     expect(attributes).toHaveLength(USER_SCHEMA.attributes.length);
     expect(attributes.find((attribute) => attribute.name === 'userName')).toEqual({
       name: 'userName',
       type: 'string',
       multiValued: false,
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types asymmetric matchers as any
+      /* eslint-disable @typescript-eslint/no-unsafe-assignment -- @types/jest types asymmetric matchers as any */
       description: expect.any(String),
       required: true,
       caseExact: false,
@@ -117,7 +127,9 @@ describe('Schemas', () => {
       returned: 'default',
       uniqueness: 'server',
     });
-    const emails = attributes.find((attribute) => attribute.name === 'emails') as { subAttributes: Record<string, unknown>[] };
+    const emails = attributes.find((attribute) => attribute.name === 'emails') as {
+      subAttributes: Record<string, unknown>[];
+    };
     expect(emails.subAttributes.find((sub) => sub.name === 'type')?.canonicalValues).toEqual(['work', 'home', 'other']);
     const password = attributes.find((attribute) => attribute.name === 'password');
     expect(password).toMatchObject({ mutability: 'writeOnly', returned: 'never' });
@@ -135,3 +147,5 @@ describe('Schemas', () => {
     expect(GROUP_SCHEMA.attributes[0].required).toBe(true);
   });
 });
+
+/* eslint-enable @typescript-eslint/no-unsafe-assignment */

@@ -6,7 +6,10 @@ import { withoutBracketedParts } from '../../../server/src/scim/value-filter-bra
 describe('withoutTrailingSlashes', () => {
   it('equals the former trailing-slash pattern', () => {
     const text = fc.string({ unit: fc.constantFrom('/', 'a', ':'), maxLength: 12 });
-    fc.assert(fc.property(text, (candidate) => withoutTrailingSlashes(candidate) === candidate.replace(/\/+$/, '')), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(text, (candidate) => withoutTrailingSlashes(candidate) === candidate.replace(/\/+$/, '')),
+      { numRuns: 10_000 },
+    );
   });
 
   it('takes a million slashes not at the end in one pass', () => {
@@ -19,7 +22,10 @@ describe('withoutTrailingSlashes', () => {
 describe('withoutBracketedParts', () => {
   it('equals the former value-filter pattern', () => {
     const text = fc.string({ unit: fc.constantFrom('[', ']', 'a', ','), maxLength: 14 });
-    fc.assert(fc.property(text, (candidate) => withoutBracketedParts(candidate) === candidate.replace(/\[[^\]]*\]/g, '')), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(text, (candidate) => withoutBracketedParts(candidate) === candidate.replace(/\[[^\]]*\]/g, '')),
+      { numRuns: 10_000 },
+    );
   });
 
   it('takes a million "[" in one pass', () => {

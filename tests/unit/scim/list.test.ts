@@ -47,11 +47,23 @@ describe('parsePagination', () => {
   });
 
   it('caps startIndex at 2^31-1, so that every database takes the OFFSET', () => {
-    for (const startIndex of ['2147483647', '2147483648', '99999999999999999999', '+9999999999999999999999999999999', 1e20]) {
-      expect(parsePagination({ startIndex, count: '99999999999999999999' })).toEqual({ startIndex: MAX_START_INDEX, count: 1000 });
+    for (const startIndex of [
+      '2147483647',
+      '2147483648',
+      '99999999999999999999',
+      '+9999999999999999999999999999999',
+      1e20,
+    ]) {
+      expect(parsePagination({ startIndex, count: '99999999999999999999' })).toEqual({
+        startIndex: MAX_START_INDEX,
+        count: 1000,
+      });
     }
     expect(MAX_START_INDEX).toBe(2 ** 31 - 1);
-    expect(parsePagination({ startIndex: '-99999999999999999999', count: '-99999999999999999999' })).toEqual({ startIndex: 1, count: 0 });
+    expect(parsePagination({ startIndex: '-99999999999999999999', count: '-99999999999999999999' })).toEqual({
+      startIndex: 1,
+      count: 0,
+    });
   });
 
   it('refuses an integer text longer than 32 characters before reading it', () => {
@@ -87,24 +99,28 @@ describe('parseSort', () => {
     expect(sort?.attribute.path).toBe('name.familyName');
     expect(sort?.order).toBe('ascending');
     expect(parseSort('User', { sortBy: 'meta.lastModified', sortOrder: 'DESCENDING' })?.order).toBe('descending');
-    expect(parseSort('User', { sortBy: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department' })?.attribute.qualifiedPath).toBe(
-      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
-    );
+    expect(
+      parseSort('User', { sortBy: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department' })?.attribute
+        .qualifiedPath,
+    ).toBe('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department');
   });
 
   it('sorts a multi-valued attribute by its value', () => {
     expect(parseSort('User', { sortBy: 'emails' })?.attribute.path).toBe('emails.value');
   });
 
-  it.each([['nope'], ['name'], ['password'], ['members']])('rejects sortBy=%s with invalidValue naming it', (sortBy) => {
-    try {
-      parseSort('User', { sortBy });
-      throw new Error('expected an error');
-    } catch (error) {
-      expect((error as ScimError).scimType).toBe('invalidValue');
-      expect((error as ScimError).detail).toContain(`'${sortBy}'`);
-    }
-  });
+  it.each([['nope'], ['name'], ['password'], ['members']])(
+    'rejects sortBy=%s with invalidValue naming it',
+    (sortBy) => {
+      try {
+        parseSort('User', { sortBy });
+        throw new Error('expected an error');
+      } catch (error) {
+        expect((error as ScimError).scimType).toBe('invalidValue');
+        expect((error as ScimError).detail).toContain(`'${sortBy}'`);
+      }
+    },
+  );
 
   it('rejects an unknown sortOrder', () => {
     expect(scimTypeOf(() => parseSort('Group', { sortBy: 'displayName', sortOrder: 'up' }))).toBe('invalidValue');

@@ -37,7 +37,11 @@ describe('projectResource without parameters', () => {
 
 describe('attributes', () => {
   it('returns only the named attributes plus the always-returned id and schemas', () => {
-    expect(projectResource('User', user, { attributes: 'userName' })).toEqual({ schemas: [CORE], id: 'u1', userName: 'bjensen' });
+    expect(projectResource('User', user, { attributes: 'userName' })).toEqual({
+      schemas: [CORE],
+      id: 'u1',
+      userName: 'bjensen',
+    });
   });
 
   it('selects sub-attributes in any case', () => {
@@ -50,7 +54,11 @@ describe('attributes', () => {
   });
 
   it('drops a value filter in a name (attributes-value-filter), even one holding a comma', () => {
-    expect(projectResource('User', user, { attributes: 'emails[type eq "work"]' })).toEqual({ schemas: [CORE], id: 'u1', emails: user.emails });
+    expect(projectResource('User', user, { attributes: 'emails[type eq "work"]' })).toEqual({
+      schemas: [CORE],
+      id: 'u1',
+      emails: user.emails,
+    });
     expect(projectResource('User', user, { attributes: 'emails[type eq "a,b"].value,userName' })).toEqual({
       schemas: [CORE],
       id: 'u1',
@@ -60,7 +68,11 @@ describe('attributes', () => {
   });
 
   it('selects a whole complex attribute by naming it', () => {
-    expect(projectResource('User', user, { attributes: 'name' })).toEqual({ schemas: [CORE], id: 'u1', name: user.name });
+    expect(projectResource('User', user, { attributes: 'name' })).toEqual({
+      schemas: [CORE],
+      id: 'u1',
+      name: user.name,
+    });
   });
 
   it('selects URN-qualified extension attributes and lists the extension in schemas', () => {
@@ -84,11 +96,17 @@ describe('attributes', () => {
   });
 
   it('ignores unknown names', () => {
-    expect(projectResource('User', user, { attributes: 'nope, userName ,' })).toEqual({ schemas: [CORE], id: 'u1', userName: 'bjensen' });
+    expect(projectResource('User', user, { attributes: 'nope, userName ,' })).toEqual({
+      schemas: [CORE],
+      id: 'u1',
+      userName: 'bjensen',
+    });
   });
 
   it('wins over excludedAttributes when both are given', () => {
-    expect(projectResource('User', user, { attributes: 'userName', excludedAttributes: 'userName' })).toHaveProperty('userName');
+    expect(projectResource('User', user, { attributes: 'userName', excludedAttributes: 'userName' })).toHaveProperty(
+      'userName',
+    );
   });
 });
 
@@ -123,7 +141,9 @@ describe('excludedAttributes', () => {
     const withoutExtension = projectResource('User', user, { excludedAttributes: ENTERPRISE });
     expect(withoutExtension).not.toHaveProperty(ENTERPRISE);
     expect(withoutExtension.schemas).toEqual([CORE]);
-    const emptied = projectResource('User', user, { excludedAttributes: `${ENTERPRISE}:manager,${ENTERPRISE}:department` });
+    const emptied = projectResource('User', user, {
+      excludedAttributes: `${ENTERPRISE}:manager,${ENTERPRISE}:department`,
+    });
     expect(emptied.schemas).toEqual([CORE]);
   });
 });

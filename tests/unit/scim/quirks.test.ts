@@ -9,11 +9,24 @@ describe('quirk catalogue', () => {
     const ids = QUIRKS.map((quirk) => quirk.id);
     expect(ids).toEqual(
       expect.arrayContaining([
-        'attribute-name-any-case', 'boolean-as-string', 'single-element-array-for-scalar', 'manager-as-bare-id',
-        'manager-empty-string-clears', 'entra-legacy-group-schema', 'client-id-and-meta-ignored', 'patch-op-any-case',
-        'dotted-attribute-key', 'patch-remove-members-by-value-array', 'patch-remove-members-filter-path',
-        'patch-filtered-add-creates-element', 'patch-missing-op-is-replace', 'patch-empty-operations-noop',
-        'okta-deactivate-pathless-replace', 'group-member-type-missing', 'bearer-prefix-missing', 'filter-string-boolean',
+        'attribute-name-any-case',
+        'boolean-as-string',
+        'single-element-array-for-scalar',
+        'manager-as-bare-id',
+        'manager-empty-string-clears',
+        'entra-legacy-group-schema',
+        'client-id-and-meta-ignored',
+        'patch-op-any-case',
+        'dotted-attribute-key',
+        'patch-remove-members-by-value-array',
+        'patch-remove-members-filter-path',
+        'patch-filtered-add-creates-element',
+        'patch-missing-op-is-replace',
+        'patch-empty-operations-noop',
+        'okta-deactivate-pathless-replace',
+        'group-member-type-missing',
+        'bearer-prefix-missing',
+        'filter-string-boolean',
       ]),
     );
   });
@@ -25,7 +38,9 @@ describe('quirk catalogue', () => {
       expect(quirk.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(quirk.name.length).toBeGreaterThan(0);
       expect(quirk.source.label.length).toBeGreaterThan(0);
-      expect(quirk.source.url).toMatch(/^https:\/\/(www\.rfc-editor\.org|learn\.microsoft\.com|developer\.okta\.com|help\.okta\.com|github\.com)\//);
+      expect(quirk.source.url).toMatch(
+        /^https:\/\/(www\.rfc-editor\.org|learn\.microsoft\.com|developer\.okta\.com|help\.okta\.com|github\.com)\//,
+      );
       expect(quirk.description).not.toMatch(/\n/);
     }
   });

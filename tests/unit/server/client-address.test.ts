@@ -26,7 +26,9 @@ describe('client address throttle key', () => {
   });
 
   it('gives every address of one /64 the same key, and the next /64 another', () => {
-    const keys = new Set(['2001:db8:a:b::1', '2001:db8:a:b:ffff:ffff:ffff:ffff', '2001:db8:a:b:1234::'].map(throttleKeyOf));
+    const keys = new Set(
+      ['2001:db8:a:b::1', '2001:db8:a:b:ffff:ffff:ffff:ffff', '2001:db8:a:b:1234::'].map(throttleKeyOf),
+    );
     expect(keys.size).toBe(1);
     expect(throttleKeyOf('2001:db8:a:c::1')).not.toBe([...keys][0]);
   });

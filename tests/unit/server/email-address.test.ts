@@ -5,12 +5,19 @@ import { ScimError } from '../../../server/src/scim/errors';
 
 /** The pattern isEmailAddress replaces: quadratic on "a@" + many dots (see docs/decisions/redos-checker.md). */
 const BEFORE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const user = (extra: Record<string, unknown>) => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'bjensen', ...extra });
+const user = (extra: Record<string, unknown>) => ({
+  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+  userName: 'bjensen',
+  ...extra,
+});
 
 describe('isEmailAddress', () => {
   it('says what the former pattern said, on strings built from its interesting characters', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', '@', '.', ' ', '\t', '\u00a0', '\u2028'), maxLength: 12 });
-    fc.assert(fc.property(text, (candidate) => isEmailAddress(candidate) === BEFORE.test(candidate)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(text, (candidate) => isEmailAddress(candidate) === BEFORE.test(candidate)),
+      { numRuns: 20_000 },
+    );
   });
 
   it.each(['a@b.c', 'first.last@example.co.uk', 'x+tag@sub.example.org'])('accepts %s', (text) => {
@@ -33,7 +40,9 @@ describe('pickEmail bounds its input before checking it', () => {
     try {
       pickEmail(user(resource));
     } catch (error) {
-      return error instanceof ScimError ? { status: error.status, scimType: error.scimType, detail: error.message } : error;
+      return error instanceof ScimError
+        ? { status: error.status, scimType: error.scimType, detail: error.message }
+        : error;
     }
     return 'accepted';
   };

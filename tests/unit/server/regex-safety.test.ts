@@ -22,10 +22,17 @@ describe('regular expressions in server/src', () => {
   it('are found by the TypeScript compiler: literals and RegExp(...) calls, with their flags', () => {
     expect(found.length).toBeGreaterThan(25);
     expect(found).toContainEqual(
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types asymmetric matchers as any
-      expect.objectContaining({ source: '^[+-]?\\d+$', flags: '', where: expect.stringMatching(/^server\/src\/scim\/list\.ts:\d+$/) }),
+      /* eslint-disable @typescript-eslint/no-unsafe-assignment -- @types/jest types asymmetric matchers as any */
+      expect.objectContaining({
+        source: '^[+-]?\\d+$',
+        flags: '',
+        where: expect.stringMatching(/^server\/src\/scim\/list\.ts:\d+$/),
+      }),
+      /* eslint-enable @typescript-eslint/no-unsafe-assignment */
     );
-    expect(found).toContainEqual(expect.objectContaining({ source: '-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?', flags: 'y' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ source: '-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?', flags: 'y' }),
+    );
   });
 
   it('are all literals (a pattern built at run time cannot be checked)', () => {
@@ -40,8 +47,8 @@ describe('regular expressions in server/src', () => {
         result.status === 'vulnerable'
           ? `vulnerable (${result.complexity.type}), attack ${result.attack.pattern}`
           : result.status === 'unknown'
-          ? `unknown (${result.error.kind})`
-          : 'safe';
+            ? `unknown (${result.error.kind})`
+            : 'safe';
       expect(verdict).toBe('safe');
     },
     60_000,
@@ -56,7 +63,9 @@ describe('regular expressions in server/src', () => {
   );
 
   it('has no stale audit entry, and every pattern that reads client data has a hostile request', () => {
-    const present = new Set(found.map((pattern) => key(pattern.where.replace(/:\d+$/, ''), `/${pattern.source}/${pattern.flags}`)));
+    const present = new Set(
+      found.map((pattern) => key(pattern.where.replace(/:\d+$/, ''), `/${pattern.source}/${pattern.flags}`)),
+    );
     const stale = PATTERN_USES.filter((use) => use.pattern.startsWith('/') && !present.has(key(use.file, use.pattern)));
     expect(stale).toEqual([]);
     expect(PATTERN_USES.filter((use) => use.clientInput !== null && use.cases.length === 0)).toEqual([]);
@@ -69,7 +78,11 @@ describe('the checker', () => {
     ['the trailing-slash trim before the fix', '\\/+$'],
     ['the value-filter removal before the fix', '\\[[^\\]]*\\]'],
     ['a textbook exponential pattern', '^(a+)+$'],
-  ])('finds %s vulnerable', async (_label, source) => {
-    expect((await check(source, '', { timeout: 60_000 })).status).toBe('vulnerable');
-  }, 60_000);
+  ])(
+    'finds %s vulnerable',
+    async (_label, source) => {
+      expect((await check(source, '', { timeout: 60_000 })).status).toBe('vulnerable');
+    },
+    60_000,
+  );
 });

@@ -38,7 +38,12 @@ const serviceOver = (rows: Row[]) => {
 
 const storedSecrets = (count: number) => {
   const plaintexts = Array.from({ length: count }, () => generateSecret());
-  const rows: Row[] = plaintexts.map((secret, index) => ({ id: index + 1, hash: hashSecret(secret), lastUsedAt: new Date(), expiresAt: null }));
+  const rows: Row[] = plaintexts.map((secret, index) => ({
+    id: index + 1,
+    hash: hashSecret(secret),
+    lastUsedAt: new Date(),
+    expiresAt: null,
+  }));
   return { plaintexts, rows };
 };
 
@@ -70,7 +75,11 @@ describe('secret verification does the same work for unknown, wrong and right se
     const { service } = serviceOver(rows);
     expect(await service.verify(wrongVersionOf(plaintexts[0]))).toEqual({ status: 'unknown' });
     expect(await service.verify(plaintexts[1])).toEqual({ status: 'valid', id: 2, quirksSeen: [] });
-    expect(await service.verify(plaintexts[2])).toEqual({ status: 'expired', id: 3, expiresAt: rows[2].expiresAt.toISOString() });
+    expect(await service.verify(plaintexts[2])).toEqual({
+      status: 'expired',
+      id: 3,
+      expiresAt: rows[2].expiresAt.toISOString(),
+    });
   });
 
   it('writes lastUsedAt only when the stored value is older than a minute, and then conditionally', async () => {

@@ -12,13 +12,22 @@ export const OutcomeBadge = ({ entry }: { entry: Entry }) => {
   return (
     <Badge variant={success ? 'success' : 'danger'}>
       {success
-        ? formatMessage({ id: getTranslation('activity.outcome.successStatus'), defaultMessage: 'Success {status}' }, { status: entry.status })
+        ? formatMessage(
+            { id: getTranslation('activity.outcome.successStatus'), defaultMessage: 'Success {status}' },
+            { status: entry.status },
+          )
         : entry.count
           ? formatMessage(
-              { id: getTranslation('activity.outcome.failureStatusCount'), defaultMessage: 'Failure {status} × {count}' },
+              {
+                id: getTranslation('activity.outcome.failureStatusCount'),
+                defaultMessage: 'Failure {status} × {count}',
+              },
               { status: entry.status, count: entry.count },
             )
-          : formatMessage({ id: getTranslation('activity.outcome.failureStatus'), defaultMessage: 'Failure {status}' }, { status: entry.status })}
+          : formatMessage(
+              { id: getTranslation('activity.outcome.failureStatus'), defaultMessage: 'Failure {status}' },
+              { status: entry.status },
+            )}
     </Badge>
   );
 };
@@ -27,10 +36,18 @@ export const OutcomeBadge = ({ entry }: { entry: Entry }) => {
 export const ModeBadge = ({ entry }: { entry: Entry }) => {
   const { formatMessage } = useIntl();
   if (entry.mode === 'production') {
-    return <Badge variant="primary">{formatMessage({ id: getTranslation('activity.mode.production'), defaultMessage: 'Production' })}</Badge>;
+    return (
+      <Badge variant="primary">
+        {formatMessage({ id: getTranslation('activity.mode.production'), defaultMessage: 'Production' })}
+      </Badge>
+    );
   }
   if (entry.mode === 'test') {
-    return <Badge variant="warning">{formatMessage({ id: getTranslation('activity.mode.test'), defaultMessage: 'Test' })}</Badge>;
+    return (
+      <Badge variant="warning">
+        {formatMessage({ id: getTranslation('activity.mode.test'), defaultMessage: 'Test' })}
+      </Badge>
+    );
   }
   return <>—</>;
 };

@@ -40,7 +40,8 @@ export const ActivityDetailsModal = ({ entry, onClose }: ActivityDetailsModalPro
                 {
                   method: entry.method,
                   operation: entry.operation,
-                  name: entry.resourceName ?? entry.resourceId ?? formatMessage(resourceTypeMessage(entry.resourceType)),
+                  name:
+                    entry.resourceName ?? entry.resourceId ?? formatMessage(resourceTypeMessage(entry.resourceType)),
                 },
               )}
             </Modal.Title>
@@ -48,27 +49,30 @@ export const ActivityDetailsModal = ({ entry, onClose }: ActivityDetailsModalPro
           <Modal.Body>
             <Flex direction="column" alignItems="stretch" gap={6}>
               <Grid.Root gap={5}>
-                <DetailCell label={t('activity.column.time', 'Time')}>{formatDate(entry.createdAt, ACTIVITY_DATE_FORMAT)}</DetailCell>
+                <DetailCell label={t('activity.column.time', 'Time')}>
+                  {formatDate(entry.createdAt, ACTIVITY_DATE_FORMAT)}
+                </DetailCell>
                 <DetailCell label={t('activity.details.status', 'Outcome and status')}>
-                    <OutcomeBadge entry={entry} />
-                  </DetailCell>
+                  <OutcomeBadge entry={entry} />
+                </DetailCell>
                 <DetailCell label={t('activity.details.resourceType', 'Resource type')}>
-                    {formatMessage(resourceTypeMessage(entry.resourceType))}
-                  </DetailCell>
+                  {formatMessage(resourceTypeMessage(entry.resourceType))}
+                </DetailCell>
                 <DetailCell label={t('activity.column.mode', 'Mode')}>
-                    <ModeBadge entry={entry} />
-                  </DetailCell>
+                  <ModeBadge entry={entry} />
+                </DetailCell>
                 <DetailCell label={t('activity.details.resourceName', 'Name')}>{entry.resourceName}</DetailCell>
                 <DetailCell label={t('activity.details.resourceId', 'Resource id')}>
-                    {entry.resourceId ? <span style={MONOSPACE}>{entry.resourceId}</span> : null}
-                  </DetailCell>
+                  {entry.resourceId ? <span style={MONOSPACE}>{entry.resourceId}</span> : null}
+                </DetailCell>
                 {entry.clientKey ? (
                   <Grid.Item col={12} s={12} direction="column" alignItems="stretch">
                     <DetailField label={t('activity.details.refused', 'Refused requests')}>
                       {formatMessage(
                         {
                           id: getTranslation('activity.details.refusedValue'),
-                          defaultMessage: '{count, plural, one {# request} other {# requests}} from {client} in this minute',
+                          defaultMessage:
+                            '{count, plural, one {# request} other {# requests}} from {client} in this minute',
                         },
                         { count: entry.count ?? 1, client: entry.clientKey },
                       )}

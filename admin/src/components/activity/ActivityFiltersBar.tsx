@@ -31,7 +31,14 @@ type FilterDefinition = {
   [K in keyof ActivityFilters]-?: Omit<FilterSelectProps<K>, 'value' | 'onChange'>;
 }[keyof ActivityFilters];
 
-const FilterSelect = <K extends keyof ActivityFilters>({ name, label, value, anyLabel, options, onChange }: FilterSelectProps<K>) => (
+const FilterSelect = <K extends keyof ActivityFilters>({
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+  onChange,
+}: FilterSelectProps<K>) => (
   <Box width="22rem">
     <Field.Root name={name}>
       <Field.Label>{label}</Field.Label>
@@ -61,7 +68,10 @@ export const ActivityFiltersBar = ({ filters, onChange, action }: ActivityFilter
       name: 'outcome',
       label: t('activity.filter.outcome', 'Outcome'),
       anyLabel: t('activity.filter.anyOutcome', 'All outcomes'),
-      options: [option('success', t('activity.outcome.success', 'Success')), option('failure', t('activity.outcome.failure', 'Failure'))],
+      options: [
+        option('success', t('activity.outcome.success', 'Success')),
+        option('failure', t('activity.outcome.failure', 'Failure')),
+      ],
     },
     {
       name: 'resourceType',
@@ -73,7 +83,10 @@ export const ActivityFiltersBar = ({ filters, onChange, action }: ActivityFilter
       name: 'mode',
       label: t('activity.filter.mode', 'Mode'),
       anyLabel: t('activity.filter.anyMode', 'Test and production'),
-      options: [option('test', t('activity.mode.test', 'Test')), option('production', t('activity.mode.production', 'Production'))],
+      options: [
+        option('test', t('activity.mode.test', 'Test')),
+        option('production', t('activity.mode.production', 'Production')),
+      ],
     },
   ];
 

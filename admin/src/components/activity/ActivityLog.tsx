@@ -24,7 +24,12 @@ export const ActivityLog = () => {
         filters={filters}
         onChange={setFilter}
         action={
-          <Button variant="secondary" startIcon={<ArrowClockwise />} loading={status === 'loading' && data !== null} onClick={() => void reload()}>
+          <Button
+            variant="secondary"
+            startIcon={<ArrowClockwise />}
+            loading={status === 'loading' && data !== null}
+            onClick={() => void reload()}
+          >
             {t('activity.refresh', 'Refresh')}
           </Button>
         }

@@ -16,18 +16,37 @@ export const ActivityPagination = ({ pagination, onPageChange }: ActivityPaginat
   const lastPage = Math.max(1, pageCount);
 
   return (
-    <Flex justifyContent="space-between" alignItems="center" gap={4} tag="nav" aria-label={formatMessage({ id: getTranslation('activity.pagination'), defaultMessage: 'Pagination' })}>
+    <Flex
+      justifyContent="space-between"
+      alignItems="center"
+      gap={4}
+      tag="nav"
+      aria-label={formatMessage({ id: getTranslation('activity.pagination'), defaultMessage: 'Pagination' })}
+    >
       <Typography variant="pi" textColor="neutral600">
         {formatMessage(
-          { id: getTranslation('activity.pagination.summary'), defaultMessage: 'Page {page} of {pageCount} ({total, plural, one {# entry} other {# entries}})' },
+          {
+            id: getTranslation('activity.pagination.summary'),
+            defaultMessage: 'Page {page} of {pageCount} ({total, plural, one {# entry} other {# entries}})',
+          },
           { page, pageCount: lastPage, total },
         )}
       </Typography>
       <Flex gap={2}>
-        <Button variant="tertiary" startIcon={<ChevronLeft />} disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+        <Button
+          variant="tertiary"
+          startIcon={<ChevronLeft />}
+          disabled={page <= 1}
+          onClick={() => onPageChange(page - 1)}
+        >
           {formatMessage({ id: getTranslation('activity.pagination.previous'), defaultMessage: 'Previous' })}
         </Button>
-        <Button variant="tertiary" endIcon={<ChevronRight />} disabled={page >= lastPage} onClick={() => onPageChange(page + 1)}>
+        <Button
+          variant="tertiary"
+          endIcon={<ChevronRight />}
+          disabled={page >= lastPage}
+          onClick={() => onPageChange(page + 1)}
+        >
           {formatMessage({ id: getTranslation('activity.pagination.next'), defaultMessage: 'Next' })}
         </Button>
       </Flex>

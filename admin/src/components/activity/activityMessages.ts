@@ -14,7 +14,10 @@ export const RESOURCE_TYPE_MESSAGES: Record<ActivityResourceType, MessageDescrip
 
 /** The translated name of a resource type; a type this admin panel does not know yet is shown as sent. */
 export const resourceTypeMessage = (type: string): MessageDescriptor =>
-  (RESOURCE_TYPE_MESSAGES as Partial<Record<string, MessageDescriptor>>)[type] ?? { id: getTranslation(`activity.resourceType.${type}`), defaultMessage: type };
+  (RESOURCE_TYPE_MESSAGES as Partial<Record<string, MessageDescriptor>>)[type] ?? {
+    id: getTranslation(`activity.resourceType.${type}`),
+    defaultMessage: type,
+  };
 
 /** Time with seconds: several entries often share a minute. */
 export const ACTIVITY_DATE_FORMAT = { dateStyle: 'medium', timeStyle: 'medium' } as const;

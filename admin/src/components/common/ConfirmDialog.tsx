@@ -44,7 +44,9 @@ export const ConfirmDialog = ({
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Content>
         <Dialog.Header>{title}</Dialog.Header>
-        <Dialog.Body icon={<WarningCircle fill={variant === 'danger' ? 'danger600' : 'warning600'} width="24px" height="24px" />}>
+        <Dialog.Body
+          icon={<WarningCircle fill={variant === 'danger' ? 'danger600' : 'warning600'} width="24px" height="24px" />}
+        >
           <Flex direction="column" alignItems="stretch" gap={2}>
             {typeof children === 'string' ? <Typography textAlign="center">{children}</Typography> : children}
           </Flex>
@@ -55,7 +57,12 @@ export const ConfirmDialog = ({
               {formatMessage({ id: getTranslation('confirm.cancel'), defaultMessage: 'Cancel' })}
             </Button>
           </Dialog.Cancel>
-          <Button fullWidth variant={variant === 'danger' ? 'danger-light' : 'default'} loading={isConfirming} onClick={confirm}>
+          <Button
+            fullWidth
+            variant={variant === 'danger' ? 'danger-light' : 'default'}
+            loading={isConfirming}
+            onClick={confirm}
+          >
             {confirmLabel}
           </Button>
         </Dialog.Footer>

@@ -37,7 +37,12 @@ export const CopyButton = ({ value, label, iconOnly = false, disabled = false }:
 
   if (iconOnly) {
     return (
-      <IconButton label={copied ? copiedLabel : label} variant="ghost" onClick={handleClick} disabled={disabled || isFetching}>
+      <IconButton
+        label={copied ? copiedLabel : label}
+        variant="ghost"
+        onClick={handleClick}
+        disabled={disabled || isFetching}
+      >
         {copied ? <Check /> : <Duplicate />}
       </IconButton>
     );

@@ -33,7 +33,10 @@ export const DefaultRoleCard = ({ roles, defaultRoleId, disabledReason, onChange
           aria-label={label}
           value={defaultRoleId ?? undefined}
           disabled={Boolean(disabledReason)}
-          placeholder={formatMessage({ id: getTranslation('defaultRole.placeholder'), defaultMessage: 'Choose a role' })}
+          placeholder={formatMessage({
+            id: getTranslation('defaultRole.placeholder'),
+            defaultMessage: 'Choose a role',
+          })}
           onChange={(value) => void onChange(Number(value))}
         >
           {assignableRoles.map((role) => (

@@ -32,7 +32,9 @@ export const EndpointCard = ({ endpointUrl, disabledReason, onRegenerate }: Endp
       {endpointUrl ? (
         <Flex gap={2} alignItems="flex-end">
           <Field.Root name="endpointUrl" flex={1}>
-            <Field.Label>{formatMessage({ id: getTranslation('endpoint.label'), defaultMessage: 'Endpoint URL' })}</Field.Label>
+            <Field.Label>
+              {formatMessage({ id: getTranslation('endpoint.label'), defaultMessage: 'Endpoint URL' })}
+            </Field.Label>
             <TextInput value={endpointUrl} readOnly onFocus={(event) => event.currentTarget.select()} />
           </Field.Root>
           <CopyButton
@@ -61,7 +63,10 @@ export const EndpointCard = ({ endpointUrl, disabledReason, onRegenerate }: Endp
       <ConfirmDialog
         open={confirmOpen}
         onOpenChange={setConfirmOpen}
-        title={formatMessage({ id: getTranslation('endpoint.regenerate.title'), defaultMessage: 'Regenerate the endpoint URL?' })}
+        title={formatMessage({
+          id: getTranslation('endpoint.regenerate.title'),
+          defaultMessage: 'Regenerate the endpoint URL?',
+        })}
         confirmLabel={formatMessage({ id: getTranslation('endpoint.regenerate'), defaultMessage: 'Regenerate' })}
         onConfirm={onRegenerate}
       >

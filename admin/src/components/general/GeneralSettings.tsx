@@ -39,7 +39,11 @@ export const GeneralSettings = ({
 
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
-      <ReadOnlyNotice reasons={[updateDisabledReason, grantDisabledReason, secretsDisabledReason].filter((reason): reason is string => Boolean(reason))} />
+      <ReadOnlyNotice
+        reasons={[updateDisabledReason, grantDisabledReason, secretsDisabledReason].filter((reason): reason is string =>
+          Boolean(reason),
+        )}
+      />
       <EndpointCard
         endpointUrl={settings.endpointUrl}
         disabledReason={updateDisabledReason}
@@ -66,7 +70,9 @@ export const GeneralSettings = ({
             roles={settings.roles}
             defaultRoleId={settings.defaultRoleId}
             disabledReason={grantingDisabledReason}
-            onChange={(defaultRoleId) => update({ defaultRoleId }, t('notification.defaultRoleSaved', 'Default role saved'))}
+            onChange={(defaultRoleId) =>
+              update({ defaultRoleId }, t('notification.defaultRoleSaved', 'Default role saved'))
+            }
           />
         </Grid.Item>
       </Grid.Root>

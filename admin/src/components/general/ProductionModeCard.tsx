@@ -19,7 +19,12 @@ interface ProductionModeCardProps {
 }
 
 /** Production mode switch. Switching it on asks first, as it starts changing Strapi users. */
-export const ProductionModeCard = ({ productionMode, disabledReason, onChange, provisioned }: ProductionModeCardProps) => {
+export const ProductionModeCard = ({
+  productionMode,
+  disabledReason,
+  onChange,
+  provisioned,
+}: ProductionModeCardProps) => {
   const { formatMessage } = useIntl();
   const [confirmOpen, setConfirmOpen] = useState(false);
   const label = formatMessage({ id: getTranslation('production.label'), defaultMessage: 'Production mode' });
@@ -36,7 +41,8 @@ export const ProductionModeCard = ({ productionMode, disabledReason, onChange, p
         productionMode
           ? formatMessage({
               id: getTranslation('production.on.description'),
-              defaultMessage: "Production mode: the identity provider's changes create, update and deactivate Strapi users.",
+              defaultMessage:
+                "Production mode: the identity provider's changes create, update and deactivate Strapi users.",
             })
           : formatMessage({
               id: getTranslation('production.off.description'),
@@ -62,8 +68,14 @@ export const ProductionModeCard = ({ productionMode, disabledReason, onChange, p
         open={confirmOpen}
         onOpenChange={setConfirmOpen}
         variant="default"
-        title={formatMessage({ id: getTranslation('production.confirm.title'), defaultMessage: 'Switch to production mode?' })}
-        confirmLabel={formatMessage({ id: getTranslation('production.confirm.action'), defaultMessage: 'Switch to production' })}
+        title={formatMessage({
+          id: getTranslation('production.confirm.title'),
+          defaultMessage: 'Switch to production mode?',
+        })}
+        confirmLabel={formatMessage({
+          id: getTranslation('production.confirm.action'),
+          defaultMessage: 'Switch to production',
+        })}
         onConfirm={() => onChange(true)}
       >
         {provisioned === undefined

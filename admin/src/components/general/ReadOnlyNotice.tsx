@@ -10,7 +10,10 @@ export const ReadOnlyNotice = ({ reasons }: { reasons: string[] }) => {
     <Alert
       variant="default"
       closeLabel={formatMessage({ id: getTranslation('readOnly.dismiss'), defaultMessage: 'Dismiss' })}
-      title={formatMessage({ id: getTranslation('readOnly.title'), defaultMessage: 'Some settings are read-only for you.' })}
+      title={formatMessage({
+        id: getTranslation('readOnly.title'),
+        defaultMessage: 'Some settings are read-only for you.',
+      })}
     >
       {reasons.join(' ')}
     </Alert>

@@ -24,7 +24,8 @@ export const AddMappingForm = ({ roles, mappings, disabledReason, onAdd }: AddMa
   const [isSaving, setIsSaving] = useState(false);
   const disabled = Boolean(disabledReason);
   const assignableRoles = roles.filter((role) => role.code !== SUPER_ADMIN_ROLE_CODE);
-  const duplicate = group !== null && mappings.some((mapping) => mapping.groupId === group.id && mapping.roleId === roleId);
+  const duplicate =
+    group !== null && mappings.some((mapping) => mapping.groupId === group.id && mapping.roleId === roleId);
 
   const add = async () => {
     if (!group || roleId === null) return;
@@ -37,15 +38,22 @@ export const AddMappingForm = ({ roles, mappings, disabledReason, onAdd }: AddMa
     <Flex direction="column" alignItems="stretch" gap={1}>
       <Flex gap={2} alignItems="flex-end">
         <Field.Root name="groupId" flex={1}>
-          <Field.Label>{formatMessage({ id: getTranslation('groupRoles.group.label'), defaultMessage: 'Provisioned group' })}</Field.Label>
+          <Field.Label>
+            {formatMessage({ id: getTranslation('groupRoles.group.label'), defaultMessage: 'Provisioned group' })}
+          </Field.Label>
           <GroupPicker disabled={disabled} onChange={setGroup} />
         </Field.Root>
         <Field.Root name="roleId" flex={1}>
-          <Field.Label>{formatMessage({ id: getTranslation('groupRoles.role.label'), defaultMessage: 'Role' })}</Field.Label>
+          <Field.Label>
+            {formatMessage({ id: getTranslation('groupRoles.role.label'), defaultMessage: 'Role' })}
+          </Field.Label>
           <SingleSelect
             value={roleId ?? undefined}
             disabled={disabled}
-            placeholder={formatMessage({ id: getTranslation('defaultRole.placeholder'), defaultMessage: 'Choose a role' })}
+            placeholder={formatMessage({
+              id: getTranslation('defaultRole.placeholder'),
+              defaultMessage: 'Choose a role',
+            })}
             onChange={(value) => setRoleId(Number(value))}
           >
             {assignableRoles.map((role) => (
@@ -70,7 +78,10 @@ export const AddMappingForm = ({ roles, mappings, disabledReason, onAdd }: AddMa
       {disabledReason || duplicate ? (
         <Typography variant="pi" textColor="neutral600">
           {disabledReason ??
-            formatMessage({ id: getTranslation('groupRoles.duplicate'), defaultMessage: 'This group is already mapped to this role.' })}
+            formatMessage({
+              id: getTranslation('groupRoles.duplicate'),
+              defaultMessage: 'This group is already mapped to this role.',
+            })}
         </Typography>
       ) : null}
     </Flex>

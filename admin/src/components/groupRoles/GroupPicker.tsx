@@ -20,13 +20,25 @@ export const GroupPicker = ({ disabled = false, onChange }: GroupPickerProps) =>
     <Combobox
       autocomplete={{ type: 'list', filter: 'contains' }}
       disabled={disabled}
-      placeholder={formatMessage({ id: getTranslation('groupRoles.group.placeholder'), defaultMessage: 'Search groups by name' })}
+      placeholder={formatMessage({
+        id: getTranslation('groupRoles.group.placeholder'),
+        defaultMessage: 'Search groups by name',
+      })}
       loading={isLoading}
-      loadingMessage={formatMessage({ id: getTranslation('groupRoles.group.loading'), defaultMessage: 'Searching the groups…' })}
+      loadingMessage={formatMessage({
+        id: getTranslation('groupRoles.group.loading'),
+        defaultMessage: 'Searching the groups…',
+      })}
       noOptionsMessage={() =>
         failed
-          ? formatMessage({ id: getTranslation('groupRoles.group.searchError'), defaultMessage: 'The groups could not be searched.' })
-          : formatMessage({ id: getTranslation('groupRoles.group.noResults'), defaultMessage: 'No provisioned group starts with this text.' })
+          ? formatMessage({
+              id: getTranslation('groupRoles.group.searchError'),
+              defaultMessage: 'The groups could not be searched.',
+            })
+          : formatMessage({
+              id: getTranslation('groupRoles.group.noResults'),
+              defaultMessage: 'No provisioned group starts with this text.',
+            })
       }
       clearLabel={formatMessage({ id: getTranslation('groupRoles.group.clear'), defaultMessage: 'Clear the group' })}
       textValue={textValue}

@@ -37,7 +37,10 @@ export const GroupRoleMappingCard = ({ mappings, roles, disabledReason, onSave }
 
   const add = async (group: ProvisionedGroupResponse, roleId: number) => {
     directory.remember(group);
-    const saved = await save([...mappings, { groupId: group.id, roleId }], t('groupRoles.notification.added', 'Mapping added'));
+    const saved = await save(
+      [...mappings, { groupId: group.id, roleId }],
+      t('groupRoles.notification.added', 'Mapping added'),
+    );
     if (saved) setFormKey((key) => key + 1);
     return saved;
   };
@@ -67,25 +70,25 @@ export const GroupRoleMappingCard = ({ mappings, roles, disabledReason, onSave }
       />
       {directory.status === 'ready' &&
         (directory.total === 0 ? (
-        <Typography textColor="neutral600">
-          {formatMessage(
-            {
-              id: getTranslation('groupRoles.noGroups'),
-              defaultMessage:
-                'No group has been provisioned yet. Assign groups to the app in your identity provider: see the <guidePage>SCIM Guide</guidePage>.',
-            },
-            {
-              guidePage: (chunks: ReactNode[]) => (
-                <Link tag={NavLink} to={GUIDE_PAGE_PATH}>
-                  {chunks}
-                </Link>
-              ),
-            },
-          )}
-        </Typography>
-      ) : (
-        <AddMappingForm key={formKey} roles={roles} mappings={mappings} disabledReason={disabledReason} onAdd={add} />
-      ))}
+          <Typography textColor="neutral600">
+            {formatMessage(
+              {
+                id: getTranslation('groupRoles.noGroups'),
+                defaultMessage:
+                  'No group has been provisioned yet. Assign groups to the app in your identity provider: see the <guidePage>SCIM Guide</guidePage>.',
+              },
+              {
+                guidePage: (chunks: ReactNode[]) => (
+                  <Link tag={NavLink} to={GUIDE_PAGE_PATH}>
+                    {chunks}
+                  </Link>
+                ),
+              },
+            )}
+          </Typography>
+        ) : (
+          <AddMappingForm key={formKey} roles={roles} mappings={mappings} disabledReason={disabledReason} onAdd={add} />
+        ))}
     </SectionCard>
   );
 };

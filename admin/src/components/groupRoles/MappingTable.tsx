@@ -24,7 +24,15 @@ const COLUMNS: DataTableColumn[] = [
 ];
 
 /** One row per mapping, in priority order; a group that no longer exists shows its id and a hint. */
-export const MappingTable = ({ status, onRetry, mappings, roles, lookup, disabledReason, onRemove }: MappingTableProps) => {
+export const MappingTable = ({
+  status,
+  onRetry,
+  mappings,
+  roles,
+  lookup,
+  disabledReason,
+  onRemove,
+}: MappingTableProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const roleName = (roleId: number) =>
@@ -44,7 +52,10 @@ export const MappingTable = ({ status, onRetry, mappings, roles, lookup, disable
       empty={
         <Box background="neutral100" padding={4} hasRadius>
           <Typography textColor="neutral600">
-            {t('groupRoles.empty', 'No mappings yet. Provision groups from your identity provider, then map them here.')}
+            {t(
+              'groupRoles.empty',
+              'No mappings yet. Provision groups from your identity provider, then map them here.',
+            )}
           </Typography>
         </Box>
       }

@@ -26,7 +26,10 @@ export const RemoveMappingButton = ({ groupName, roleName, disabledReason, onRem
           variant="ghost"
           disabled={Boolean(disabledReason)}
           onClick={() => setConfirmOpen(true)}
-          label={formatMessage({ id: getTranslation('groupRoles.remove'), defaultMessage: 'Remove {group} → {role}' }, values)}
+          label={formatMessage(
+            { id: getTranslation('groupRoles.remove'), defaultMessage: 'Remove {group} → {role}' },
+            values,
+          )}
         >
           <Trash />
         </IconButton>

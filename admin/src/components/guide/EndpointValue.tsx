@@ -17,7 +17,8 @@ export const EndpointValue = ({ endpointUrl, suffix = '' }: EndpointValueProps) 
       <StepText
         message={{
           id: getTranslation('guide.endpoint.none'),
-          defaultMessage: 'No endpoint yet: enable provisioning on <generalPage>the General page</generalPage> to get its URL.',
+          defaultMessage:
+            'No endpoint yet: enable provisioning on <generalPage>the General page</generalPage> to get its URL.',
         }}
       />
     );
@@ -25,7 +26,10 @@ export const EndpointValue = ({ endpointUrl, suffix = '' }: EndpointValueProps) 
   return (
     <InlineCopyValue
       value={`${endpointUrl}${suffix}`}
-      copyLabel={formatMessage({ id: getTranslation('guide.endpoint.copy'), defaultMessage: 'Copy {value}' }, { value: `${endpointUrl}${suffix}` })}
+      copyLabel={formatMessage(
+        { id: getTranslation('guide.endpoint.copy'), defaultMessage: 'Copy {value}' },
+        { value: `${endpointUrl}${suffix}` },
+      )}
     />
   );
 };

@@ -13,7 +13,10 @@ export const EntraGuide = ({ endpointUrl }: { endpointUrl: string | null }) => {
 
   return (
     <GuideSteps>
-      <GuideStep number={1} title={title('guide.entra.create.title', 'Create an enterprise application (skip if you have one)')}>
+      <GuideStep
+        number={1}
+        title={title('guide.entra.create.title', 'Create an enterprise application (skip if you have one)')}
+      >
         <StepText
           message={{
             id: getTranslation('guide.entra.create.body'),
@@ -77,7 +80,8 @@ export const EntraGuide = ({ endpointUrl }: { endpointUrl: string | null }) => {
         <StepText
           message={{
             id: getTranslation('guide.entra.start.body'),
-            defaultMessage: 'Under <b>Settings</b>, set <b>Provisioning Status</b> to <b>On</b> and select <b>Save</b>.',
+            defaultMessage:
+              'Under <b>Settings</b>, set <b>Provisioning Status</b> to <b>On</b> and select <b>Save</b>.',
           }}
         />
       </GuideStep>
@@ -93,4 +97,3 @@ export const EntraGuide = ({ endpointUrl }: { endpointUrl: string | null }) => {
     </GuideSteps>
   );
 };
-

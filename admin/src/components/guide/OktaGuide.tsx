@@ -13,7 +13,10 @@ export const OktaGuide = ({ endpointUrl }: { endpointUrl: string | null }) => {
 
   return (
     <GuideSteps>
-      <GuideStep number={1} title={title('guide.okta.create.title', 'Create a SAML 2.0 app integration (skip if you have one)')}>
+      <GuideStep
+        number={1}
+        title={title('guide.okta.create.title', 'Create a SAML 2.0 app integration (skip if you have one)')}
+      >
         <StepText
           message={{
             id: getTranslation('guide.okta.create.body'),
@@ -27,7 +30,7 @@ export const OktaGuide = ({ endpointUrl }: { endpointUrl: string | null }) => {
           message={{
             id: getTranslation('guide.okta.enable.body'),
             defaultMessage:
-              'On the integration\'s <b>General</b> tab, select <b>Edit</b> in <b>App Settings</b>, set <b>Provisioning</b> to <b>SCIM</b> and select <b>Save</b>.',
+              "On the integration's <b>General</b> tab, select <b>Edit</b> in <b>App Settings</b>, set <b>Provisioning</b> to <b>SCIM</b> and select <b>Save</b>.",
           }}
         />
       </GuideStep>
@@ -48,7 +51,10 @@ export const OktaGuide = ({ endpointUrl }: { endpointUrl: string | null }) => {
         />
         <InlineCopyValue
           value={UNIQUE_USER_FIELD}
-          copyLabel={formatMessage({ id: getTranslation('guide.endpoint.copy'), defaultMessage: 'Copy {value}' }, { value: UNIQUE_USER_FIELD })}
+          copyLabel={formatMessage(
+            { id: getTranslation('guide.endpoint.copy'), defaultMessage: 'Copy {value}' },
+            { value: UNIQUE_USER_FIELD },
+          )}
         />
         <StepText
           message={{

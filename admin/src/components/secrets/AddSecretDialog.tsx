@@ -53,9 +53,7 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
       <Modal.Content>
         <Modal.Header closeLabel={t('secrets.add.close', 'Close')}>
           <Modal.Title>
-            {created
-              ? t('secrets.created.title', 'Your new secret')
-              : t('secrets.add.title', 'Add a secret')}
+            {created ? t('secrets.created.title', 'Your new secret') : t('secrets.add.title', 'Add a secret')}
           </Modal.Title>
         </Modal.Header>
         <Modal.Body>
@@ -66,14 +64,20 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
               <HintedField
                 name="label"
                 label={t('secrets.add.label', 'Label')}
-                hint={t('secrets.add.labelHint', 'Optional. Helps you recognize the secret later, e.g. "Entra ID production".')}
+                hint={t(
+                  'secrets.add.labelHint',
+                  'Optional. Helps you recognize the secret later, e.g. "Entra ID production".',
+                )}
               >
                 <TextInput value={label} maxLength={120} onChange={(event) => setLabel(event.currentTarget.value)} />
               </HintedField>
               <HintedField
                 name="expiresOn"
                 label={t('secrets.add.expires', 'Expires on')}
-                hint={t('secrets.add.expiresHint', 'Optional. The secret works through this day, then the endpoint refuses it. Empty: it never expires.')}
+                hint={t(
+                  'secrets.add.expiresHint',
+                  'Optional. The secret works through this day, then the endpoint refuses it. Empty: it never expires.',
+                )}
               >
                 <DatePicker
                   value={expiresOn}
@@ -88,9 +92,7 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
         </Modal.Body>
         <Modal.Footer>
           {created ? (
-            <Button onClick={() => changeOpen(false)}>
-              {t('secrets.created.done', 'Done')}
-            </Button>
+            <Button onClick={() => changeOpen(false)}>{t('secrets.created.done', 'Done')}</Button>
           ) : (
             <>
               <Modal.Close>

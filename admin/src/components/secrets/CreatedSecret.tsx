@@ -13,7 +13,8 @@ export const CreatedSecret = ({ created }: { created: CreatedSecretResponse }) =
         <Typography textColor="neutral700">
           {formatMessage({
             id: getTranslation('secrets.created.revealable'),
-            defaultMessage: 'Paste it as the secret token in your identity provider. You can copy it again later from the secrets table.',
+            defaultMessage:
+              'Paste it as the secret token in your identity provider. You can copy it again later from the secrets table.',
           })}
         </Typography>
       ) : (
@@ -30,7 +31,12 @@ export const CreatedSecret = ({ created }: { created: CreatedSecretResponse }) =
       )}
       <Flex gap={2} alignItems="center">
         <Box flex={1} background="neutral100" hasRadius padding={3} borderColor="neutral200">
-          <Typography tag="code" fontWeight="semiBold" style={{ wordBreak: 'break-all', fontFamily: 'monospace' }} data-testid="created-secret">
+          <Typography
+            tag="code"
+            fontWeight="semiBold"
+            style={{ wordBreak: 'break-all', fontFamily: 'monospace' }}
+            data-testid="created-secret"
+          >
             {created.secret}
           </Typography>
         </Box>

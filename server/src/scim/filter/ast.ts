@@ -9,7 +9,17 @@ import type { AttributeDefinition } from '../schema/types';
 export type ComparisonOperator = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
 export type LogicalOperator = 'and' | 'or';
 
-export const COMPARISON_OPERATORS: readonly ComparisonOperator[] = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'];
+export const COMPARISON_OPERATORS: readonly ComparisonOperator[] = [
+  'eq',
+  'ne',
+  'co',
+  'sw',
+  'ew',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+];
 
 /** A JSON literal of the filter; dateTime values stay strings and are interpreted by the attribute's type. */
 export type LiteralValue = string | number | boolean | null;
@@ -69,7 +79,8 @@ export type AttributeResolver = (path: AttributePath) => AttributeDefinition | u
 export const isComparison = (filter: Filter): filter is ComparisonFilter =>
   (COMPARISON_OPERATORS as readonly string[]).includes(filter.op);
 
-export const isAttributeFilter = (filter: Filter): filter is AttributeFilter => filter.op === 'pr' || isComparison(filter);
+export const isAttributeFilter = (filter: Filter): filter is AttributeFilter =>
+  filter.op === 'pr' || isComparison(filter);
 
 /** The path of a sub-attribute filter inside `parent[...]`, seen from the resource. */
 export const qualifySubAttributePath = (parent: AttributePath, inner: AttributePath): AttributePath =>

@@ -24,7 +24,14 @@ import { isAttributeFilter, makeAttributePath, qualifySubAttributePath } from '.
 import { attributePathKey, printAttributePath } from './attribute-path';
 import { isSubstringOperator, isTextType, literalOperand } from './operand';
 import { invalidFilter } from './syntax-error';
-import type { ColumnCondition, ColumnMap, ColumnOperator, FilterableAttribute, WhereClause, WhereScalar } from './where-clause';
+import type {
+  ColumnCondition,
+  ColumnMap,
+  ColumnOperator,
+  FilterableAttribute,
+  WhereClause,
+  WhereScalar,
+} from './where-clause';
 import { isRelationMapping, LIST_SEPARATOR } from './where-clause';
 
 export interface CompileOptions {
@@ -160,7 +167,7 @@ function columnConditions(
   filter: AttributeFilter,
   mapping: FilterableAttribute,
   pathText: string,
-  context: CompileContext
+  context: CompileContext,
 ): ColumnCondition[] {
   const text = isTextType(mapping.type);
   const hasValue = presenceCondition(mapping);
@@ -183,9 +190,10 @@ function columnConditions(
     const condition = listCondition(filter.op, String(value), pathText);
     return [context.negated ? { $notNull: true, ...condition } : condition];
   }
-  const condition = text && !mapping.normalized && context.likeIgnoresCase && isSubstringOperator(filter.op)
-    ? caseExactSubstringCondition(filter.op, String(value), pathText)
-    : { [OPERATOR_FOR[filter.op]]: value };
+  const condition =
+    text && !mapping.normalized && context.likeIgnoresCase && isSubstringOperator(filter.op)
+      ? caseExactSubstringCondition(filter.op, String(value), pathText)
+      : { [OPERATOR_FOR[filter.op]]: value };
   return [context.negated ? { $notNull: true, ...condition } : condition];
 }
 
@@ -204,7 +212,9 @@ function listCondition(op: AttributeFilter['op'], value: string, pathText: strin
     case 'ew':
       return { $contains: `${value}${LIST_SEPARATOR}` };
     default:
-      throw invalidFilter(`"${op}" is not supported on the multi-valued attribute "${pathText}"; use eq, co, sw, ew or pr`);
+      throw invalidFilter(
+        `"${op}" is not supported on the multi-valued attribute "${pathText}"; use eq, co, sw, ew or pr`,
+      );
   }
 }
 
@@ -213,7 +223,9 @@ const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
 function caseExactSubstringCondition(op: AttributeFilter['op'], value: string, pathText: string): ColumnCondition {
   if (op === 'sw') return { $gte: value, $lt: value + MAX_CHAR };
-  throw invalidFilter(`"${op}" on the case-exact attribute "${pathText}" is not supported on this database, whose LIKE ignores case; use "eq" or "sw"`);
+  throw invalidFilter(
+    `"${op}" on the case-exact attribute "${pathText}" is not supported on this database, whose LIKE ignores case; use "eq" or "sw"`,
+  );
 }
 
 /** The column-map key of a path: without the URN when that is the resource's core schema. */
@@ -225,7 +237,8 @@ function mapKey(path: AttributePath, context: CompileContext): string {
 /** The mapping of a path; a complex attribute without its own entry is compared through `.value`. */
 function lookup(path: AttributePath, context: CompileContext): FilterableAttribute {
   const key = mapKey(path, context);
-  const mapping = context.columns.get(key) ?? (path.subAttribute === undefined ? context.columns.get(`${key}.value`) : undefined);
+  const mapping =
+    context.columns.get(key) ?? (path.subAttribute === undefined ? context.columns.get(`${key}.value`) : undefined);
   if (mapping === undefined) throw notFilterable(path);
   return mapping;
 }
@@ -272,7 +285,8 @@ function readColumnEquality(clause: WhereClause): ColumnEquality | undefined {
   const operators = Object.keys(condition);
   const guarded = operators.length === 2 && condition.$notNull === true;
   const value = condition.$eq;
-  if ((operators.length !== 1 && !guarded) || value === undefined || value === null || Array.isArray(value)) return undefined;
+  if ((operators.length !== 1 && !guarded) || value === undefined || value === null || Array.isArray(value))
+    return undefined;
   return { column: keys[0], value, guarded };
 }
 
@@ -319,7 +333,8 @@ const canMatchNullRow = (filter: Filter): boolean => {
   return filter.op === 'eq' && filter.value === null;
 };
 
-const notFilterable = (path: AttributePath) => invalidFilter(`The attribute "${printAttributePath(path)}" is not filterable`);
+const notFilterable = (path: AttributePath) =>
+  invalidFilter(`The attribute "${printAttributePath(path)}" is not filterable`);
 
 const notOverRelation = (pathText: string) =>
   invalidFilter(`"not" and "eq null" over the multi-valued attribute "${pathText}" are not supported in a filter`);

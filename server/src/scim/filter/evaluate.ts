@@ -21,7 +21,8 @@ type JsonObject = Record<string, unknown>;
 /** Where attribute paths are read from: the resource, or one element inside `parent[...]`. */
 type Scope = { resource: JsonObject } | { element: JsonObject; parent: AttributePath };
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Does the resource (its SCIM JSON representation) match the filter? Tolerated dialects are reported to `log`. */
 export function matches(filter: Filter, resource: JsonObject, resolve: AttributeResolver, log?: QuirkLog): boolean {
@@ -37,7 +38,7 @@ export function matchesElement(
   element: unknown,
   parentPath: AttributePath,
   resolve: AttributeResolver,
-  log?: QuirkLog
+  log?: QuirkLog,
 ): boolean {
   return isObject(element) && evaluate(filter, { element, parent: parentPath }, resolve, log);
 }
@@ -65,12 +66,13 @@ function evaluateAttributeExpression(
   filter: ComparisonFilter | PresenceFilter,
   scope: Scope,
   resolve: AttributeResolver,
-  log: QuirkLog | undefined
+  log: QuirkLog | undefined,
 ): boolean {
   let path = 'resource' in scope ? filter.path : qualifySubAttributePath(scope.parent, filter.path);
   let definition = resolve(path);
   if (definition === undefined) return false;
-  let values = 'resource' in scope ? readValues(scope.resource, path) : readMember(scope.element, filter.path.attribute);
+  let values =
+    'resource' in scope ? readValues(scope.resource, path) : readMember(scope.element, filter.path.attribute);
 
   // RFC 7643 §2.4: a complex attribute compared as a whole is compared through its "value" sub-attribute.
   if (definition.type === 'complex' && filter.op !== 'pr' && path.subAttribute === undefined) {

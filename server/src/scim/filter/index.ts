@@ -13,7 +13,13 @@ export type {
   PresenceFilter,
   ValuePathFilter,
 } from './ast';
-export { COMPARISON_OPERATORS, isAttributeFilter, isComparison, makeAttributePath, qualifySubAttributePath } from './ast';
+export {
+  COMPARISON_OPERATORS,
+  isAttributeFilter,
+  isComparison,
+  makeAttributePath,
+  qualifySubAttributePath,
+} from './ast';
 export { attributePathKey, printAttributePath, readAttributePath } from './attribute-path';
 export { compileFilter, type CompileOptions } from './compile';
 export { matches, matchesElement } from './evaluate';

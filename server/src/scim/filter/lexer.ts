@@ -24,7 +24,16 @@ const WORD_CHAR = /[A-Za-z0-9_\-.:$@+]/;
 const WORD_START = /[A-Za-z_.:$]/;
 // JSON number (RFC 8259 §6).
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 export const describeCharacter = (char: string): string => {
   const code = char.codePointAt(0) ?? 0;

@@ -43,7 +43,7 @@ export function literalOperand(
   literal: Exclude<LiteralValue, null>,
   type: AttributeType,
   pathText: string,
-  log?: QuirkLog
+  log?: QuirkLog,
 ): Operand {
   checkOperatorForType(op, type, pathText);
   const refuse = (): never => {

@@ -23,7 +23,11 @@ export interface FilterLimits {
   maxNodes: number;
 }
 
-export const DEFAULT_FILTER_LIMITS: Readonly<FilterLimits> = Object.freeze({ maxLength: 4096, maxDepth: 32, maxNodes: 256 });
+export const DEFAULT_FILTER_LIMITS: Readonly<FilterLimits> = Object.freeze({
+  maxLength: 4096,
+  maxDepth: 32,
+  maxNodes: 256,
+});
 
 type SyntaxScimType = Extract<ScimType, 'invalidFilter' | 'invalidPath'>;
 
@@ -42,7 +46,8 @@ const describeToken = (token: Token): string => {
   }
 };
 
-const isKeyword = (token: Token, keyword: string): boolean => token.kind === 'word' && token.text.toLowerCase() === keyword;
+const isKeyword = (token: Token, keyword: string): boolean =>
+  token.kind === 'word' && token.text.toLowerCase() === keyword;
 
 const asComparisonOperator = (token: Token): ComparisonOperator | 'pr' | undefined => {
   if (token.kind !== 'word') return undefined;
@@ -143,7 +148,8 @@ export class FilterParser {
     }
     const path = this.parseAttributePath(insideValuePath);
     if (this.current.kind === '[') {
-      if (insideValuePath) return this.fail(this.current.position, 'A value filter cannot contain another value filter');
+      if (insideValuePath)
+        return this.fail(this.current.position, 'A value filter cannot contain another value filter');
       return this.parseValuePath(path);
     }
     return this.parseAttributeExpression(path, token.text);
@@ -177,8 +183,12 @@ export class FilterParser {
     const operatorToken = this.current;
     const op = asComparisonOperator(operatorToken);
     if (op === undefined) {
-      if (operatorToken.kind === 'word') return this.fail(operatorToken.position, `Unknown operator "${operatorToken.text}"`);
-      return this.fail(operatorToken.position, `Expected an operator after "${pathText}", found ${describeToken(operatorToken)}`);
+      if (operatorToken.kind === 'word')
+        return this.fail(operatorToken.position, `Unknown operator "${operatorToken.text}"`);
+      return this.fail(
+        operatorToken.position,
+        `Expected an operator after "${pathText}", found ${describeToken(operatorToken)}`,
+      );
     }
     this.advance();
     if (op === 'pr') return this.node({ op, path });
@@ -203,7 +213,7 @@ export class FilterParser {
     }
     return this.fail(
       token.position,
-      `Expected a value (string, number, true, false or null) after "${op}", found ${describeToken(token)}`
+      `Expected a value (string, number, true, false or null) after "${op}", found ${describeToken(token)}`,
     );
   }
 
@@ -212,7 +222,7 @@ export class FilterParser {
     if (token.kind !== kind) {
       this.fail(
         token.position,
-        `Expected '${kind}' to close the '${open.kind}' at position ${open.position}, found ${describeToken(token)}`
+        `Expected '${kind}' to close the '${open.kind}' at position ${open.position}, found ${describeToken(token)}`,
       );
     }
     this.advance();

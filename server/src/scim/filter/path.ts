@@ -35,7 +35,10 @@ export function parsePatchPath(text: string, limits?: Partial<FilterLimits>, log
       if (!isAttributeName(subAttribute)) parser.fail(next.position, `Invalid sub-attribute name "${subAttribute}"`);
       parser.advance();
       parser.expectEnd('the end of the path');
-      return { attributePath: makeAttributePath(attributePath.attribute, subAttribute, attributePath.urn), valueFilter };
+      return {
+        attributePath: makeAttributePath(attributePath.attribute, subAttribute, attributePath.urn),
+        valueFilter,
+      };
     }
     parser.expectEnd(`the end of the path or ".subAttribute"`);
     return { attributePath, valueFilter };

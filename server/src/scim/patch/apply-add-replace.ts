@@ -64,7 +64,13 @@ const setSingleValue = (context: PatchContext, resource: JsonObject, target: Att
 };
 
 /** `attr.sub` of a single-valued complex attribute such as name.givenName or manager.value. */
-const setSubAttribute = (context: PatchContext, resource: JsonObject, target: AttributeTarget, sub: AttributeDefinition, value: unknown): void => {
+const setSubAttribute = (
+  context: PatchContext,
+  resource: JsonObject,
+  target: AttributeTarget,
+  sub: AttributeDefinition,
+  value: unknown,
+): void => {
   const next = normalizeTargetValue(context, target, value);
   if (next === undefined && isManagerValue(target)) {
     writeAttribute(resource, target, undefined);
@@ -96,7 +102,13 @@ const createElement = (context: PatchContext, target: AttributeTarget, value: un
 };
 
 /** `attr[filter]`, `attr[filter].sub` and `attr.sub` of a multi-valued attribute (every element when there is no filter). */
-const setElements = (context: PatchContext, resource: JsonObject, target: AttributeTarget, op: SettingOp, value: unknown): void => {
+const setElements = (
+  context: PatchContext,
+  resource: JsonObject,
+  target: AttributeTarget,
+  op: SettingOp,
+  value: unknown,
+): void => {
   const list = readList(resource, target);
   const indexes = matchingIndexes(context, target, list);
   const touched = new Set<unknown>();
@@ -125,11 +137,21 @@ const setElements = (context: PatchContext, resource: JsonObject, target: Attrib
     }
   }
   settlePrimary(list, touched);
-  writeList(resource, target, list.filter((element) => !isEmptyElement(element)));
+  writeList(
+    resource,
+    target,
+    list.filter((element) => !isEmptyElement(element)),
+  );
 };
 
 /** add or replace at a resolved path. */
-export const applySetting = (context: PatchContext, resource: JsonObject, target: AttributeTarget, op: SettingOp, value: unknown): void => {
+export const applySetting = (
+  context: PatchContext,
+  resource: JsonObject,
+  target: AttributeTarget,
+  op: SettingOp,
+  value: unknown,
+): void => {
   if (target.attribute.multiValued) {
     if (target.filter || target.sub) setElements(context, resource, target, op, value);
     else if (op === 'add') appendElements(context, resource, target, value);

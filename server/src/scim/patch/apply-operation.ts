@@ -39,6 +39,10 @@ export const applyOperation = (context: PatchContext, resource: JsonObject, oper
     dispatch(context, resource, operation);
   } catch (error) {
     if (!isScimError(error)) throw error;
-    throw new ScimError(error.status, `Operations[${operation.index}] (${operation.op}): ${error.detail}`, error.scimType);
+    throw new ScimError(
+      error.status,
+      `Operations[${operation.index}] (${operation.op}): ${error.detail}`,
+      error.scimType,
+    );
   }
 };

@@ -1,4 +1,12 @@
-import { deepEqual, isEmptyElement, isMembers, isPlainObject, matchingIndexes, sameElement, type JsonObject } from './elements';
+import {
+  deepEqual,
+  isEmptyElement,
+  isMembers,
+  isPlainObject,
+  matchingIndexes,
+  sameElement,
+  type JsonObject,
+} from './elements';
 import type { AttributeDefinition } from '../schema';
 import { assertImmutableKept, isManagerValue } from './mutability';
 import { readAttribute, readList, writeAttribute, writeList } from './resource-access';
@@ -36,7 +44,12 @@ const matchesListed = (target: AttributeTarget, element: unknown, listed: unknow
 };
 
 /** Entra's `{"op":"Remove","path":"members","value":[{"value":id}]}` removes the listed values only. */
-const removeListedElements = (context: PatchContext, resource: JsonObject, target: AttributeTarget, value: unknown): void => {
+const removeListedElements = (
+  context: PatchContext,
+  resource: JsonObject,
+  target: AttributeTarget,
+  value: unknown,
+): void => {
   context.log.fire('patch-remove-members-by-value-array');
   const listed = normalizeList(context, target, value) ?? [];
   const list = readList(resource, target);
@@ -57,7 +70,12 @@ const removeSubAttribute = (resource: JsonObject, target: AttributeTarget, sub: 
   writeAttribute(resource, target, Object.keys(rest).length === 0 ? undefined : rest);
 };
 
-export const applyRemove = (context: PatchContext, resource: JsonObject, target: AttributeTarget, value: unknown): void => {
+export const applyRemove = (
+  context: PatchContext,
+  resource: JsonObject,
+  target: AttributeTarget,
+  value: unknown,
+): void => {
   const { attribute } = target;
   if (attribute.multiValued && (target.filter || target.sub)) {
     removeFromElements(context, resource, target);

@@ -19,11 +19,19 @@ export const isList = (value: unknown): value is unknown[] => Array.isArray(valu
 export const deepEqual = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => deepEqual(item, b[index]));
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, index) => deepEqual(item, b[index]))
+    );
   }
   if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && deepEqual(a[key], b[key]));
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && deepEqual(a[key], b[key]))
+  );
 };
 
 /** A copy of a JSON value; the input resource is never written to. */
@@ -35,14 +43,17 @@ export const cloneJson = <T>(value: T): T => {
   return copy as T;
 };
 
-export const isMembers = (target: AttributeTarget): boolean => target.extension === undefined && target.attribute.name === 'members';
+export const isMembers = (target: AttributeTarget): boolean =>
+  target.extension === undefined && target.attribute.name === 'members';
 
 /** Group members are one membership per id; other elements are the same when they are equal. */
 export const sameElement = (target: AttributeTarget, a: unknown, b: unknown): boolean =>
   isMembers(target) && isPlainObject(a) && isPlainObject(b) ? a.value === b.value : deepEqual(a, b);
 
-export const resolverFor = (context: PatchContext): AttributeResolver => (path) =>
-  findAttribute(context.resourceType, printAttributePath(path))?.attribute;
+export const resolverFor =
+  (context: PatchContext): AttributeResolver =>
+  (path) =>
+    findAttribute(context.resourceType, printAttributePath(path))?.attribute;
 
 /** Indexes of the elements the target's `[filter]` selects; a filter the evaluator refuses is an invalid path. */
 export const matchingIndexes = (context: PatchContext, target: AttributeTarget, list: readonly unknown[]): number[] => {
@@ -50,9 +61,12 @@ export const matchingIndexes = (context: PatchContext, target: AttributeTarget, 
   if (!filter) return list.map((_, index) => index);
   const resolve = resolverFor(context);
   try {
-    return list.flatMap((element, index) => (matchesElement(filter, element, target.attributePath, resolve, context.log) ? [index] : []));
+    return list.flatMap((element, index) =>
+      matchesElement(filter, element, target.attributePath, resolve, context.log) ? [index] : [],
+    );
   } catch (error) {
-    if (isScimError(error) && error.scimType === 'invalidFilter') throw ScimError.badRequest('invalidPath', error.detail);
+    if (isScimError(error) && error.scimType === 'invalidFilter')
+      throw ScimError.badRequest('invalidPath', error.detail);
     throw error;
   }
 };
@@ -87,4 +101,5 @@ export const settlePrimary = (list: unknown[], touched: ReadonlySet<unknown>): v
 };
 
 /** An element with nothing left in it is gone (RFC 7644 §3.5.2.2: its sub-attributes are unassigned). */
-export const isEmptyElement = (element: unknown): boolean => isPlainObject(element) && Object.keys(element).length === 0;
+export const isEmptyElement = (element: unknown): boolean =>
+  isPlainObject(element) && Object.keys(element).length === 0;

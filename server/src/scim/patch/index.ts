@@ -21,15 +21,20 @@ const readOnlyNames = (resourceType: ResourceTypeId): string[] =>
 
 const requiredAttributes = (resourceType: ResourceTypeId) => {
   const { core, extensions } = schemasOf(resourceType);
-  const inCore = core.attributes.filter((attribute) => attribute.required).map((attribute) => ({
-    label: attribute.name,
-    read: (resource: JsonObject) => resource[attribute.name],
-  }));
+  const inCore = core.attributes
+    .filter((attribute) => attribute.required)
+    .map((attribute) => ({
+      label: attribute.name,
+      read: (resource: JsonObject) => resource[attribute.name],
+    }));
   const inExtensions = extensions.flatMap((schema) =>
-    schema.attributes.filter((attribute) => attribute.required).map((attribute) => ({
-      label: `${schema.id}:${attribute.name}`,
-      read: (resource: JsonObject) => (isPlainObject(resource[schema.id]) ? (resource[schema.id] as JsonObject)[attribute.name] : undefined),
-    })),
+    schema.attributes
+      .filter((attribute) => attribute.required)
+      .map((attribute) => ({
+        label: `${schema.id}:${attribute.name}`,
+        read: (resource: JsonObject) =>
+          isPlainObject(resource[schema.id]) ? (resource[schema.id] as JsonObject)[attribute.name] : undefined,
+      })),
   );
   return [...inCore, ...inExtensions];
 };
@@ -46,7 +51,10 @@ export const applyPatch = (
   options: PatchOptions = {},
 ): PatchResult => {
   const log = options.log ?? new QuirkLog();
-  return applyPatchOperations(resourceType, resource, parseOperations(body, log, options.maxOperations), { ...options, log });
+  return applyPatchOperations(resourceType, resource, parseOperations(body, log, options.maxOperations), {
+    ...options,
+    log,
+  });
 };
 
 /** applyPatch for operations parsed already (parseOperations), so a caller that inspects them parses them once. */
@@ -73,6 +81,11 @@ export const applyPatchOperations = (
   // The stored resource is not the request: quirks its own shape would fire are not the client's.
   const validated = validateResource(resourceType, working, { log: new QuirkLog() }).resource;
   const { schemas, ...attributes } = validated;
-  const patched = { schemas, ...(carried.id === undefined ? {} : { id: carried.id }), ...attributes, ...carried } as ScimResource;
+  const patched = {
+    schemas,
+    ...(carried.id === undefined ? {} : { id: carried.id }),
+    ...attributes,
+    ...carried,
+  } as ScimResource;
   return { resource: patched, changes: diffResources(resourceType, resource, patched), quirks: log.list() };
 };

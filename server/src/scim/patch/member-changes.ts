@@ -14,7 +14,9 @@ const NOT_ATTRIBUTES = new Set(['schemas', 'id', 'meta']);
 export const memberIds = (resource: JsonObject): string[] => {
   const members = resource.members;
   if (!Array.isArray(members)) return [];
-  const ids = members.flatMap((member) => (isPlainObject(member) && typeof member.value === 'string' ? [member.value] : []));
+  const ids = members.flatMap((member) =>
+    isPlainObject(member) && typeof member.value === 'string' ? [member.value] : [],
+  );
   return [...new Set(ids)];
 };
 
@@ -29,7 +31,8 @@ export const diffResources = (resourceType: ResourceTypeId, before: JsonObject, 
   const extensions = new Set(schemasOf(resourceType).extensions.map((schema) => schema.id));
   const attributes = changedKeys(before, after, (key) => NOT_ATTRIBUTES.has(key) || extensions.has(key));
   for (const urn of extensions) {
-    for (const key of changedKeys(asObject(before[urn]), asObject(after[urn]), () => false)) attributes.push(`${urn}:${key}`);
+    for (const key of changedKeys(asObject(before[urn]), asObject(after[urn]), () => false))
+      attributes.push(`${urn}:${key}`);
   }
   const oldIds = memberIds(before);
   const newIds = memberIds(after);

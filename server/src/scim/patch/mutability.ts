@@ -8,7 +8,12 @@ import type { AttributeTarget } from './resolve-target';
  * However, a client MAY add a value to an immutable attribute if the attribute had no previous value."
  * Writing the value it already has is not a modification.
  */
-export const assertImmutableKept = (definition: AttributeDefinition, label: string, current: unknown, next: unknown): void => {
+export const assertImmutableKept = (
+  definition: AttributeDefinition,
+  label: string,
+  current: unknown,
+  next: unknown,
+): void => {
   if (definition.mutability !== 'immutable' || current === undefined || deepEqual(current, next)) return;
   throw ScimError.badRequest('mutability', `'${label}' is immutable and already has a value`);
 };
@@ -22,7 +27,9 @@ export const assertSubAttributesKept = (target: AttributeTarget, before: JsonObj
 
 /** The enterprise manager is identified by its `value` (REQUIRED in RFC 7643 §4.3): without it there is no manager. */
 export const isManagerValue = (target: AttributeTarget): boolean =>
-  target.extension === ENTERPRISE_USER_SCHEMA_URN && target.attribute.name === 'manager' && target.sub?.name === 'value';
+  target.extension === ENTERPRISE_USER_SCHEMA_URN &&
+  target.attribute.name === 'manager' &&
+  target.sub?.name === 'value';
 
 /**
  * RFC 7644 §3.5.2.2: "If an attribute is removed or becomes unassigned and is defined as a required

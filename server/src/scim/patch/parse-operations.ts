@@ -51,7 +51,8 @@ const readOpName = (raw: string | null | undefined, index: number, log: QuirkLog
   }
   const lower = raw.trim().toLowerCase();
   const name = OP_NAMES.find((candidate) => candidate === lower);
-  if (name === undefined) throw invalidSyntax(`Operations[${index}]: unknown op '${raw}' (expected add, remove or replace)`);
+  if (name === undefined)
+    throw invalidSyntax(`Operations[${index}]: unknown op '${raw}' (expected add, remove or replace)`);
   if (raw !== name) log.fire('patch-op-any-case');
   return name;
 };
@@ -71,7 +72,11 @@ const readOperation = (raw: unknown, index: number, log: QuirkLog): PatchOperati
  * Checks the shape of a PatchOp body (RFC 7644 §3.5.2) and returns its operations in order.
  * `schemas` may be missing (quirk), but when present it must list the PatchOp URN.
  */
-export const parseOperations = (body: unknown, log: QuirkLog, maxOperations = DEFAULT_MAX_OPERATIONS): PatchOperation[] => {
+export const parseOperations = (
+  body: unknown,
+  log: QuirkLog,
+  maxOperations = DEFAULT_MAX_OPERATIONS,
+): PatchOperation[] => {
   if (!isPlainObject(body)) throw invalidSyntax('The PATCH body must be a JSON object');
   const parsed = bodySchema.safeParse(pickKeys(body, ['schemas', 'Operations'], log));
   if (!parsed.success) throw invalidSyntax(firstIssue(parsed.error));

@@ -50,7 +50,12 @@ const noteDialect = (context: PatchContext, key: string, target: AttributeTarget
   if (caseDiffers) context.log.fire('attribute-name-any-case');
 };
 
-const resolveKey = (context: PatchContext, key: string, urn: string | undefined, value: unknown): AttributeTarget | undefined => {
+const resolveKey = (
+  context: PatchContext,
+  key: string,
+  urn: string | undefined,
+  value: unknown,
+): AttributeTarget | undefined => {
   if (UNSAFE_KEYS.has(key)) {
     unknownKey(context, key);
     return undefined;

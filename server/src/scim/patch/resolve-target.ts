@@ -50,14 +50,19 @@ const checkFilterNames = (filter: Filter, attribute: AttributeDefinition, label:
     case 'valuePath':
       throw invalidPath(`A value filter cannot contain another value filter in '${label}'`);
     default:
-      if (filter.path.urn !== undefined || filter.path.subAttribute !== undefined || !findByName(attribute.subAttributes, filter.path.attribute)) {
+      if (
+        filter.path.urn !== undefined ||
+        filter.path.subAttribute !== undefined ||
+        !findByName(attribute.subAttributes, filter.path.attribute)
+      ) {
         throw invalidPath(`'${printAttributePath(filter.path)}' is not a sub-attribute of '${label}'`);
       }
   }
 };
 
 export const findExtension = (context: PatchContext, text: string): string | undefined =>
-  schemasOf(context.resourceType).extensions.find((schema) => schema.id.toLowerCase() === text.trim().toLowerCase())?.id;
+  schemasOf(context.resourceType).extensions.find((schema) => schema.id.toLowerCase() === text.trim().toLowerCase())
+    ?.id;
 
 /**
  * Resolves a PATCH path. Unknown attributes and malformed paths are 400 invalidPath; `schemas` and

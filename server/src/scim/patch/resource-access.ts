@@ -6,7 +6,9 @@ import { isList, isPlainObject, type JsonObject } from './elements';
 export const readAttribute = (resource: JsonObject, target: AttributeTarget): unknown => {
   const container = target.extension === undefined ? resource : resource[target.extension];
   if (!isPlainObject(container)) return undefined;
-  return Object.prototype.hasOwnProperty.call(container, target.attribute.name) ? container[target.attribute.name] : undefined;
+  return Object.prototype.hasOwnProperty.call(container, target.attribute.name)
+    ? container[target.attribute.name]
+    : undefined;
 };
 
 /** Writes the attribute; `undefined` unassigns it, and an extension object left empty is dropped. */

@@ -22,7 +22,11 @@ const hasValueSubAttribute = (target: AttributeTarget): boolean =>
  * attributes with a `value` a bare string (Microsoft's tests add the member "string id 1"), are taken
  * as a one-element list. `undefined` means null was sent.
  */
-export const normalizeList = (context: PatchContext, target: AttributeTarget, value: unknown): unknown[] | undefined => {
+export const normalizeList = (
+  context: PatchContext,
+  target: AttributeTarget,
+  value: unknown,
+): unknown[] | undefined => {
   let list = value;
   if (value !== null && value !== undefined && !Array.isArray(value)) {
     const bareValue = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
@@ -36,7 +40,8 @@ export const normalizeList = (context: PatchContext, target: AttributeTarget, va
   }
   const normalized = validate(context, target.attributeLabel, list);
   if (normalized === undefined) return undefined;
-  if (!isList(normalized)) throw ScimError.badRequest('invalidValue', `Attribute '${target.attributeLabel}' must be an array`);
+  if (!isList(normalized))
+    throw ScimError.badRequest('invalidValue', `Attribute '${target.attributeLabel}' must be an array`);
   if (isMembers(target) && normalized.some((member) => isPlainObject(member) && member.type === undefined)) {
     context.log.fire('group-member-type-missing');
   }
@@ -44,7 +49,11 @@ export const normalizeList = (context: PatchContext, target: AttributeTarget, va
 };
 
 /** One element for `attr[filter]`: an object, or a one-element array around one. */
-export const normalizeElement = (context: PatchContext, target: AttributeTarget, value: unknown): Record<string, unknown> => {
+export const normalizeElement = (
+  context: PatchContext,
+  target: AttributeTarget,
+  value: unknown,
+): Record<string, unknown> => {
   const list = normalizeList(context, target, value);
   if (list === undefined || list.length !== 1 || !isPlainObject(list[0])) {
     throw ScimError.badRequest('invalidValue', `The value for '${target.attributeLabel}[...]' must be one object`);

@@ -70,7 +70,12 @@ const normalizeComplex = (
   return result;
 };
 
-const normalizeSingle = (definition: AttributeDefinition, value: unknown, path: string, context: NormalizeContext): unknown => {
+const normalizeSingle = (
+  definition: AttributeDefinition,
+  value: unknown,
+  path: string,
+  context: NormalizeContext,
+): unknown => {
   if (definition.type === 'boolean' && typeof value === 'string' && /^(true|false)$/i.test(value)) {
     context.log.fire('boolean-as-string');
     return value.toLowerCase() === 'true';
@@ -97,7 +102,9 @@ export const normalizeValue = (
   if (value === null) return undefined;
   if (definition.multiValued) {
     return Array.isArray(value)
-      ? value.filter((element) => element !== null).map((element) => normalizeSingle(definition, element, path, context))
+      ? value
+          .filter((element) => element !== null)
+          .map((element) => normalizeSingle(definition, element, path, context))
       : value;
   }
   let single: unknown = value;
@@ -140,7 +147,8 @@ const assign = (target: JsonObject, key: string, value: unknown, path: string): 
   throw ScimError.badRequest('invalidSyntax', `Attribute '${path}' is given more than once`);
 };
 
-const qualify = (schemaUrn: string, isExtension: boolean, path: string) => (isExtension ? `${schemaUrn}:${path}` : path);
+const qualify = (schemaUrn: string, isExtension: boolean, path: string) =>
+  isExtension ? `${schemaUrn}:${path}` : path;
 
 const placeAttribute = (
   resource: JsonObject,
@@ -162,7 +170,12 @@ const placeAttribute = (
     container = resource[resolved.schema] as JsonObject;
   }
   if (resolved.parent) {
-    assign(container, resolved.parent.name, { [resolved.attribute.name]: normalized }, qualify(resolved.schema, isExtension, resolved.parent.name));
+    assign(
+      container,
+      resolved.parent.name,
+      { [resolved.attribute.name]: normalized },
+      qualify(resolved.schema, isExtension, resolved.parent.name),
+    );
   } else {
     assign(container, resolved.attribute.name, normalized, label);
   }
@@ -178,7 +191,11 @@ const readSchemas = (resourceType: ResourceTypeId, value: unknown, context: Norm
 };
 
 /** Canonical keys of a resource body; `schemas` is recomputed by the caller from what is present. */
-export const normalizeResource = (resourceType: ResourceTypeId, body: unknown, context: NormalizeContext): JsonObject => {
+export const normalizeResource = (
+  resourceType: ResourceTypeId,
+  body: unknown,
+  context: NormalizeContext,
+): JsonObject => {
   if (!isPlainObject(body)) throw ScimError.badRequest('invalidSyntax', 'The request body must be a JSON object');
   const { core, extensions } = schemasOf(resourceType);
   const resource: JsonObject = {};
@@ -196,9 +213,12 @@ export const normalizeResource = (resourceType: ResourceTypeId, body: unknown, c
     if (extension) {
       if (key !== extension.id) context.log.fire('attribute-name-any-case');
       if (value === null) continue;
-      if (!isPlainObject(value)) throw ScimError.badRequest('invalidValue', `Attribute '${extension.id}' must be an object`);
+      if (!isPlainObject(value))
+        throw ScimError.badRequest('invalidValue', `Attribute '${extension.id}' must be an object`);
       for (const [innerKey, innerValue] of ownEntries(value)) {
-        const resolved = UNSAFE_KEYS.has(innerKey) ? undefined : findAttribute(resourceType, `${extension.id}:${innerKey}`);
+        const resolved = UNSAFE_KEYS.has(innerKey)
+          ? undefined
+          : findAttribute(resourceType, `${extension.id}:${innerKey}`);
         if (!resolved) {
           rejectUnknown(`${extension.id}:${innerKey}`, context);
           continue;

@@ -31,7 +31,9 @@ const attributePath = (path: IssuePath, extensionUrns: readonly string[]): strin
 
 const toScimError = (error: z.ZodError, prefix: string, extensionUrns: readonly string[]): ScimError => {
   const issue = error.issues[0];
-  const path = [prefix, attributePath(issue.path, extensionUrns)].filter(Boolean).join(prefix.startsWith('urn:') ? ':' : '.');
+  const path = [prefix, attributePath(issue.path, extensionUrns)]
+    .filter(Boolean)
+    .join(prefix.startsWith('urn:') ? ':' : '.');
   return ScimError.badRequest('invalidValue', `Attribute '${path || 'body'}' ${issue.message}`);
 };
 
@@ -50,7 +52,11 @@ const noteMembersWithoutType = (resource: JsonObject, log: QuirkLog): void => {
  * Validates and normalises a POST or PUT body. Returns the canonical resource (without id and meta,
  * which the service owns) and the quirks that fired; throws ScimError 400 naming the attribute.
  */
-export const validateResource = (resourceType: ResourceTypeId, body: unknown, options: ValidateOptions = {}): ValidatedResource => {
+export const validateResource = (
+  resourceType: ResourceTypeId,
+  body: unknown,
+  options: ValidateOptions = {},
+): ValidatedResource => {
   const log = options.log ?? new QuirkLog();
   const normalized = normalizeResource(resourceType, body, { log, strict: options.strict ?? false });
   const { core, extensions } = schemasOf(resourceType);

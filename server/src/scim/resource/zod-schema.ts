@@ -9,7 +9,8 @@ import { COMMON_ATTRIBUTES, schemasOf, type AttributeDefinition, type ResourceTy
 export const PRIMARY_CONFLICT_MESSAGE = 'has more than one value with primary set to true';
 
 const isIsoDateTime = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(value) && !Number.isNaN(Date.parse(value));
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(value) &&
+  !Number.isNaN(Date.parse(value));
 
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? 'is required' : `must be ${expected}`;
@@ -23,7 +24,9 @@ const scalarSchema = (definition: AttributeDefinition): z.ZodType => {
     case 'decimal':
       return z.number({ error: typeError('a number') });
     case 'dateTime':
-      return z.string({ error: typeError('a dateTime string') }).refine(isIsoDateTime, { error: 'must be an xsd:dateTime' });
+      return z
+        .string({ error: typeError('a dateTime string') })
+        .refine(isIsoDateTime, { error: 'must be an xsd:dateTime' });
     case 'binary':
       return z
         .string({ error: typeError('a base64 string') })
@@ -49,7 +52,8 @@ const singleValueSchema = (definition: AttributeDefinition): z.ZodType =>
     ? z.object(objectShape(definition.subAttributes ?? []), { error: typeError('an object') })
     : scalarSchema(definition);
 
-const hasPrimary = (definition: AttributeDefinition) => definition.subAttributes?.some((sub) => sub.name === 'primary') ?? false;
+const hasPrimary = (definition: AttributeDefinition) =>
+  definition.subAttributes?.some((sub) => sub.name === 'primary') ?? false;
 
 /** One attribute's schema; multi-valued attributes with a `primary` sub-attribute allow at most one primary (RFC 7643 §2.4). */
 export const attributeSchema = (definition: AttributeDefinition): z.ZodType => {

@@ -71,5 +71,8 @@ export const resourceReferenceSubAttributes = (options: ResourceReferenceOptions
     mutability: options.mutability,
   }),
   attribute('display', options.displayDescription, { mutability: 'readOnly' }),
-  attribute('type', options.typeDescription, { canonicalValues: options.canonicalTypes, mutability: options.mutability }),
+  attribute('type', options.typeDescription, {
+    canonicalValues: options.canonicalTypes,
+    mutability: options.mutability,
+  }),
 ];

@@ -19,15 +19,22 @@ export const COMMON_ATTRIBUTES: AttributeDefinition[] = [
     'meta',
     'A complex attribute containing resource metadata.',
     [
-      attribute('resourceType', 'The name of the resource type of the resource.', { caseExact: true, mutability: 'readOnly' }),
+      attribute('resourceType', 'The name of the resource type of the resource.', {
+        caseExact: true,
+        mutability: 'readOnly',
+      }),
       attribute('created', 'The DateTime that the resource was added to the service provider.', {
         type: 'dateTime',
         mutability: 'readOnly',
       }),
-      attribute('lastModified', 'The most recent DateTime that the details of this resource were updated at the service provider.', {
-        type: 'dateTime',
-        mutability: 'readOnly',
-      }),
+      attribute(
+        'lastModified',
+        'The most recent DateTime that the details of this resource were updated at the service provider.',
+        {
+          type: 'dateTime',
+          mutability: 'readOnly',
+        },
+      ),
       attribute('location', 'The URI of the resource being returned.', {
         type: 'reference',
         referenceTypes: ['uri'],

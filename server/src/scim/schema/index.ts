@@ -43,7 +43,8 @@ export const RESOURCE_TYPES: readonly ResourceTypeDefinition[] = [
 const equalsIgnoreCase = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Schema ids are URNs, which RFC 8141 compares case-insensitively. */
-export const findSchema = (id: string): SchemaDefinition | undefined => SCHEMAS.find((schema) => equalsIgnoreCase(schema.id, id));
+export const findSchema = (id: string): SchemaDefinition | undefined =>
+  SCHEMAS.find((schema) => equalsIgnoreCase(schema.id, id));
 
 const getSchema = (id: string): SchemaDefinition => {
   const found = findSchema(id);
@@ -74,8 +75,10 @@ export const schemasOf = (resourceType: ResourceTypeId): ResourceSchemas => {
 };
 
 /** Finds an attribute by name, ignoring case (RFC 7643 §2.1). */
-export const findByName = (attributes: readonly AttributeDefinition[] | undefined, name: string): AttributeDefinition | undefined =>
-  attributes?.find((attribute) => equalsIgnoreCase(attribute.name, name));
+export const findByName = (
+  attributes: readonly AttributeDefinition[] | undefined,
+  name: string,
+): AttributeDefinition | undefined => attributes?.find((attribute) => equalsIgnoreCase(attribute.name, name));
 
 export interface ResolvedAttribute {
   /** URN of the schema the attribute belongs to; common attributes report the core schema. */
@@ -131,7 +134,10 @@ export const splitSchemaPrefix = (
 ): { schema: SchemaDefinition; isExtension: boolean; rest: string } | undefined => {
   const { core, extensions } = schemasOf(resourceType);
   const lower = path.toLowerCase();
-  const candidates = [{ schema: core, isExtension: false }, ...extensions.map((schema) => ({ schema, isExtension: true }))];
+  const candidates = [
+    { schema: core, isExtension: false },
+    ...extensions.map((schema) => ({ schema, isExtension: true })),
+  ];
   for (const { schema, isExtension } of candidates) {
     const prefix = `${schema.id.toLowerCase()}:`;
     if (lower.startsWith(prefix)) return { schema, isExtension, rest: path.slice(prefix.length) };

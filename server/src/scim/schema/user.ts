@@ -1,4 +1,9 @@
-import { attribute, complexAttribute, resourceReferenceSubAttributes, valueDisplayTypePrimary } from './attribute-builders';
+import {
+  attribute,
+  complexAttribute,
+  resourceReferenceSubAttributes,
+  valueDisplayTypePrimary,
+} from './attribute-builders';
 import type { SchemaDefinition } from './types';
 
 export const USER_SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -20,8 +25,11 @@ export const USER_SCHEMA: SchemaDefinition = {
       "Unique identifier for the User, typically used by the user to directly authenticate to the service provider. Each User MUST include a non-empty userName value.  This identifier MUST be unique across the service provider's entire set of Users. REQUIRED.",
       { required: true, uniqueness: 'server' },
     ),
-    complexAttribute("name", "The components of the user's real name.", [
-      nameComponent('formatted', 'The full name, including all middle names, titles, and suffixes as appropriate, formatted for display.'),
+    complexAttribute('name', "The components of the user's real name.", [
+      nameComponent(
+        'formatted',
+        'The full name, including all middle names, titles, and suffixes as appropriate, formatted for display.',
+      ),
       nameComponent('familyName', 'The family name of the User, or last name in most Western languages.'),
       nameComponent('givenName', 'The given name of the User, or first name in most Western languages.'),
       nameComponent('middleName', 'The middle name(s) of the User.'),
@@ -29,7 +37,10 @@ export const USER_SCHEMA: SchemaDefinition = {
       nameComponent('honorificSuffix', 'The honorific suffix(es) of the User, or suffix in most Western languages.'),
     ]),
     attribute('displayName', 'The name of the User, suitable for display to end-users.'),
-    attribute('nickName', "The casual way to address the user in real life, e.g., 'Bob' or 'Bobby' instead of 'Robert'."),
+    attribute(
+      'nickName',
+      "The casual way to address the user in real life, e.g., 'Bob' or 'Bobby' instead of 'Robert'.",
+    ),
     attribute('profileUrl', "A fully qualified URL pointing to a page representing the User's online profile.", {
       type: 'reference',
       referenceTypes: ['external'],
@@ -38,7 +49,10 @@ export const USER_SCHEMA: SchemaDefinition = {
     attribute('userType', 'Used to identify the relationship between the organization and the user.'),
     attribute('preferredLanguage', "Indicates the User's preferred written or spoken language."),
     attribute('locale', "Used to indicate the User's default location for purposes of localizing items."),
-    attribute('timezone', "The User's time zone in the 'Olson' time zone database format, e.g., 'America/Los_Angeles'."),
+    attribute(
+      'timezone',
+      "The User's time zone in the 'Olson' time zone database format, e.g., 'America/Los_Angeles'.",
+    ),
     attribute('active', "A Boolean value indicating the User's administrative status.", { type: 'boolean' }),
     attribute('password', "The User's cleartext password.", { mutability: 'writeOnly', returned: 'never' }),
     complexAttribute(
@@ -96,7 +110,9 @@ export const USER_SCHEMA: SchemaDefinition = {
         attribute('type', "A label indicating the attribute's function, e.g., 'work' or 'home'.", {
           canonicalValues: ['work', 'home', 'other'],
         }),
-        attribute('primary', "A Boolean value indicating the 'primary' or preferred mailing address.", { type: 'boolean' }),
+        attribute('primary', "A Boolean value indicating the 'primary' or preferred mailing address.", {
+          type: 'boolean',
+        }),
       ],
       { multiValued: true },
     ),
@@ -128,7 +144,11 @@ export const USER_SCHEMA: SchemaDefinition = {
     complexAttribute(
       'x509Certificates',
       'A list of certificates issued to the User.',
-      valueDisplayTypePrimary({ valueDescription: 'The value of an X.509 certificate.', valueType: 'binary', canonicalTypes: [] }),
+      valueDisplayTypePrimary({
+        valueDescription: 'The value of an X.509 certificate.',
+        valueType: 'binary',
+        canonicalTypes: [],
+      }),
       { multiValued: true },
     ),
   ],

@@ -4,7 +4,13 @@ import { memberIds } from '../../scim/patch';
 import { projectResource, type ProjectionRequest } from '../../scim/projection';
 import type { ScimResource } from '../../scim/resource';
 import { GROUP_SCHEMA_URN } from '../../scim/schema';
-import { findMemberUsers, lockChangedMembers, nameIds, refuseNestedGroups, resolveMemberUsers } from '../group-member-users';
+import {
+  findMemberUsers,
+  lockChangedMembers,
+  nameIds,
+  refuseNestedGroups,
+  resolveMemberUsers,
+} from '../group-member-users';
 import { createHostUsers } from '../host-users';
 import { memberScopeOf, type MemberScope } from '../member-patch-scope';
 import { GROUP_COLUMN_MAP } from '../store/group-columns';

@@ -91,24 +91,27 @@ export const createResourceService = <Row extends StoredRow, Plan>(
     async create(body: unknown, mode: HostMode, { log = new QuirkLog() }: WriteOptions = {}): Promise<Written<Row>> {
       const resource = validate(body, log);
       const name = uniqueName.of(resource);
-      return inTransaction(async () => {
-        await assertNameFree(name);
-        const plan = await type.plan(resource, null);
-        const inserted = await repository.insert(resource);
-        const applied = await type.apply(inserted, plan, null, { mode, log });
-        await record({
-          method: 'POST',
-          operation: 'create',
-          status: 201,
-          mode: modeName(mode),
-          quirks: log.list(),
-          resourceId: applied.row.scimId,
-          resourceName: name,
-          changes: createdAttributes(resource),
-          hostAction: applied.hostAction,
-        });
-        return { row: applied.row, members: applied.members };
-      }, () => name);
+      return inTransaction(
+        async () => {
+          await assertNameFree(name);
+          const plan = await type.plan(resource, null);
+          const inserted = await repository.insert(resource);
+          const applied = await type.apply(inserted, plan, null, { mode, log });
+          await record({
+            method: 'POST',
+            operation: 'create',
+            status: 201,
+            mode: modeName(mode),
+            quirks: log.list(),
+            resourceId: applied.row.scimId,
+            resourceName: name,
+            changes: createdAttributes(resource),
+            hostAction: applied.hostAction,
+          });
+          return { row: applied.row, members: applied.members };
+        },
+        () => name,
+      );
     },
 
     async get(id: string): Promise<Row> {
@@ -129,23 +132,26 @@ export const createResourceService = <Row extends StoredRow, Plan>(
     async replace(id: string, body: unknown, mode: HostMode, { ifMatch, log = new QuirkLog() }: WriteOptions = {}) {
       const resource = validate(body, log);
       const name = uniqueName.of(resource);
-      return inTransaction(async (): Promise<Written<Row>> => {
-        const current = await lockForWrite(id, ifMatch);
-        const plan = await type.plan(resource, current);
-        const saved = await save(current, resource);
-        const applied = await type.apply(saved, plan, current, { mode, log });
-        await record({
-          method: 'PUT',
-          operation: 'replace',
-          mode: modeName(mode),
-          quirks: log.list(),
-          resourceId: id,
-          resourceName: uniqueName.ofRow(applied.row),
-          changes: type.replacedAttributes(current, saved, resource),
-          hostAction: applied.hostAction,
-        });
-        return { row: applied.row, members: applied.members };
-      }, () => name);
+      return inTransaction(
+        async (): Promise<Written<Row>> => {
+          const current = await lockForWrite(id, ifMatch);
+          const plan = await type.plan(resource, current);
+          const saved = await save(current, resource);
+          const applied = await type.apply(saved, plan, current, { mode, log });
+          await record({
+            method: 'PUT',
+            operation: 'replace',
+            mode: modeName(mode),
+            quirks: log.list(),
+            resourceId: id,
+            resourceName: uniqueName.ofRow(applied.row),
+            changes: type.replacedAttributes(current, saved, resource),
+            hostAction: applied.hostAction,
+          });
+          return { row: applied.row, members: applied.members };
+        },
+        () => name,
+      );
     },
 
     /**
@@ -155,29 +161,32 @@ export const createResourceService = <Row extends StoredRow, Plan>(
     async patch(id: string, body: unknown, mode: HostMode, { ifMatch, log = new QuirkLog() }: WriteOptions = {}) {
       const operations = parseOperations(body, log);
       let name: string | undefined;
-      return inTransaction(async (): Promise<Written<Row>> => {
-        const current = await lockForWrite(id, ifMatch);
-        const base = await type.patchBase(current, operations);
-        const { resource, changes } = applyPatchOperations(type.name, base.resource, operations, { log });
-        name = uniqueName.of(resource);
-        const plan = await type.planPatch(resource, changes, base, { mode, log });
-        if (plan === 'unchanged') return { row: current };
-        const { id: _id, ...attributes } = resource;
-        const saved = await save(current, attributes);
-        const applied = await type.apply(saved, plan, current, { mode, log });
-        await record({
-          method: 'PATCH',
-          operation: 'patch',
-          mode: modeName(mode),
-          quirks: log.list(),
-          resourceId: id,
-          resourceName: uniqueName.ofRow(applied.row),
-          changes: changes.attributes,
-          hostAction: applied.hostAction,
-          detail: applied.detail ?? null,
-        });
-        return { row: applied.row };
-      }, () => name);
+      return inTransaction(
+        async (): Promise<Written<Row>> => {
+          const current = await lockForWrite(id, ifMatch);
+          const base = await type.patchBase(current, operations);
+          const { resource, changes } = applyPatchOperations(type.name, base.resource, operations, { log });
+          name = uniqueName.of(resource);
+          const plan = await type.planPatch(resource, changes, base, { mode, log });
+          if (plan === 'unchanged') return { row: current };
+          const { id: _id, ...attributes } = resource;
+          const saved = await save(current, attributes);
+          const applied = await type.apply(saved, plan, current, { mode, log });
+          await record({
+            method: 'PATCH',
+            operation: 'patch',
+            mode: modeName(mode),
+            quirks: log.list(),
+            resourceId: id,
+            resourceName: uniqueName.ofRow(applied.row),
+            changes: changes.attributes,
+            hostAction: applied.hostAction,
+            detail: applied.detail ?? null,
+          });
+          return { row: applied.row };
+        },
+        () => name,
+      );
     },
 
     async remove(id: string, mode: HostMode, { ifMatch, log = new QuirkLog() }: WriteOptions = {}): Promise<void> {

@@ -33,7 +33,10 @@ const longerThan = (text: string, max: number): boolean => {
 /** No column holds more than MAX_COLUMN_CHARACTERS, so longer text is refused before any address check reads it. */
 const assertFitsColumn = (value: unknown, attribute: string): void => {
   if (typeof value === 'string' && longerThan(value, MAX_COLUMN_CHARACTERS)) {
-    throw ScimError.badRequest('invalidValue', `Attribute '${attribute}' is longer than ${MAX_COLUMN_CHARACTERS} characters`);
+    throw ScimError.badRequest(
+      'invalidValue',
+      `Attribute '${attribute}' is longer than ${MAX_COLUMN_CHARACTERS} characters`,
+    );
   }
 };
 
@@ -47,7 +50,10 @@ export const pickEmail = (resource: ScimResource): string | null => {
   const usable = emails.filter((email): email is EmailValue => isAddress(email?.value));
   const chosen =
     usable.find((email) => email.primary === true) ?? usable.find((email) => email.type === 'work') ?? usable.at(0);
-  const address = chosen ? text(chosen.value) : isEmailAddress(String(resource.userName)) ? text(resource.userName) : null;
+  const address = chosen
+    ? text(chosen.value)
+    : isEmailAddress(String(resource.userName))
+      ? text(resource.userName)
+      : null;
   return address ? address.toLowerCase() : null;
 };
-

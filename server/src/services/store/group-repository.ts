@@ -79,7 +79,8 @@ export const createGroupRepository = (strapi: Core.Strapi) => {
         query().findMany({ select: ['id', 'scimId', 'displayName'], where: { id: { $in: chunk } } }),
       ),
 
-    list: (listQuery: ListQuery): Promise<{ rows: ScimGroupRow[]; total: number }> => readPage(query(), ROW_FIELDS, listQuery),
+    list: (listQuery: ListQuery): Promise<{ rows: ScimGroupRow[]; total: number }> =>
+      readPage(query(), ROW_FIELDS, listQuery),
 
     insert: (resource: ScimResource): Promise<ScimGroupRow> =>
       query().create({

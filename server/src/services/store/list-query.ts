@@ -74,13 +74,13 @@ export const listOrderBy = (columns: ColumnMap, sort: Sort | undefined): Record<
   const path = sort.attribute.path;
   // `path` is the client's sortBy: the map need not hold it.
   const mapping =
-    (columns[path] as FilterableAttribute | undefined) ?? Object.entries(columns).find(([key]) => key.toLowerCase() === path.toLowerCase())?.[1];
+    (columns[path] as FilterableAttribute | undefined) ??
+    Object.entries(columns).find(([key]) => key.toLowerCase() === path.toLowerCase())?.[1];
   if (!mapping || 'relation' in mapping) {
     throw ScimError.badRequest('invalidValue', `Cannot sort by '${path}': it is not an indexed attribute`);
   }
   return [{ [mapping.column]: sort.order === 'descending' ? 'desc' : 'asc' }, { id: 'asc' }];
 };
-
 
 /**
  * A page of rows and the total. The count query is skipped when the first page is not full, where the total is

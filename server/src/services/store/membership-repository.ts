@@ -32,10 +32,8 @@ export const createMembershipRepository = (strapi: Core.Strapi) => {
 
     /** Which of `userRefs` belong to the group: what a PATCH naming a few members needs, however large the group. */
     async membersAmong(groupRef: number, userRefs: readonly number[]): Promise<number[]> {
-      const rows = await inChunks(
-        userRefs,
-        (chunk): Promise<MembershipRow[]> =>
-          query().findMany({ select: ROW_FIELDS, where: { groupRef, userRef: { $in: chunk } } }),
+      const rows = await inChunks(userRefs, (chunk): Promise<MembershipRow[]> =>
+        query().findMany({ select: ROW_FIELDS, where: { groupRef, userRef: { $in: chunk } } }),
       );
       return rows.map((row) => row.userRef);
     },

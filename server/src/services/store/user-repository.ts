@@ -85,7 +85,8 @@ export const createUserRepository = (strapi: Core.Strapi) => {
     findByUserName: (userName: string): Promise<ScimUserRow | null> =>
       query().findOne({ select: ROW_FIELDS, where: { userNameKey: userName.toLowerCase() } }),
 
-    list: (listQuery: ListQuery): Promise<{ rows: ScimUserRow[]; total: number }> => readPage(query(), ROW_FIELDS, listQuery),
+    list: (listQuery: ListQuery): Promise<{ rows: ScimUserRow[]; total: number }> =>
+      readPage(query(), ROW_FIELDS, listQuery),
 
     insert: (resource: ScimResource): Promise<ScimUserRow> =>
       query().create({

@@ -43,18 +43,18 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
   const userService = () => strapi.service('admin::user') as unknown as AdminUserService;
 
   const findUser = (where: Record<string, unknown>): Promise<AdminUserRow | null> =>
-    users().findOne({ select: ['id', 'email', 'isActive', 'updatedAt'], where, populate: { roles: { select: ['id', 'code'] } } });
+    users().findOne({
+      select: ['id', 'email', 'isActive', 'updatedAt'],
+      where,
+      populate: { roles: { select: ['id', 'code'] } },
+    });
 
   /** Ends every admin session of the user: their refresh tokens stop working and access tokens are refused. */
   const endSessions = async (id: number) => {
     await strapi.sessionManager('admin').invalidateRefreshToken(String(id));
   };
 
-  const update = async (
-    write: HostUserWrite,
-    linked: boolean,
-    existing: AdminUserRow,
-  ): Promise<ApplyResult> => {
+  const update = async (write: HostUserWrite, linked: boolean, existing: AdminUserRow): Promise<ApplyResult> => {
     const { user, roleIds } = write;
     if (isSuperAdmin(existing)) {
       if (!user.active) throw superAdminRefusal('deactivates');
@@ -83,7 +83,10 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       return rows.map((row: HostRole) => ({ id: row.id, name: row.name, code: row.code }));
     },
     async fallbackDefaultRole() {
-      const row = (await roles().findOne({ select: ['id', 'name', 'code'], where: { code: AUTHOR_CODE } })) as HostRole | null;
+      const row = (await roles().findOne({
+        select: ['id', 'name', 'code'],
+        where: { code: AUTHOR_CODE },
+      })) as HostRole | null;
       return row ? { id: row.id, name: row.name, code: row.code } : null;
     },
     isPrivilegedRole: (role) => role.code === SUPER_ADMIN_CODE,

@@ -72,7 +72,10 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
       return rows.map(toRole);
     },
     async fallbackDefaultRole() {
-      const row = (await roles().findOne({ select: ['id', 'name', 'type'], where: { type: 'authenticated' } })) as UpRoleRow | null;
+      const row = (await roles().findOne({
+        select: ['id', 'name', 'type'],
+        where: { type: 'authenticated' },
+      })) as UpRoleRow | null;
       return row ? toRole(row) : null;
     },
     isPrivilegedRole: (role) => role.code === 'public',
@@ -107,7 +110,11 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
     /** users-permissions users have one role: the highest-priority mapped role, else the default. */
     async setRoles(hostUserId, roleIds) {
       if (roleIds.length === 0) return;
-      const current = (await users().findOne({ select: ['id'], where: { id: hostUserId }, populate: { role: { select: ['id'] } } })) as {
+      const current = (await users().findOne({
+        select: ['id'],
+        where: { id: hostUserId },
+        populate: { role: { select: ['id'] } },
+      })) as {
         role: { id: number } | null;
       } | null;
       if (!current || current.role?.id === roleIds[0]) return;

@@ -7,7 +7,11 @@ export const path = (text: string): AttributePath => {
   if (typeof parsed === 'string') throw new Error(parsed);
   return parsed;
 };
-export const cmp = (text: string, op: ComparisonOperator, value: LiteralValue): Filter => ({ op, path: path(text), value });
+export const cmp = (text: string, op: ComparisonOperator, value: LiteralValue): Filter => ({
+  op,
+  path: path(text),
+  value,
+});
 export const pr = (text: string): Filter => ({ op: 'pr', path: path(text) });
 export const and = (left: Filter, right: Filter): Filter => ({ op: 'and', left, right });
 export const or = (left: Filter, right: Filter): Filter => ({ op: 'or', left, right });

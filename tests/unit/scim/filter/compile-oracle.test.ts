@@ -33,9 +33,12 @@ const userArbitrary = fc
     active: optional(fc.boolean()),
     loginCount: optional(fc.integer({ min: 0, max: 2 })),
     lastModified: optional(fc.constantFrom(...DATES)),
-    emails: fc.array(fc.record({ value: optional(fc.constantFrom(...EMAILS)), type: optional(fc.constantFrom(...TYPES)) }), {
-      maxLength: 2,
-    }),
+    emails: fc.array(
+      fc.record({ value: optional(fc.constantFrom(...EMAILS)), type: optional(fc.constantFrom(...TYPES)) }),
+      {
+        maxLength: 2,
+      },
+    ),
   })
   .map((user) => {
     const resource: Record<string, unknown> = { schemas: [CORE_USER], emails: user.emails };
@@ -51,7 +54,10 @@ const userArbitrary = fc
         displayNameNormalized: lower(user.displayName),
         active: user.active ?? null,
         loginCount: user.loginCount ?? null,
-        updatedAt: user.lastModified === undefined ? null : new Date(required(parseDateTime(user.lastModified), 'a valid lastModified')).toISOString(),
+        updatedAt:
+          user.lastModified === undefined
+            ? null
+            : new Date(required(parseDateTime(user.lastModified), 'a valid lastModified')).toISOString(),
       },
       relations: {
         emails: user.emails.map((email, index) => ({
@@ -66,7 +72,7 @@ const userArbitrary = fc
 const literal = (pool: LiteralValue[]) =>
   fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...pool) },
-    { weight: 1, arbitrary: fc.constantFrom<LiteralValue>(null, 1, true) }
+    { weight: 1, arbitrary: fc.constantFrom<LiteralValue>(null, 1, true) },
   );
 
 const comparison = (paths: string[], values: LiteralValue[]): fc.Arbitrary<Filter> =>
@@ -75,10 +81,10 @@ const comparison = (paths: string[], values: LiteralValue[]): fc.Arbitrary<Filte
       weight: 4,
       arbitrary: fc.record(
         { op: fc.constantFrom(...OPERATORS), path: fc.constantFrom(...paths).map(toPath), value: literal(values) },
-        { noNullPrototype: true }
+        { noNullPrototype: true },
       ),
     },
-    { weight: 1, arbitrary: fc.constantFrom(...paths).map((path): Filter => ({ op: 'pr', path: toPath(path) })) }
+    { weight: 1, arbitrary: fc.constantFrom(...paths).map((path): Filter => ({ op: 'pr', path: toPath(path) })) },
   );
 
 function toPath(text: string) {
@@ -93,9 +99,9 @@ const logic = (leaf: fc.Arbitrary<Filter>, maxDepth: number): fc.Arbitrary<Filte
       leaf,
       fc.record(
         { op: fc.constantFrom<'and' | 'or'>('and', 'or'), left: tie('node'), right: tie('node') },
-        { noNullPrototype: true }
+        { noNullPrototype: true },
       ),
-      fc.record({ op: fc.constant<'not'>('not'), filter: tie('node') }, { noNullPrototype: true })
+      fc.record({ op: fc.constant<'not'>('not'), filter: tie('node') }, { noNullPrototype: true }),
     ),
   })).node;
 
@@ -107,11 +113,13 @@ const filterArbitrary = logic(
     comparison(['active'], [true, false]),
     comparison(['loginCount'], [0, 1, 2]),
     comparison(['meta.lastModified'], DATES),
-    logic(fc.oneof(comparison(['value'], EMAILS), comparison(['type'], TYPES)), 3).map(
-      (filter): Filter => ({ op: 'valuePath', path: { attribute: 'emails' }, filter })
-    )
+    logic(fc.oneof(comparison(['value'], EMAILS), comparison(['type'], TYPES)), 3).map((filter): Filter => ({
+      op: 'valuePath',
+      path: { attribute: 'emails' },
+      filter,
+    })),
   ),
-  4
+  4,
 );
 
 const outcome = <T>(run: () => T): { value: T } | { error: ScimError } => {
@@ -144,13 +152,13 @@ describe('compileFilter agrees with matches', () => {
           if (selected !== evaluated.value) {
             throw new Error(
               `${printFilter(filter)}\n${JSON.stringify(resource)}\nwhere ${JSON.stringify(
-                compiled.value
-              )}\nSQL ${selected}, evaluator ${evaluated.value}`
+                compiled.value,
+              )}\nSQL ${selected}, evaluator ${evaluated.value}`,
             );
           }
         }
       }),
-      { numRuns: 3000 }
+      { numRuns: 3000 },
     );
     expect(compared).toBeGreaterThan(1000);
   });

@@ -1,4 +1,10 @@
-import { compileFilter, listColumnValue, parseFilter, type ColumnMap, type CompileOptions } from '../../../../server/src/scim/filter';
+import {
+  compileFilter,
+  listColumnValue,
+  parseFilter,
+  type ColumnMap,
+  type CompileOptions,
+} from '../../../../server/src/scim/filter';
 import { ScimError } from '../../../../server/src/scim/errors';
 import { CORE_USER, ENTERPRISE_USER, userColumns } from './fixtures';
 
@@ -20,7 +26,9 @@ const expectInvalidFilter = (text: string, detail: RegExp, overrides: Partial<Co
 
 describe('compileFilter: comparisons', () => {
   it('compiles the identity-provider lookups to indexed equality', () => {
-    expect(compile('userName eq "BJensen@Example.com"')).toEqual({ userNameNormalized: { $eq: 'bjensen@example.com' } });
+    expect(compile('userName eq "BJensen@Example.com"')).toEqual({
+      userNameNormalized: { $eq: 'bjensen@example.com' },
+    });
     expect(compile('externalId eq "AbC-1"')).toEqual({ externalId: { $eq: 'AbC-1' } });
     expect(compile('displayName eq "Tour Guides"')).toEqual({ displayNameNormalized: { $eq: 'tour guides' } });
   });
@@ -84,7 +92,9 @@ describe('compileFilter: LIKE wildcards', () => {
     expectInvalidFilter('userName co "a_b"', /"co" cannot search for %, _ or \\/, { likeWildcards: 'reject' });
     expectInvalidFilter('userName ew "100%"', /"ew" cannot search/, { likeWildcards: 'reject' });
     expect(compile('userName eq "a_b"', { likeWildcards: 'reject' })).toEqual({ userNameNormalized: { $eq: 'a_b' } });
-    expect(compile('userName co "ab"', { likeWildcards: 'reject' })).toEqual({ userNameNormalized: { $contains: 'ab' } });
+    expect(compile('userName co "ab"', { likeWildcards: 'reject' })).toEqual({
+      userNameNormalized: { $contains: 'ab' },
+    });
   });
 });
 
@@ -121,7 +131,9 @@ describe('compileFilter: logic', () => {
 
 describe('compileFilter: multi-valued attributes through relations', () => {
   it('joins for a sub-attribute, and for a complex attribute through .value', () => {
-    expect(compile('emails.value co "@Example.com"')).toEqual({ emails: { valueNormalized: { $contains: '@example.com' } } });
+    expect(compile('emails.value co "@Example.com"')).toEqual({
+      emails: { valueNormalized: { $contains: '@example.com' } },
+    });
     expect(compile('emails co "@Example.com"')).toEqual({ emails: { valueNormalized: { $contains: '@example.com' } } });
   });
 
@@ -143,7 +155,10 @@ describe('compileFilter: multi-valued attributes through relations', () => {
   it('guards eq null inside a value path the same way', () => {
     expect(compile('emails[value eq null]')).toEqual({
       emails: {
-        $and: [{ id: { $notNull: true } }, { $or: [{ valueNormalized: { $null: true } }, { valueNormalized: { $eq: '' } }] }],
+        $and: [
+          { id: { $notNull: true } },
+          { $or: [{ valueNormalized: { $null: true } }, { valueNormalized: { $eq: '' } }] },
+        ],
       },
     });
   });
@@ -157,7 +172,10 @@ describe('compileFilter: multi-valued attributes through relations', () => {
   });
 
   it('refuses not and eq null over a relation, which would need NOT EXISTS', () => {
-    expectInvalidFilter('not (emails.value co "x")', /"not" and "eq null" over the multi-valued attribute "emails.value"/);
+    expectInvalidFilter(
+      'not (emails.value co "x")',
+      /"not" and "eq null" over the multi-valued attribute "emails.value"/,
+    );
     expectInvalidFilter('userName pr and not (emails[type eq "work"])', /multi-valued attribute "emails"/);
     expectInvalidFilter('emails.value eq null', /"eq null" over the multi-valued attribute/);
   });
@@ -178,7 +196,7 @@ describe('compileFilter: multi-valued attributes through relations', () => {
   it('refuses a value path that mixes columns and relations', () => {
     const columns: ColumnMap = { ...userColumns, 'emails.primary': { column: 'primaryEmailFlag', type: 'boolean' } };
     expect(() => compileFilter(parseFilter('emails[type eq "work" and primary eq true]'), { columns })).toThrow(
-      /not filterable with this combination/
+      /not filterable with this combination/,
     );
   });
 
@@ -195,7 +213,9 @@ describe('compileFilter: multi-valued attributes in a list column', () => {
   const compileList = (text: string) => compile(text, { columns: listColumns });
 
   it('searches the framed values: eq matches a whole element, sw/ew its start/end', () => {
-    expect(compileList('emails.value eq "Ann@Example.com"')).toEqual({ emailValues: { $contains: '\nann@example.com\n' } });
+    expect(compileList('emails.value eq "Ann@Example.com"')).toEqual({
+      emailValues: { $contains: '\nann@example.com\n' },
+    });
     expect(compileList('emails.value co "example"')).toEqual({ emailValues: { $contains: 'example' } });
     expect(compileList('emails.value sw "ann"')).toEqual({ emailValues: { $contains: '\nann' } });
     expect(compileList('emails.value ew ".org"')).toEqual({ emailValues: { $contains: '.org\n' } });
@@ -205,7 +225,9 @@ describe('compileFilter: multi-valued attributes in a list column', () => {
 
   it('answers pr and not like a single column', () => {
     expect(compileList('emails.value pr')).toEqual({ emailValues: { $notNull: true, $ne: '' } });
-    expect(compileList('not (emails.value eq "a")')).toEqual({ $not: { emailValues: { $notNull: true, $contains: '\na\n' } } });
+    expect(compileList('not (emails.value eq "a")')).toEqual({
+      $not: { emailValues: { $notNull: true, $contains: '\na\n' } },
+    });
   });
 
   it('refuses what a LIKE on the list cannot answer', () => {

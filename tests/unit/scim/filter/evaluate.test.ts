@@ -3,7 +3,8 @@ import { ScimError } from '../../../../server/src/scim/errors';
 import { path } from './builders';
 import { bare, bjensen, CORE_USER, ENTERPRISE_USER, jsmith, resolveUser } from './fixtures';
 
-const test = (text: string, resource: Record<string, unknown> = bjensen) => matches(parseFilter(text), resource, resolveUser);
+const test = (text: string, resource: Record<string, unknown> = bjensen) =>
+  matches(parseFilter(text), resource, resolveUser);
 
 const expectInvalidFilter = (text: string, detail: RegExp, resource: Record<string, unknown> = bjensen) => {
   let caught: unknown;
@@ -69,8 +70,8 @@ describe('matches: numbers, dateTimes and booleans', () => {
       matches(
         parseFilter('meta.lastModified gt "2011-01-01T00:00:00Z"'),
         { meta: { lastModified: new Date('2012-01-01T00:00:00Z') } },
-        resolveUser
-      )
+        resolveUser,
+      ),
     ).toBe(true);
     expectInvalidFilter('meta.lastModified gt "yesterday"', /is not a valid dateTime value/);
     expectInvalidFilter('meta.lastModified co "2011"', /"co" cannot compare the dateTime attribute/);

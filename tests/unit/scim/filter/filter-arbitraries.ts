@@ -6,19 +6,19 @@ const KEYWORD_NAMES = ['and', 'or', 'not', 'pr', 'eq', 'true', 'null', 'value', 
 
 export const attributeNameArbitrary = fc.oneof(
   { weight: 4, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,8}$/) },
-  { weight: 1, arbitrary: fc.constantFrom(...KEYWORD_NAMES) }
+  { weight: 1, arbitrary: fc.constantFrom(...KEYWORD_NAMES) },
 );
 
 const urnArbitrary = fc.constantFrom(
   'urn:ietf:params:scim:schemas:core:2.0:User',
   'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
-  'urn:example:x-1'
+  'urn:example:x-1',
 );
 
 export const attributePathArbitrary: fc.Arbitrary<AttributePath> = fc
   .record(
     { urn: urnArbitrary, attribute: attributeNameArbitrary, subAttribute: attributeNameArbitrary },
-    { requiredKeys: ['attribute'], noNullPrototype: true }
+    { requiredKeys: ['attribute'], noNullPrototype: true },
   )
   .map((path) => path as AttributePath);
 
@@ -36,15 +36,28 @@ export const literalArbitrary: fc.Arbitrary<LiteralValue> = fc.oneof(
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
-  fc.constant(null)
+  fc.constant(null),
 );
 
-const comparisonOperatorArbitrary = fc.constantFrom<ComparisonOperator>('eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le');
+const comparisonOperatorArbitrary = fc.constantFrom<ComparisonOperator>(
+  'eq',
+  'ne',
+  'co',
+  'sw',
+  'ew',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+);
 
 const attributeExpression = (pathArbitrary: fc.Arbitrary<AttributePath>): fc.Arbitrary<Filter> =>
   fc.oneof(
-    fc.record({ op: comparisonOperatorArbitrary, path: pathArbitrary, value: literalArbitrary }, { noNullPrototype: true }),
-    pathArbitrary.map((path): Filter => ({ op: 'pr', path }))
+    fc.record(
+      { op: comparisonOperatorArbitrary, path: pathArbitrary, value: literalArbitrary },
+      { noNullPrototype: true },
+    ),
+    pathArbitrary.map((path): Filter => ({ op: 'pr', path })),
   );
 
 /** Trees of and/or/not over attribute expressions, with value paths only at the outer level. */
@@ -55,9 +68,9 @@ const logicTree = (leaf: fc.Arbitrary<Filter>, depth: number): fc.Arbitrary<Filt
       leaf,
       fc.record(
         { op: fc.constantFrom<'and' | 'or'>('and', 'or'), left: tie('node'), right: tie('node') },
-        { noNullPrototype: true }
+        { noNullPrototype: true },
       ),
-      fc.record({ op: fc.constant<'not'>('not'), filter: tie('node') }, { noNullPrototype: true })
+      fc.record({ op: fc.constant<'not'>('not'), filter: tie('node') }, { noNullPrototype: true }),
     ),
   })).node;
 
@@ -72,14 +85,14 @@ export const filterArbitrary: fc.Arbitrary<Filter> = logicTree(
           path: fc
             .record(
               { urn: urnArbitrary, attribute: attributeNameArbitrary },
-              { requiredKeys: ['attribute'], noNullPrototype: true }
+              { requiredKeys: ['attribute'], noNullPrototype: true },
             )
             .map((path) => path as AttributePath),
           filter: logicTree(attributeExpression(simplePathArbitrary), 3),
         },
-        { noNullPrototype: true }
+        { noNullPrototype: true },
       ),
-    }
+    },
   ),
-  5
+  5,
 );

@@ -9,7 +9,7 @@ export const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterpris
 const attribute = (
   name: string,
   type: AttributeType,
-  options: { multiValued?: boolean; caseExact?: boolean; subAttributes?: AttributeDefinition[] } = {}
+  options: { multiValued?: boolean; caseExact?: boolean; subAttributes?: AttributeDefinition[] } = {},
 ): AttributeDefinition => ({
   name,
   type,
@@ -39,7 +39,11 @@ const userAttributes: AttributeDefinition[] = [
   attribute('externalId', 'string', { caseExact: true }),
   attribute('userName', 'string'),
   attribute('name', 'complex', {
-    subAttributes: [attribute('givenName', 'string'), attribute('familyName', 'string'), attribute('formatted', 'string')],
+    subAttributes: [
+      attribute('givenName', 'string'),
+      attribute('familyName', 'string'),
+      attribute('formatted', 'string'),
+    ],
   }),
   attribute('displayName', 'string'),
   attribute('title', 'string'),
@@ -95,7 +99,11 @@ const findByName = (attributes: AttributeDefinition[] | undefined, name: string)
   attributes?.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
 
 const makeResolver =
-  (coreSchema: string, core: AttributeDefinition[], extensions: Record<string, AttributeDefinition[]>): AttributeResolver =>
+  (
+    coreSchema: string,
+    core: AttributeDefinition[],
+    extensions: Record<string, AttributeDefinition[]>,
+  ): AttributeResolver =>
   (path: AttributePath) => {
     let attributes: AttributeDefinition[] | undefined = core;
     const urn = path.urn?.toLowerCase();
@@ -131,7 +139,11 @@ export const bjensen = {
   ims: [{ value: 'babs@foo.com', type: 'xmpp' }],
   meta: { created: '2010-01-23T04:56:22Z', lastModified: '2011-05-13T04:42:34Z', resourceType: 'User' },
   groups: [
-    { value: 'e9e30dba-f08f-4109-8486-d5c6a331660a', $ref: 'https://example.com/v2/Groups/e9e30dba', display: 'Tour Guides' },
+    {
+      value: 'e9e30dba-f08f-4109-8486-d5c6a331660a',
+      $ref: 'https://example.com/v2/Groups/e9e30dba',
+      display: 'Tour Guides',
+    },
   ],
   [ENTERPRISE_USER]: {
     employeeNumber: '701984',

@@ -31,7 +31,9 @@ describe('parseFilter: structure', () => {
   it('lets parentheses override precedence, however deep', () => {
     expect(parseFilter('(a pr or b pr) and c pr')).toStrictEqual(and(or(pr('a'), pr('b')), pr('c')));
     expect(parseFilter('((((a pr))))')).toStrictEqual(pr('a'));
-    expect(parseFilter('a pr and (b pr and (c pr or (d pr)))')).toStrictEqual(and(pr('a'), and(pr('b'), or(pr('c'), pr('d')))));
+    expect(parseFilter('a pr and (b pr and (c pr or (d pr)))')).toStrictEqual(
+      and(pr('a'), and(pr('b'), or(pr('c'), pr('d')))),
+    );
   });
 
   it('reads not with and without a space, in any case', () => {
@@ -42,13 +44,16 @@ describe('parseFilter: structure', () => {
 
   it('reads value paths with nested logic and not', () => {
     expect(parseFilter('emails[type eq "work" or (type eq "home" and not (value ew "@example.com"))]')).toStrictEqual(
-      valuePath('emails', or(cmp('type', 'eq', 'work'), and(cmp('type', 'eq', 'home'), not(cmp('value', 'ew', '@example.com')))))
+      valuePath(
+        'emails',
+        or(cmp('type', 'eq', 'work'), and(cmp('type', 'eq', 'home'), not(cmp('value', 'ew', '@example.com')))),
+      ),
     );
   });
 
   it('reads keywords and operators in any case', () => {
     expect(parseFilter('a EQ "x" AnD b Pr oR NOT (c gE 1)')).toStrictEqual(
-      or(and(cmp('a', 'eq', 'x'), pr('b')), not(cmp('c', 'ge', 1)))
+      or(and(cmp('a', 'eq', 'x'), pr('b')), not(cmp('c', 'ge', 1))),
     );
   });
 
@@ -66,7 +71,7 @@ describe('parseFilter: structure', () => {
 
   it('accepts extra whitespace of any kind between tokens', () => {
     expect(parseFilter('  userName\teq\n"x"   and\r\n( title pr )  ')).toStrictEqual(
-      and(cmp('userName', 'eq', 'x'), pr('title'))
+      and(cmp('userName', 'eq', 'x'), pr('title')),
     );
   });
 });
@@ -86,7 +91,7 @@ describe('parseFilter: attribute paths', () => {
 
   it('accepts $ref, hyphens, underscores and digits in names', () => {
     expect(parseFilter('members[$ref eq "https://x/Users/1"]')).toStrictEqual(
-      valuePath('members', cmp('$ref', 'eq', 'https://x/Users/1'))
+      valuePath('members', cmp('$ref', 'eq', 'https://x/Users/1')),
     );
     expect(parseFilter('groups.$ref pr')).toStrictEqual(pr('groups.$ref'));
     expect(parseFilter('x-custom_attr2 pr')).toStrictEqual(pr('x-custom_attr2'));
@@ -121,7 +126,7 @@ describe('parseFilter: literals', () => {
 
   it('reads numbers: integers, decimals, exponents, negatives', () => {
     const values = ['0', '-0', '42', '-7', '3.25', '1e3', '1E-2', '-2.5e+2'].map(
-      (text) => (parseFilter(`a eq ${text}`) as Extract<Filter, { value: unknown }>).value
+      (text) => (parseFilter(`a eq ${text}`) as Extract<Filter, { value: unknown }>).value,
     );
     expect(values).toEqual([0, -0, 42, -7, 3.25, 1000, 0.01, -250]);
     expect(Object.is(values[1], -0)).toBe(true);
@@ -134,14 +139,19 @@ describe('parseFilter: literals', () => {
     expect(valueOf('meta.created gt 2015-10-10T14:38:21.8617979-07:00')).toBe('2015-10-10T14:38:21.8617979-07:00');
     expect(valueOf('a eq 01')).toBe('01');
     expect(valueOf('userName eq and')).toBe('and');
-    expect(parseFilter('name.familyName eq Employee and (emails.value co example.com or emails.value co example.org)')).toStrictEqual(
-      and(cmp('name.familyName', 'eq', 'Employee'), or(cmp('emails.value', 'co', 'example.com'), cmp('emails.value', 'co', 'example.org')))
+    expect(
+      parseFilter('name.familyName eq Employee and (emails.value co example.com or emails.value co example.org)'),
+    ).toStrictEqual(
+      and(
+        cmp('name.familyName', 'eq', 'Employee'),
+        or(cmp('emails.value', 'co', 'example.com'), cmp('emails.value', 'co', 'example.org')),
+      ),
     );
   });
 
   it('reads true, false and null in any case', () => {
     expect(parseFilter('a eq true or b eq FALSE or c ne Null')).toStrictEqual(
-      or(or(cmp('a', 'eq', true), cmp('b', 'eq', false)), cmp('c', 'ne', null))
+      or(or(cmp('a', 'eq', true), cmp('b', 'eq', false)), cmp('c', 'ne', null)),
     );
   });
 });

@@ -8,7 +8,10 @@ describe('parsePatchPath (RFC 7644 §3.5.2)', () => {
     ['userName', { attributePath: path('userName') }],
     ['name.givenName', { attributePath: path('name.givenName') }],
     [`${ENTERPRISE}:employeeNumber`, { attributePath: { urn: ENTERPRISE, attribute: 'employeeNumber' } }],
-    [`${ENTERPRISE}:manager.value`, { attributePath: { urn: ENTERPRISE, attribute: 'manager', subAttribute: 'value' } }],
+    [
+      `${ENTERPRISE}:manager.value`,
+      { attributePath: { urn: ENTERPRISE, attribute: 'manager', subAttribute: 'value' } },
+    ],
     ['emails[type eq "work"]', { attributePath: path('emails'), valueFilter: cmp('type', 'eq', 'work') }],
     [
       'emails[type eq "work" and primary eq true].value',

@@ -44,8 +44,8 @@ const mutatedFilterText = fc
         at: fc.nat(),
         text: fc.oneof(fc.constantFrom(...INTERESTING_CHARACTERS), fc.string({ maxLength: 3 })),
       }),
-      { minLength: 1, maxLength: 4 }
-    )
+      { minLength: 1, maxLength: 4 },
+    ),
   )
   .map(([text, mutations]) =>
     mutations.reduce((current, { kind, at, text: piece }) => {
@@ -60,7 +60,7 @@ const mutatedFilterText = fc
         default:
           return current.slice(0, index) + current.slice(index, index + 8) + current.slice(index);
       }
-    }, text)
+    }, text),
   );
 
 const expectOnlyInvalidFilter = (text: string, parse: (text: string) => unknown, scimType: string): void => {
@@ -77,24 +77,27 @@ describe('filter properties', () => {
   it('arbitrary strings make parseFilter throw nothing but invalidFilter', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...INTERESTING_CHARACTERS, 'a', 'eq', '1') })),
-        (text) => expectOnlyInvalidFilter(text, parseFilter, 'invalidFilter')
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string({ unit: fc.constantFrom(...INTERESTING_CHARACTERS, 'a', 'eq', '1') }),
+        ),
+        (text) => expectOnlyInvalidFilter(text, parseFilter, 'invalidFilter'),
       ),
-      { numRuns: 2000 }
+      { numRuns: 2000 },
     );
   });
 
   it('mutated valid filters make parseFilter throw nothing but invalidFilter', () => {
     fc.assert(
       fc.property(mutatedFilterText, (text) => expectOnlyInvalidFilter(text, parseFilter, 'invalidFilter')),
-      { numRuns: 2000 }
+      { numRuns: 2000 },
     );
   });
 
   it('mutated texts make parsePatchPath throw nothing but invalidPath', () => {
     fc.assert(
       fc.property(mutatedFilterText, (text) => expectOnlyInvalidFilter(text, parsePatchPath, 'invalidPath')),
-      { numRuns: 1000 }
+      { numRuns: 1000 },
     );
   });
 
@@ -103,7 +106,7 @@ describe('filter properties', () => {
       fc.property(filterArbitrary, (ast) => {
         expect(parseFilter(printFilter(ast), { maxNodes: Infinity, maxLength: Infinity })).toStrictEqual(ast);
       }),
-      { numRuns: 1000 }
+      { numRuns: 1000 },
     );
   });
 
@@ -118,7 +121,7 @@ describe('filter properties', () => {
         }
         expect(printFilter(parseFilter(printed))).toBe(printed);
       }),
-      { numRuns: 2000 }
+      { numRuns: 2000 },
     );
   });
 });

@@ -5,14 +5,20 @@ import { required } from '../../../integration/support/required';
 describe('readFilterParameter', () => {
   it('decodes a form-encoded filter, + standing for a space (Okta, Entra ID)', () => {
     expect(readFilterParameter('filter=userName+eq+%22bjensen%40example.com%22&startIndex=1&count=100')).toBe(
-      'userName eq "bjensen@example.com"'
+      'userName eq "bjensen@example.com"',
     );
-    expect(readFilterParameter('?count=1&filter=userName+eq+%22a%2Bb%40example.com%22')).toBe('userName eq "a+b@example.com"');
+    expect(readFilterParameter('?count=1&filter=userName+eq+%22a%2Bb%40example.com%22')).toBe(
+      'userName eq "a+b@example.com"',
+    );
   });
 
   it('keeps + literal when the client percent-encoded its spaces (RFC 3986 encoders)', () => {
     expect(readFilterParameter('filter=userName%20eq%20%22a+b@example.com%22')).toBe('userName eq "a+b@example.com"');
-    expect(parseFilter(required(readFilterParameter('filter=userName%20eq%20%22a+b@example.com%22'), 'the filter parameter'))).toEqual({
+    expect(
+      parseFilter(
+        required(readFilterParameter('filter=userName%20eq%20%22a+b@example.com%22'), 'the filter parameter'),
+      ),
+    ).toEqual({
       op: 'eq',
       path: { attribute: 'userName' },
       value: 'a+b@example.com',

@@ -13,10 +13,18 @@ const examples: [text: string, ast: Filter, matchingUsers: UserName[]][] = [
   ['userName eq "bjensen"', cmp('userName', 'eq', 'bjensen'), ['bjensen']],
   [`name.familyName co "O'Malley"`, cmp('name.familyName', 'co', "O'Malley"), ['bjensen']],
   ['userName sw "J"', cmp('userName', 'sw', 'J'), ['jsmith']],
-  [`${CORE_USER}:userName sw "J"`, { op: 'sw', path: { urn: CORE_USER, attribute: 'userName' }, value: 'J' }, ['jsmith']],
+  [
+    `${CORE_USER}:userName sw "J"`,
+    { op: 'sw', path: { urn: CORE_USER, attribute: 'userName' }, value: 'J' },
+    ['jsmith'],
+  ],
   ['title pr', pr('title'), ['bjensen']],
   ['meta.lastModified gt "2011-05-13T04:42:34Z"', cmp('meta.lastModified', 'gt', '2011-05-13T04:42:34Z'), ['jsmith']],
-  ['meta.lastModified ge "2011-05-13T04:42:34Z"', cmp('meta.lastModified', 'ge', '2011-05-13T04:42:34Z'), ['bjensen', 'jsmith']],
+  [
+    'meta.lastModified ge "2011-05-13T04:42:34Z"',
+    cmp('meta.lastModified', 'ge', '2011-05-13T04:42:34Z'),
+    ['bjensen', 'jsmith'],
+  ],
   ['meta.lastModified lt "2011-05-13T04:42:34Z"', cmp('meta.lastModified', 'lt', '2011-05-13T04:42:34Z'), []],
   ['meta.lastModified le "2011-05-13T04:42:34Z"', cmp('meta.lastModified', 'le', '2011-05-13T04:42:34Z'), ['bjensen']],
   ['title pr and userType eq "Employee"', and(pr('title'), cmp('userType', 'eq', 'Employee')), ['bjensen']],
@@ -24,12 +32,18 @@ const examples: [text: string, ast: Filter, matchingUsers: UserName[]][] = [
   [`schemas eq "${ENTERPRISE_USER}"`, cmp('schemas', 'eq', ENTERPRISE_USER), ['bjensen']],
   [
     'userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")',
-    and(cmp('userType', 'eq', 'Employee'), or(cmp('emails', 'co', 'example.com'), cmp('emails.value', 'co', 'example.org'))),
+    and(
+      cmp('userType', 'eq', 'Employee'),
+      or(cmp('emails', 'co', 'example.com'), cmp('emails.value', 'co', 'example.org')),
+    ),
     ['bjensen'],
   ],
   [
     'userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")',
-    and(cmp('userType', 'ne', 'Employee'), not(or(cmp('emails', 'co', 'example.com'), cmp('emails.value', 'co', 'example.org')))),
+    and(
+      cmp('userType', 'ne', 'Employee'),
+      not(or(cmp('emails', 'co', 'example.com'), cmp('emails.value', 'co', 'example.org'))),
+    ),
     ['jsmith'],
   ],
   [
@@ -41,7 +55,7 @@ const examples: [text: string, ast: Filter, matchingUsers: UserName[]][] = [
     'userType eq "Employee" and emails[type eq "work" and value co "@example.com"]',
     and(
       cmp('userType', 'eq', 'Employee'),
-      valuePath('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'co', '@example.com')))
+      valuePath('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'co', '@example.com'))),
     ),
     ['bjensen'],
   ],
@@ -49,7 +63,7 @@ const examples: [text: string, ast: Filter, matchingUsers: UserName[]][] = [
     'emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co "@foo.com"]',
     or(
       valuePath('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'co', '@example.com'))),
-      valuePath('ims', and(cmp('type', 'eq', 'xmpp'), cmp('value', 'co', '@foo.com')))
+      valuePath('ims', and(cmp('type', 'eq', 'xmpp'), cmp('value', 'co', '@foo.com'))),
     ),
     ['bjensen'],
   ],

@@ -75,13 +75,18 @@ export function selectsRow(where: WhereClause, row: SimulatedRow, relationNames:
         if (key === '$and') return and3((value as WhereClause[]).map((sub) => evaluate(sub, current, assignment)));
         if (key === '$or') return or3((value as WhereClause[]).map((sub) => evaluate(sub, current, assignment)));
         if (key === '$not') return not3(evaluate(value as WhereClause, current, assignment));
-        if (relationNames.has(key)) return evaluate(value as WhereClause, required(assignment.get(value as WhereClause), `a row for '${key}'`), assignment);
+        if (relationNames.has(key))
+          return evaluate(
+            value as WhereClause,
+            required(assignment.get(value as WhereClause), `a row for '${key}'`),
+            assignment,
+          );
         return and3(
           Object.entries(value as ColumnCondition).map(([operator, operand]) =>
-            applyOperator(operator, current.columns[key], operand)
-          )
+            applyOperator(operator, current.columns[key], operand),
+          ),
         );
-      })
+      }),
     );
 
   const choose = (index: number, assignment: Map<WhereClause, SimulatedRow>): boolean => {
@@ -89,7 +94,7 @@ export function selectsRow(where: WhereClause, row: SimulatedRow, relationNames:
     const { clause, relation } = joins[index];
     const children = row.relations[relation] ?? [];
     return (children.length === 0 ? [NULL_ROW] : children).some((child) =>
-      choose(index + 1, new Map(assignment).set(clause, child))
+      choose(index + 1, new Map(assignment).set(clause, child)),
     );
   };
   return choose(0, new Map());

@@ -13,7 +13,10 @@ describe('invalidSyntax: the body does not have the PatchOp shape', () => {
     ['an unknown op', patchBody({ op: 'move', path: 'title', value: 'x' })],
     ['an op that is not a string', patchBody({ op: 1, path: 'title', value: 'x' })],
     ['a path that is not a string', patchBody({ op: 'add', path: 5, value: 'x' })],
-    ['more than 1000 operations', patchBody(...Array.from({ length: 1001 }, () => ({ op: 'add', path: 'title', value: 'x' })))],
+    [
+      'more than 1000 operations',
+      patchBody(...Array.from({ length: 1001 }, () => ({ op: 'add', path: 'title', value: 'x' }))),
+    ],
   ])('%s', (_label, body) => {
     expect(patchError('User', user(), body)).toMatchObject({ status: 400, scimType: 'invalidSyntax' });
   });
@@ -21,13 +24,21 @@ describe('invalidSyntax: the body does not have the PatchOp shape', () => {
   it('the operation limit can be set', () => {
     const body = patchBody({ op: 'add', path: 'title', value: 'x' }, { op: 'add', path: 'title', value: 'y' });
     expect(patchError('User', user(), body, { maxOperations: 1 }).scimType).toBe('invalidSyntax');
-    expect(patch('User', user(), patchBody(...Array.from({ length: 1000 }, () => ({ op: 'add', path: 'title', value: 'x' })))).resource.title).toBe('x');
+    expect(
+      patch(
+        'User',
+        user(),
+        patchBody(...Array.from({ length: 1000 }, () => ({ op: 'add', path: 'title', value: 'x' }))),
+      ).resource.title,
+    ).toBe('x');
   });
 });
 
 describe('noTarget', () => {
   it('remove without a path', () => {
-    expect(patchError('Group', groupWith(['a']), patchBody({ op: 'remove', value: { members: [{ value: 'a' }] } })).scimType).toBe('noTarget');
+    expect(
+      patchError('Group', groupWith(['a']), patchBody({ op: 'remove', value: { members: [{ value: 'a' }] } })).scimType,
+    ).toBe('noTarget');
   });
 
   it('a filtered replace that matches nothing and does not describe one element', () => {
@@ -50,7 +61,10 @@ describe('invalidPath', () => {
     ['an empty path', ''],
     ['a comparison the attribute type does not allow', 'emails[primary gt true].value'],
   ])('%s', (_label, path) => {
-    expect(patchError('User', user(), patchBody({ op: 'replace', path, value: 'x' }))).toMatchObject({ status: 400, scimType: 'invalidPath' });
+    expect(patchError('User', user(), patchBody({ op: 'replace', path, value: 'x' }))).toMatchObject({
+      status: 400,
+      scimType: 'invalidPath',
+    });
   });
 
   it('unknown path-less keys are ignored by default and rejected when strict', () => {
@@ -63,7 +77,9 @@ describe('invalidPath', () => {
   });
 
   it('a path-less __proto__ key does not reach the prototype', () => {
-    const body: unknown = JSON.parse(`{"schemas":["${PATCH_OP}"],"Operations":[{"op":"add","value":{"__proto__":{"polluted":true},"title":"x"}}]}`);
+    const body: unknown = JSON.parse(
+      `{"schemas":["${PATCH_OP}"],"Operations":[{"op":"add","value":{"__proto__":{"polluted":true},"title":"x"}}]}`,
+    );
     const { resource } = patch('User', user(), body);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(resource)).toBe(Object.prototype);
@@ -87,8 +103,13 @@ describe('mutability', () => {
   });
 
   it('a group displayName cannot be removed, but can be replaced', () => {
-    expect(patchError('Group', groupWith(['a']), patchBody({ op: 'remove', path: 'displayName' })).scimType).toBe('mutability');
-    expect(patch('Group', groupWith(['a']), patchBody({ op: 'replace', path: 'displayName', value: 'New' })).resource.displayName).toBe('New');
+    expect(patchError('Group', groupWith(['a']), patchBody({ op: 'remove', path: 'displayName' })).scimType).toBe(
+      'mutability',
+    );
+    expect(
+      patch('Group', groupWith(['a']), patchBody({ op: 'replace', path: 'displayName', value: 'New' })).resource
+        .displayName,
+    ).toBe('New');
   });
 
   it('a removed userName may be given back in the same request', () => {
@@ -105,7 +126,9 @@ describe('mutability', () => {
     ]) {
       expect(patchError('Group', group, patchBody(operation)).scimType).toBe('mutability');
     }
-    expect(patchError('Group', group, patchBody({ op: 'replace', path: 'members.display', value: 'x' })).scimType).toBe('mutability');
+    expect(patchError('Group', group, patchBody({ op: 'replace', path: 'members.display', value: 'x' })).scimType).toBe(
+      'mutability',
+    );
   });
 });
 
@@ -116,8 +139,21 @@ describe('invalidValue', () => {
     ['a string for a boolean', { op: 'replace', path: 'active', value: 'maybe' }],
     ['an empty userName', { op: 'replace', path: 'userName', value: '' }],
     ['a path-less value that is not an object', { op: 'replace', value: 'x' }],
-    ['two primary emails in one replace', { op: 'replace', path: 'emails', value: [{ value: 'a@x', primary: true }, { value: 'b@x', primary: 'True' }] }],
-    ['an array for a filtered element', { op: 'replace', path: 'emails[type eq "work"]', value: [{ value: 'a@x' }, { value: 'b@x' }] }],
+    [
+      'two primary emails in one replace',
+      {
+        op: 'replace',
+        path: 'emails',
+        value: [
+          { value: 'a@x', primary: true },
+          { value: 'b@x', primary: 'True' },
+        ],
+      },
+    ],
+    [
+      'an array for a filtered element',
+      { op: 'replace', path: 'emails[type eq "work"]', value: [{ value: 'a@x' }, { value: 'b@x' }] },
+    ],
     ['a number where a list of complex values is expected', { op: 'add', path: 'emails', value: 42 }],
   ])('%s', (_label, operation) => {
     expect(patchError('User', user(), patchBody(operation))).toMatchObject({ status: 400, scimType: 'invalidValue' });
@@ -143,14 +179,22 @@ describe('atomicity', () => {
   it('a successful PATCH does not mutate its input either', () => {
     const group = groupWith(['a', 'b']);
     const snapshot = structuredClone(group);
-    patch('Group', group, patchBody({ op: 'remove', path: 'members[value eq "a"]' }, { op: 'replace', path: 'displayName', value: 'X' }));
+    patch(
+      'Group',
+      group,
+      patchBody({ op: 'remove', path: 'members[value eq "a"]' }, { op: 'replace', path: 'displayName', value: 'X' }),
+    );
     expect(group).toEqual(snapshot);
   });
 });
 
 describe('error details', () => {
   it('name the failing operation', () => {
-    const error = patchError('User', user(), patchBody({ op: 'add', path: 'title', value: 'x' }, { op: 'add', path: 'nonsense', value: 1 }));
+    const error = patchError(
+      'User',
+      user(),
+      patchBody({ op: 'add', path: 'title', value: 'x' }, { op: 'add', path: 'nonsense', value: 1 }),
+    );
     expect(error.detail).toMatch(/^Operations\[1\] \(add\): Unknown attribute 'nonsense'/);
   });
 });

@@ -29,21 +29,35 @@ export const fullUser = (): ScimResource => canonical(validateUser(FULL_USER).re
 export const enterpriseUser = (): ScimResource => canonical(validateUser(ENTERPRISE_USER).resource, ENTERPRISE_USER);
 export const tourGuides = (): ScimResource => canonical(validateGroup(GROUP).resource, GROUP);
 
-export const userWith = (attributes: Json): ScimResource =>
-  ({ ...validateUser({ schemas: [USER_URN], userName: 'bjensen', ...attributes }).resource, id: 'u-1' });
+export const userWith = (attributes: Json): ScimResource => ({
+  ...validateUser({ schemas: [USER_URN], userName: 'bjensen', ...attributes }).resource,
+  id: 'u-1',
+});
 
-export const groupWith = (memberIds: string[], extra: Json = {}): ScimResource =>
-  ({
-    ...validateGroup({ schemas: [GROUP_URN], displayName: 'Engineering', members: memberIds.map((value) => ({ value, type: 'User' })), ...extra })
-      .resource,
-    id: 'g-1',
-  });
+export const groupWith = (memberIds: string[], extra: Json = {}): ScimResource => ({
+  ...validateGroup({
+    schemas: [GROUP_URN],
+    displayName: 'Engineering',
+    members: memberIds.map((value) => ({ value, type: 'User' })),
+    ...extra,
+  }).resource,
+  id: 'g-1',
+});
 
-export const patch = (type: ResourceTypeId, resource: ScimResource, body: unknown, options?: PatchOptions): PatchResult =>
-  applyPatch(type, resource, body, options);
+export const patch = (
+  type: ResourceTypeId,
+  resource: ScimResource,
+  body: unknown,
+  options?: PatchOptions,
+): PatchResult => applyPatch(type, resource, body, options);
 
 /** Runs a PATCH that must fail; checks the input is untouched and returns the error. */
-export const patchError = (type: ResourceTypeId, resource: ScimResource, body: unknown, options?: PatchOptions): ScimError => {
+export const patchError = (
+  type: ResourceTypeId,
+  resource: ScimResource,
+  body: unknown,
+  options?: PatchOptions,
+): ScimError => {
   const snapshot = structuredClone(resource);
   try {
     applyPatch(type, resource, body, options);

@@ -78,13 +78,19 @@ describe('Microsoft Entra ID, default mode', () => {
   });
 
   it('adds members with a capitalised Add', () => {
-    const { resource, changes } = patch('Group', groupWith([ALICE]), patchBody({ op: 'Add', path: 'members', value: [{ value: BOB }] }));
+    const { resource, changes } = patch(
+      'Group',
+      groupWith([ALICE]),
+      patchBody({ op: 'Add', path: 'members', value: [{ value: BOB }] }),
+    );
     expect(resource.members).toEqual([{ value: ALICE, type: 'User' }, { value: BOB }]);
     expect(changes).toEqual({ attributes: ['members'], membersAdded: [BOB], membersRemoved: [] });
   });
 
   it('replaces the manager with a bare id and clears it with an empty string', () => {
-    const user = userWith({ [ENTERPRISE]: { department: 'Sales', manager: { value: ALICE, $ref: `../Users/${ALICE}` } } });
+    const user = userWith({
+      [ENTERPRISE]: { department: 'Sales', manager: { value: ALICE, $ref: `../Users/${ALICE}` } },
+    });
     const replaced = patch('User', user, patchBody({ op: 'Replace', path: `${ENTERPRISE}:manager`, value: BOB }));
     expect(replaced.resource[ENTERPRISE]).toEqual({ department: 'Sales', manager: { value: BOB } });
     expect(replaced.quirks).toContain('manager-as-bare-id');
@@ -127,12 +133,18 @@ describe('Microsoft Entra ID with aadOptscim062020', () => {
       externalId: 'ext-1',
       [ENTERPRISE]: { employeeNumber: '12345', manager: { value: ALICE } },
     });
-    expect(quirks).toEqual(expect.arrayContaining(['dotted-attribute-key', 'urn-qualified-attribute-key', 'manager-as-bare-id']));
+    expect(quirks).toEqual(
+      expect.arrayContaining(['dotted-attribute-key', 'urn-qualified-attribute-key', 'manager-as-bare-id']),
+    );
   });
 
   it('takes a whole extension object as a path-less key', () => {
     const user = userWith({ [ENTERPRISE]: { department: 'Sales', costCenter: '1' } });
-    const { resource, changes } = patch('User', user, patchBody({ op: 'replace', value: { [ENTERPRISE]: { department: 'R&D' } } }));
+    const { resource, changes } = patch(
+      'User',
+      user,
+      patchBody({ op: 'replace', value: { [ENTERPRISE]: { department: 'R&D' } } }),
+    );
     expect(resource[ENTERPRISE]).toEqual({ department: 'R&D', costCenter: '1' });
     expect(changes.attributes).toEqual([`${ENTERPRISE}:department`]);
   });
@@ -150,7 +162,11 @@ describe('Microsoft Entra ID with aadOptscim062020', () => {
 
   it('removing a member who is not there is a no-op', () => {
     const group = groupWith([BOB]);
-    const { resource, changes } = patch('Group', group, patchBody({ op: 'remove', path: `members[value eq "${ALICE}"]` }));
+    const { resource, changes } = patch(
+      'Group',
+      group,
+      patchBody({ op: 'remove', path: `members[value eq "${ALICE}"]` }),
+    );
     expect(resource).toEqual(group);
     expect(changes).toEqual({ attributes: [], membersAdded: [], membersRemoved: [] });
   });
@@ -169,7 +185,11 @@ describe('Okta', () => {
 
   it('renames a group with a path-less replace that repeats the group id', () => {
     const group = groupWith([ALICE]);
-    const { resource, changes, quirks } = patch('Group', group, patchBody({ op: 'replace', value: { id: 'g-1', displayName: 'Test SCIMv2' } }));
+    const { resource, changes, quirks } = patch(
+      'Group',
+      group,
+      patchBody({ op: 'replace', value: { id: 'g-1', displayName: 'Test SCIMv2' } }),
+    );
     expect(resource).toEqual({ ...group, displayName: 'Test SCIMv2' });
     expect(changes).toEqual({ attributes: ['displayName'], membersAdded: [], membersRemoved: [] });
     expect(quirks).toContain('client-id-and-meta-ignored');
@@ -183,7 +203,14 @@ describe('Okta', () => {
       patchBody(
         { op: 'replace', value: { id: 'g-1', displayName: 'Engineering (all)' } },
         { op: 'remove', path: `members[value eq "${CAROL}"]` },
-        { op: 'add', path: 'members', value: [{ value: BOB, display: 'bob@example.com' }, { value: ALICE, display: 'alice@example.com' }] },
+        {
+          op: 'add',
+          path: 'members',
+          value: [
+            { value: BOB, display: 'bob@example.com' },
+            { value: ALICE, display: 'alice@example.com' },
+          ],
+        },
       ),
     );
     expect(resource).toEqual({
@@ -197,13 +224,21 @@ describe('Okta', () => {
   });
 
   it('replace members [] removes every member', () => {
-    const { resource, changes } = patch('Group', groupWith([ALICE, BOB]), patchBody({ op: 'replace', path: 'members', value: [] }));
+    const { resource, changes } = patch(
+      'Group',
+      groupWith([ALICE, BOB]),
+      patchBody({ op: 'replace', path: 'members', value: [] }),
+    );
     expect(resource.members).toEqual([]);
     expect(changes).toEqual({ attributes: ['members'], membersAdded: [], membersRemoved: [ALICE, BOB] });
   });
 
   it('replace members with a new list is removals plus additions against the old list', () => {
-    const { changes } = patch('Group', groupWith([ALICE, BOB]), patchBody({ op: 'replace', value: { members: [{ value: BOB }, { value: CAROL }] } }));
+    const { changes } = patch(
+      'Group',
+      groupWith([ALICE, BOB]),
+      patchBody({ op: 'replace', value: { members: [{ value: BOB }, { value: CAROL }] } }),
+    );
     expect(changes).toEqual({ attributes: ['members'], membersAdded: [CAROL], membersRemoved: [ALICE] });
   });
 });
@@ -213,13 +248,19 @@ describe("Microsoft's reference test collection", () => {
     const { resource } = patch('Group', groupWith([]), {
       id: 'g-1',
       schemas: [PATCH_OP],
-      Operations: [{ name: 'addMember', op: 'add', path: 'members', value: [{ displayName: 'new User', value: ALICE }] }],
+      Operations: [
+        { name: 'addMember', op: 'add', path: 'members', value: [{ displayName: 'new User', value: ALICE }] },
+      ],
     });
     expect(resource.members).toEqual([{ value: ALICE }]);
   });
 
   it('takes a bare string added to members as a member id', () => {
-    const { resource, changes, quirks } = patch('Group', groupWith([]), patchBody({ op: 'add', path: 'members', value: 'string id 1' }));
+    const { resource, changes, quirks } = patch(
+      'Group',
+      groupWith([]),
+      patchBody({ op: 'add', path: 'members', value: 'string id 1' }),
+    );
     expect(resource.members).toEqual([{ value: 'string id 1' }]);
     expect(changes.membersAdded).toEqual(['string id 1']);
     expect(quirks).toContain('patch-single-value-for-list');
@@ -229,7 +270,10 @@ describe("Microsoft's reference test collection", () => {
     const { resource } = patch(
       'User',
       userWith({ active: true }),
-      patchBody({ op: 'Replace', path: 'userName', value: 'newusername' }, { op: 'Replace', path: 'active', value: false }),
+      patchBody(
+        { op: 'Replace', path: 'userName', value: 'newusername' },
+        { op: 'Replace', path: 'active', value: false },
+      ),
     );
     expect(resource).toMatchObject({ userName: 'newusername', active: false });
   });
@@ -253,7 +297,10 @@ describe('tolerated body shapes', () => {
   });
 
   it('message attribute names in any case', () => {
-    const { resource } = patch('User', userWith({}), { SCHEMAS: [PATCH_OP], operations: [{ OP: 'add', Path: 'title', Value: 'Boss' }] });
+    const { resource } = patch('User', userWith({}), {
+      SCHEMAS: [PATCH_OP],
+      operations: [{ OP: 'add', Path: 'title', Value: 'Boss' }],
+    });
     expect(resource.title).toBe('Boss');
   });
 });

@@ -11,7 +11,10 @@ const text = fc.constantFrom('a', 'Babs', 'work', 'home', 'x@example.com', '', '
 const emailType = fc.constantFrom('work', 'home', 'other');
 
 const email = fc.record({ value: text, type: emailType, primary: fc.boolean() }, { requiredKeys: ['value'] });
-const member = fc.record({ value: fc.constantFrom(...MEMBER_IDS), type: fc.constantFrom('User', 'Group') }, { requiredKeys: ['value'] });
+const member = fc.record(
+  { value: fc.constantFrom(...MEMBER_IDS), type: fc.constantFrom('User', 'Group') },
+  { requiredKeys: ['value'] },
+);
 
 const atMostOnePrimary = (emails: Record<string, unknown>[]) => {
   let seen = false;
@@ -42,19 +45,63 @@ const userArbitrary = fc
   .map((body) => ({ ...validateResource('User', { schemas: [USER_URN], ...body }).resource, id: 'u-1' }));
 
 const groupArbitrary = fc
-  .record({ displayName: fc.constantFrom('Eng', 'Ops'), members: fc.uniqueArray(member, { selector: (m) => m.value, maxLength: 4 }) }, { requiredKeys: ['displayName'] })
+  .record(
+    {
+      displayName: fc.constantFrom('Eng', 'Ops'),
+      members: fc.uniqueArray(member, { selector: (m) => m.value, maxLength: 4 }),
+    },
+    { requiredKeys: ['displayName'] },
+  )
   .map((body) => ({ ...validateResource('Group', { schemas: [GROUP_URN], ...body }).resource, id: 'g-1' }));
 
 const USER_PATHS = [
-  'userName', 'displayName', 'title', 'active', 'name', 'name.givenName', 'NAME.familyname', 'emails', 'emails.value',
-  'emails[type eq "work"]', 'emails[type eq "work"].value', 'emails[primary eq true].type', 'emails[primary eq "true"].primary',
-  'emails[type eq "home" and value co "x"]', 'emails[not (type eq "work")].display', `${ENTERPRISE}:department`,
-  `${ENTERPRISE}:manager`, `${ENTERPRISE}:manager.value`, ENTERPRISE, 'urn:ietf:params:scim:schemas:core:2.0:User:title',
-  'id', 'meta', 'meta.created', 'groups', 'schemas', 'nonsense', 'name.nonsense', '__proto__', 'constructor', 'emails[', 'emails[foo eq 1]',
+  'userName',
+  'displayName',
+  'title',
+  'active',
+  'name',
+  'name.givenName',
+  'NAME.familyname',
+  'emails',
+  'emails.value',
+  'emails[type eq "work"]',
+  'emails[type eq "work"].value',
+  'emails[primary eq true].type',
+  'emails[primary eq "true"].primary',
+  'emails[type eq "home" and value co "x"]',
+  'emails[not (type eq "work")].display',
+  `${ENTERPRISE}:department`,
+  `${ENTERPRISE}:manager`,
+  `${ENTERPRISE}:manager.value`,
+  ENTERPRISE,
+  'urn:ietf:params:scim:schemas:core:2.0:User:title',
+  'id',
+  'meta',
+  'meta.created',
+  'groups',
+  'schemas',
+  'nonsense',
+  'name.nonsense',
+  '__proto__',
+  'constructor',
+  'emails[',
+  'emails[foo eq 1]',
 ];
 const GROUP_PATHS = [
-  'displayName', 'members', 'members.value', 'members.display', 'members[value eq "m1"]', 'members[value eq "m2"].value',
-  'members[type eq "User"]', 'members[type eq "User"].type', 'members[value sw "m"]', 'id', 'meta', 'schemas', 'nonsense', 'externalId',
+  'displayName',
+  'members',
+  'members.value',
+  'members.display',
+  'members[value eq "m1"]',
+  'members[value eq "m2"].value',
+  'members[type eq "User"]',
+  'members[type eq "User"].type',
+  'members[value sw "m"]',
+  'id',
+  'meta',
+  'schemas',
+  'nonsense',
+  'externalId',
 ];
 
 const scalar = fc.oneof(text, fc.boolean(), fc.integer(), fc.constant(null));
@@ -65,7 +112,22 @@ const valueArbitrary = fc.oneof(
   member,
   email,
   fc.constant([]),
-  fc.dictionary(fc.constantFrom('title', 'active', 'name.givenName', 'displayName', 'members', 'id', 'nonsense', ENTERPRISE, `${ENTERPRISE}:department`, 'emails[type eq "work"].value'), fc.oneof(scalar, fc.array(member, { maxLength: 2 }), fc.record({ department: text })), { maxKeys: 3 }),
+  fc.dictionary(
+    fc.constantFrom(
+      'title',
+      'active',
+      'name.givenName',
+      'displayName',
+      'members',
+      'id',
+      'nonsense',
+      ENTERPRISE,
+      `${ENTERPRISE}:department`,
+      'emails[type eq "work"].value',
+    ),
+    fc.oneof(scalar, fc.array(member, { maxLength: 2 }), fc.record({ department: text })),
+    { maxKeys: 3 },
+  ),
 );
 
 const operation = (paths: string[]) =>
@@ -108,14 +170,21 @@ const checkOutcome = (type: ResourceTypeId, resource: ScimResource, body: unknow
     members.add(id);
   }
   expect([...members].sort()).toEqual(memberIds(result.resource).sort());
-  expect(result.changes.attributes.length === 0).toBe(JSON.stringify(sortKeys(resource)) === JSON.stringify(sortKeys(result.resource)));
+  expect(result.changes.attributes.length === 0).toBe(
+    JSON.stringify(sortKeys(resource)) === JSON.stringify(sortKeys(result.resource)),
+  );
 };
 
 const sortKeys = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
   const object = value as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(object).filter((key) => key !== 'schemas').sort().map((key) => [key, sortKeys(object[key])]));
+  return Object.fromEntries(
+    Object.keys(object)
+      .filter((key) => key !== 'schemas')
+      .sort()
+      .map((key) => [key, sortKeys(object[key])]),
+  );
 };
 
 describe('random PATCH requests', () => {

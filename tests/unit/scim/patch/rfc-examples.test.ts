@@ -21,7 +21,11 @@ const MANDY_MEMBER = { value: MANDY, $ref: `https://example.com/v2/Users/${MANDY
 describe('§3.5.2.1 add', () => {
   it('adds a member to a group', () => {
     const group = tourGuides();
-    const { resource, changes } = patch('Group', group, patchBody({ op: 'add', path: 'members', value: [jamesMember] }));
+    const { resource, changes } = patch(
+      'Group',
+      group,
+      patchBody({ op: 'add', path: 'members', value: [jamesMember] }),
+    );
     expect(resource.members).toEqual([...(group.members as unknown[]), stored(jamesMember)]);
     expect(changes).toEqual({ attributes: ['members'], membersAdded: [JAMES], membersRemoved: [] });
     expect(resource.id).toBe(group.id);
@@ -79,7 +83,11 @@ describe('§3.5.2.1 add', () => {
 
 describe('§3.5.2.2 remove', () => {
   it('removes a single member', () => {
-    const { resource, changes } = patch('Group', tourGuides(), patchBody({ op: 'remove', path: `members[value eq "${BABS}"]` }));
+    const { resource, changes } = patch(
+      'Group',
+      tourGuides(),
+      patchBody({ op: 'remove', path: `members[value eq "${BABS}"]` }),
+    );
     expect(withoutServiceAttributes(resource)).toEqual({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
       displayName: 'Tour Guides',
@@ -90,25 +98,41 @@ describe('§3.5.2.2 remove', () => {
 
   it('removes all members', () => {
     const { resource, changes } = patch('Group', tourGuides(), patchBody({ op: 'remove', path: 'members' }));
-    expect(withoutServiceAttributes(resource)).toEqual({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Tour Guides' });
+    expect(withoutServiceAttributes(resource)).toEqual({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Tour Guides',
+    });
     expect(changes).toEqual({ attributes: ['members'], membersAdded: [], membersRemoved: [BABS, MANDY] });
   });
 
   it('removes the emails matching a compound filter', () => {
-    const user = { ...fullUser(), emails: [
-      { value: 'bjensen@example.com', type: 'work', primary: true },
+    const user = {
+      ...fullUser(),
+      emails: [
+        { value: 'bjensen@example.com', type: 'work', primary: true },
+        { value: 'barbara@example.org', type: 'work' },
+        { value: 'babs@jensen.org', type: 'home' },
+      ],
+    };
+    const { resource } = patch(
+      'User',
+      user,
+      patchBody({ op: 'remove', path: 'emails[type eq "work" and value ew "example.com"]' }),
+    );
+    expect(resource.emails).toEqual([
       { value: 'barbara@example.org', type: 'work' },
       { value: 'babs@jensen.org', type: 'home' },
-    ] };
-    const { resource } = patch('User', user, patchBody({ op: 'remove', path: 'emails[type eq "work" and value ew "example.com"]' }));
-    expect(resource.emails).toEqual([{ value: 'barbara@example.org', type: 'work' }, { value: 'babs@jensen.org', type: 'home' }]);
+    ]);
   });
 
   it('removes one member and adds another (written without a space before the quote, as in the RFC)', () => {
     const { resource, changes } = patch(
       'Group',
       tourGuides(),
-      patchBody({ op: 'remove', path: `members[value eq"${BABS}"]` }, { op: 'add', path: 'members', value: [jamesMember] }),
+      patchBody(
+        { op: 'remove', path: `members[value eq"${BABS}"]` },
+        { op: 'add', path: 'members', value: [jamesMember] },
+      ),
     );
     expect(resource.members).toEqual([MANDY_MEMBER, stored(jamesMember)]);
     expect(changes).toEqual({ attributes: ['members'], membersAdded: [JAMES], membersRemoved: [BABS] });
@@ -140,7 +164,11 @@ describe('§3.5.2.2 remove', () => {
 
 describe('§3.5.2.3 replace', () => {
   it('replaces all members', () => {
-    const { resource, changes } = patch('Group', tourGuides(), patchBody({ op: 'replace', path: 'members', value: [babsMember, jamesMember] }));
+    const { resource, changes } = patch(
+      'Group',
+      tourGuides(),
+      patchBody({ op: 'replace', path: 'members', value: [babsMember, jamesMember] }),
+    );
     expect(withoutServiceAttributes(resource)).toEqual({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
       displayName: 'Tour Guides',
@@ -161,7 +189,11 @@ describe('§3.5.2.3 replace', () => {
       formatted: '911 Universal City Plaza\nHollywood, CA 91608 US',
       primary: true,
     };
-    const { resource } = patch('User', user, patchBody({ op: 'replace', path: 'addresses[type eq "work"]', value: work }));
+    const { resource } = patch(
+      'User',
+      user,
+      patchBody({ op: 'replace', path: 'addresses[type eq "work"]', value: work }),
+    );
     expect(resource).toEqual({ ...user, addresses: [work, (user.addresses as unknown[])[1]] });
   });
 
@@ -178,12 +210,20 @@ describe('§3.5.2.3 replace', () => {
   });
 
   it('path-less replace of emails and nickname', () => {
-    const user = { ...fullUser(), nickName: 'Babsy', emails: [{ value: 'old@example.com', type: 'work', primary: true }] };
+    const user = {
+      ...fullUser(),
+      nickName: 'Babsy',
+      emails: [{ value: 'old@example.com', type: 'work', primary: true }],
+    };
     const emails = [
       { value: 'bjensen@example.com', type: 'work', primary: true },
       { value: 'babs@jensen.org', type: 'home' },
     ];
-    const { resource, changes, quirks } = patch('User', user, patchBody({ op: 'replace', value: { emails, nickname: 'Babs' } }));
+    const { resource, changes, quirks } = patch(
+      'User',
+      user,
+      patchBody({ op: 'replace', value: { emails, nickname: 'Babs' } }),
+    );
     expect(resource).toEqual({ ...user, emails, nickName: 'Babs' });
     expect(changes.attributes).toEqual(['nickName', 'emails']);
     expect(quirks).toContain('attribute-name-any-case');

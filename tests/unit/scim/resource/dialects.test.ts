@@ -40,12 +40,16 @@ describe('attribute-name-any-case', () => {
   };
 
   const recase = (key: string, flips: boolean[]) =>
-    Array.from(key).map((char, index) => (flips[index % flips.length] ? char.toUpperCase() : char.toLowerCase())).join('');
+    Array.from(key)
+      .map((char, index) => (flips[index % flips.length] ? char.toUpperCase() : char.toLowerCase()))
+      .join('');
 
   const recaseKeys = (value: unknown, flips: boolean[]): unknown => {
     if (Array.isArray(value)) return value.map((element) => recaseKeys(element, flips));
     if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [recase(key, flips), recaseKeys(inner, flips)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [recase(key, flips), recaseKeys(inner, flips)]),
+    );
   };
 
   it('normalises any casing of the keys to the same resource (property)', () => {
@@ -65,7 +69,11 @@ describe('boolean-as-string', () => {
     ['TRUE', true],
     ['false', false],
   ])('reads %s as %s', (text, value) => {
-    const { resource, quirks } = validateUser({ userName: 'a', active: text, emails: [{ value: 'a@x', primary: text }] });
+    const { resource, quirks } = validateUser({
+      userName: 'a',
+      active: text,
+      emails: [{ value: 'a@x', primary: text }],
+    });
     expect(resource.active).toBe(value);
     expect(resource.emails).toEqual([{ value: 'a@x', primary: value }]);
     expect(quirks).toEqual(['boolean-as-string']);
@@ -79,7 +87,9 @@ describe('boolean-as-string', () => {
   it('reads any casing of "true"/"false" (property)', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), (value, flips) => {
-        const text = Array.from(String(value)).map((char, index) => (flips[index] ? char.toUpperCase() : char)).join('');
+        const text = Array.from(String(value))
+          .map((char, index) => (flips[index] ? char.toUpperCase() : char))
+          .join('');
         expect(validateUser({ userName: 'a', active: text }).resource.active).toBe(value);
       }),
     );
@@ -147,7 +157,9 @@ describe('manager-as-bare-id and manager-empty-string-clears', () => {
   });
 
   it('rejects a manager that is neither a string nor an object', () => {
-    expect(() => validateUser({ userName: 'a', [ENTERPRISE]: { manager: 5 } })).toThrow(new RegExp(`'${ENTERPRISE}:manager'`));
+    expect(() => validateUser({ userName: 'a', [ENTERPRISE]: { manager: 5 } })).toThrow(
+      new RegExp(`'${ENTERPRISE}:manager'`),
+    );
   });
 });
 
@@ -162,14 +174,23 @@ describe('entra-legacy-group-schema', () => {
       displayName: 'displayName',
       meta: { resourceType: 'Group' },
     });
-    expect(resource).toEqual({ schemas: [GROUP], externalId: '8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159', displayName: 'displayName' });
+    expect(resource).toEqual({
+      schemas: [GROUP],
+      externalId: '8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159',
+      displayName: 'displayName',
+    });
     expect(quirks).toEqual(['entra-legacy-group-schema', 'client-id-and-meta-ignored']);
   });
 });
 
 describe('client-id-and-meta-ignored and read-only-attribute-ignored', () => {
   it('drops a client id and meta, also as dotted keys', () => {
-    const { resource, quirks } = validateUser({ id: 'mine', userName: 'a', meta: { version: 'W/"1"' }, 'meta.created': 'x' });
+    const { resource, quirks } = validateUser({
+      id: 'mine',
+      userName: 'a',
+      meta: { version: 'W/"1"' },
+      'meta.created': 'x',
+    });
     expect(resource).toEqual({ schemas: [CORE], userName: 'a' });
     expect(quirks).toEqual(['client-id-and-meta-ignored', 'dotted-attribute-key']);
   });
@@ -185,7 +206,10 @@ describe('client-id-and-meta-ignored and read-only-attribute-ignored', () => {
   });
 
   it('ignores read-only attributes even in strict mode', () => {
-    expect(validateUser({ userName: 'a', id: 'x', groups: [] }, { strict: true }).resource).toEqual({ schemas: [CORE], userName: 'a' });
+    expect(validateUser({ userName: 'a', id: 'x', groups: [] }, { strict: true }).resource).toEqual({
+      schemas: [CORE],
+      userName: 'a',
+    });
   });
 });
 
@@ -219,7 +243,9 @@ describe('urn-qualified-attribute-key and dotted-attribute-key', () => {
   });
 
   it('rejects a dotted key that collides with a value already given', () => {
-    expect(() => validateUser({ userName: 'a', name: { givenName: 'A' }, 'name.givenName': 'B' })).toThrow(/'name.givenName'/);
+    expect(() => validateUser({ userName: 'a', name: { givenName: 'A' }, 'name.givenName': 'B' })).toThrow(
+      /'name.givenName'/,
+    );
   });
 });
 

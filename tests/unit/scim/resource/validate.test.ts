@@ -150,15 +150,26 @@ describe('type errors name the attribute path', () => {
 
 describe('multi-valued primary', () => {
   it('allows one primary', () => {
-    const { resource } = validateUser({ userName: 'a', emails: [{ value: 'a@x', primary: true }, { value: 'b@x', primary: false }] });
+    const { resource } = validateUser({
+      userName: 'a',
+      emails: [
+        { value: 'a@x', primary: true },
+        { value: 'b@x', primary: false },
+      ],
+    });
     expect(resource.emails).toHaveLength(2);
   });
 
-  it.each(['emails', 'phoneNumbers', 'addresses', 'roles'])('rejects two primaries in %s with invalidValue', (attribute) => {
-    const error = errorOf(() => validateUser({ userName: 'a', [attribute]: [{ primary: true }, { primary: 'True' }] }));
-    expect(error.scimType).toBe('invalidValue');
-    expect(error.detail).toContain(`'${attribute}'`);
-  });
+  it.each(['emails', 'phoneNumbers', 'addresses', 'roles'])(
+    'rejects two primaries in %s with invalidValue',
+    (attribute) => {
+      const error = errorOf(() =>
+        validateUser({ userName: 'a', [attribute]: [{ primary: true }, { primary: 'True' }] }),
+      );
+      expect(error.scimType).toBe('invalidValue');
+      expect(error.detail).toContain(`'${attribute}'`);
+    },
+  );
 });
 
 describe('unknown attributes', () => {

@@ -21,15 +21,45 @@ const names = (attributes: AttributeDefinition[] | undefined) => (attributes ?? 
 describe('core User schema (RFC 7643 §4.1, §8.7.1)', () => {
   it('defines every attribute of §4.1 in order', () => {
     expect(names(USER_SCHEMA.attributes)).toEqual([
-      'userName', 'name', 'displayName', 'nickName', 'profileUrl', 'title', 'userType', 'preferredLanguage', 'locale',
-      'timezone', 'active', 'password', 'emails', 'phoneNumbers', 'ims', 'photos', 'addresses', 'groups', 'entitlements',
-      'roles', 'x509Certificates',
+      'userName',
+      'name',
+      'displayName',
+      'nickName',
+      'profileUrl',
+      'title',
+      'userType',
+      'preferredLanguage',
+      'locale',
+      'timezone',
+      'active',
+      'password',
+      'emails',
+      'phoneNumbers',
+      'ims',
+      'photos',
+      'addresses',
+      'groups',
+      'entitlements',
+      'roles',
+      'x509Certificates',
     ]);
     expect(names(attributeOf(USER_SCHEMA, 'name').subAttributes)).toEqual([
-      'formatted', 'familyName', 'givenName', 'middleName', 'honorificPrefix', 'honorificSuffix',
+      'formatted',
+      'familyName',
+      'givenName',
+      'middleName',
+      'honorificPrefix',
+      'honorificSuffix',
     ]);
     expect(names(attributeOf(USER_SCHEMA, 'addresses').subAttributes)).toEqual([
-      'formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type', 'primary',
+      'formatted',
+      'streetAddress',
+      'locality',
+      'region',
+      'postalCode',
+      'country',
+      'type',
+      'primary',
     ]);
     expect(names(attributeOf(USER_SCHEMA, 'groups').subAttributes)).toEqual(['value', '$ref', 'display', 'type']);
     for (const multi of ['emails', 'phoneNumbers', 'ims', 'photos', 'entitlements', 'roles', 'x509Certificates']) {
@@ -38,7 +68,17 @@ describe('core User schema (RFC 7643 §4.1, §8.7.1)', () => {
   });
 
   it.each([
-    ['userName', { type: 'string', required: true, caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'server' }],
+    [
+      'userName',
+      {
+        type: 'string',
+        required: true,
+        caseExact: false,
+        mutability: 'readWrite',
+        returned: 'default',
+        uniqueness: 'server',
+      },
+    ],
     ['password', { type: 'string', mutability: 'writeOnly', returned: 'never', required: false }],
     ['active', { type: 'boolean', multiValued: false, mutability: 'readWrite' }],
     ['profileUrl', { type: 'reference', referenceTypes: ['external'] }],
@@ -56,7 +96,10 @@ describe('core User schema (RFC 7643 §4.1, §8.7.1)', () => {
     ['roles.type', { canonicalValues: [] }],
     ['x509Certificates.value', { type: 'binary' }],
     ['x509Certificates.type', { canonicalValues: [] }],
-    ['name.givenName', { type: 'string', caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'none' }],
+    [
+      'name.givenName',
+      { type: 'string', caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'none' },
+    ],
   ])('%s has the §8.7.1 characteristics', (path, expected) => {
     expect(attributeOf(USER_SCHEMA, path)).toMatchObject(expected);
   });
@@ -70,10 +113,22 @@ describe('Enterprise User extension (RFC 7643 §4.3)', () => {
   it('defines its attributes and the manager sub-attributes', () => {
     expect(ENTERPRISE_USER_SCHEMA.id).toBe('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User');
     expect(names(ENTERPRISE_USER_SCHEMA.attributes)).toEqual([
-      'employeeNumber', 'costCenter', 'organization', 'division', 'department', 'manager',
+      'employeeNumber',
+      'costCenter',
+      'organization',
+      'division',
+      'department',
+      'manager',
     ]);
-    expect(names(attributeOf(ENTERPRISE_USER_SCHEMA, 'manager').subAttributes)).toEqual(['value', '$ref', 'displayName']);
-    expect(attributeOf(ENTERPRISE_USER_SCHEMA, 'manager.$ref')).toMatchObject({ type: 'reference', referenceTypes: ['User'] });
+    expect(names(attributeOf(ENTERPRISE_USER_SCHEMA, 'manager').subAttributes)).toEqual([
+      'value',
+      '$ref',
+      'displayName',
+    ]);
+    expect(attributeOf(ENTERPRISE_USER_SCHEMA, 'manager.$ref')).toMatchObject({
+      type: 'reference',
+      referenceTypes: ['User'],
+    });
     expect(attributeOf(ENTERPRISE_USER_SCHEMA, 'manager.displayName').mutability).toBe('readOnly');
     expect(attributeOf(ENTERPRISE_USER_SCHEMA, 'manager').multiValued).toBe(false);
   });
@@ -82,7 +137,11 @@ describe('Enterprise User extension (RFC 7643 §4.3)', () => {
 describe('Group schema (RFC 7643 §4.2)', () => {
   it('requires displayName and defines members', () => {
     expect(attributeOf(GROUP_SCHEMA, 'displayName')).toMatchObject({ required: true, returned: 'default' });
-    expect(attributeOf(GROUP_SCHEMA, 'members')).toMatchObject({ type: 'complex', multiValued: true, mutability: 'readWrite' });
+    expect(attributeOf(GROUP_SCHEMA, 'members')).toMatchObject({
+      type: 'complex',
+      multiValued: true,
+      mutability: 'readWrite',
+    });
     expect(names(attributeOf(GROUP_SCHEMA, 'members').subAttributes)).toEqual(['value', '$ref', 'display', 'type']);
     expect(attributeOf(GROUP_SCHEMA, 'members.value').mutability).toBe('immutable');
     expect(attributeOf(GROUP_SCHEMA, 'members.type').canonicalValues).toEqual(['User', 'Group']);

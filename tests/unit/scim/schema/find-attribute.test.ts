@@ -31,7 +31,12 @@ describe('registry', () => {
 describe('findAttribute', () => {
   it('resolves a top-level core attribute', () => {
     const found = findAttribute('User', 'userName');
-    expect(found).toMatchObject({ schema: USER_SCHEMA_URN, path: 'userName', qualifiedPath: 'userName', common: false });
+    expect(found).toMatchObject({
+      schema: USER_SCHEMA_URN,
+      path: 'userName',
+      qualifiedPath: 'userName',
+      common: false,
+    });
     expect(found?.attribute.required).toBe(true);
     expect(found?.parent).toBeUndefined();
   });
@@ -91,12 +96,24 @@ describe('findAttribute', () => {
   });
 
   it('resolves the same attribute whatever the casing (property)', () => {
-    const paths = ['userName', 'name.familyName', 'emails.value', 'meta.version', `${ENTERPRISE_USER_SCHEMA_URN}:manager.value`];
+    const paths = [
+      'userName',
+      'name.familyName',
+      'emails.value',
+      'meta.version',
+      `${ENTERPRISE_USER_SCHEMA_URN}:manager.value`,
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...paths), fc.array(fc.boolean(), { minLength: 80, maxLength: 80 }), (path, flips) => {
-        const cased = Array.from(path).map((char, index) => (flips[index] ? char.toUpperCase() : char.toLowerCase())).join('');
-        expect(findAttribute('User', cased)?.qualifiedPath).toBe(findAttribute('User', path)?.qualifiedPath);
-      }),
+      fc.property(
+        fc.constantFrom(...paths),
+        fc.array(fc.boolean(), { minLength: 80, maxLength: 80 }),
+        (path, flips) => {
+          const cased = Array.from(path)
+            .map((char, index) => (flips[index] ? char.toUpperCase() : char.toLowerCase()))
+            .join('');
+          expect(findAttribute('User', cased)?.qualifiedPath).toBe(findAttribute('User', path)?.qualifiedPath);
+        },
+      ),
     );
   });
 });

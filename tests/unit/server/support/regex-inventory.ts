@@ -40,7 +40,12 @@ export const findPatterns = (root: string, dir: string): FoundPattern[] =>
     const visit = (node: ts.Node) => {
       if (ts.isRegularExpressionLiteral(node)) {
         const slash = node.text.lastIndexOf('/');
-        found.push({ where: where(node), source: node.text.slice(1, slash), flags: node.text.slice(slash + 1), dynamic: false });
+        found.push({
+          where: where(node),
+          source: node.text.slice(1, slash),
+          flags: node.text.slice(slash + 1),
+          dynamic: false,
+        });
       } else if (isRegExpConstructor(node)) {
         const [pattern, flags] = (node.arguments ?? []) as readonly (ts.Expression | undefined)[];
         const source = literalText(pattern);
