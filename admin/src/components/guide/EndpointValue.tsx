@@ -15,11 +15,8 @@ export const EndpointValue = ({ endpointUrl, suffix = '' }: EndpointValueProps) 
   if (!endpointUrl) {
     return (
       <StepText
-        message={{
-          id: getTranslation('guide.endpoint.none'),
-          defaultMessage:
-            'No endpoint yet: enable provisioning on <generalPage>the General page</generalPage> to get its URL.',
-        }}
+        id="guide.endpoint.none"
+        defaultMessage="No endpoint yet: enable provisioning on <generalPage>the General page</generalPage> to get its URL."
       />
     );
   }

@@ -18,6 +18,14 @@ import { normalizeElement, normalizeList, normalizeTargetValue } from './values'
 
 export type SettingOp = 'add' | 'replace';
 
+type ApplySetting = (
+  context: PatchContext,
+  resource: JsonObject,
+  target: AttributeTarget,
+  op: SettingOp,
+  value: unknown,
+) => void;
+
 /** add on a multi-valued attribute appends what is not there yet (RFC 7644 §3.5.2.1); a known member is a no-op. */
 const appendElements = (context: PatchContext, resource: JsonObject, target: AttributeTarget, value: unknown): void => {
   const elements = normalizeList(context, target, value);
@@ -102,13 +110,7 @@ const createElement = (context: PatchContext, target: AttributeTarget, value: un
 };
 
 /** `attr[filter]`, `attr[filter].sub` and `attr.sub` of a multi-valued attribute (every element when there is no filter). */
-const setElements = (
-  context: PatchContext,
-  resource: JsonObject,
-  target: AttributeTarget,
-  op: SettingOp,
-  value: unknown,
-): void => {
+const setElements: ApplySetting = (context, resource, target, op, value) => {
   const list = readList(resource, target);
   const indexes = matchingIndexes(context, target, list);
   const touched = new Set<unknown>();
@@ -145,13 +147,7 @@ const setElements = (
 };
 
 /** add or replace at a resolved path. */
-export const applySetting = (
-  context: PatchContext,
-  resource: JsonObject,
-  target: AttributeTarget,
-  op: SettingOp,
-  value: unknown,
-): void => {
+export const applySetting: ApplySetting = (context, resource, target, op, value) => {
   if (target.attribute.multiValued) {
     if (target.filter || target.sub) setElements(context, resource, target, op, value);
     else if (op === 'add') appendElements(context, resource, target, value);
