@@ -1,6 +1,7 @@
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { ActivityLog } from '../components/activity/ActivityLog';
+import { PluginPage } from '../components/common/PluginPage';
 import { useActivityPermission } from '../hooks/useActivityPermission';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -13,20 +14,18 @@ const ActivityPage = () => {
   if (isLoading) return <Page.Loading />;
   if (!canReadActivity) return <Page.NoPermissions />;
 
+  const subtitle = t(
+    'activity.subtitle',
+    'What your identity provider asked for and what was done, newest first, with every change to these settings.',
+  );
   return (
-    <Page.Main>
-      <Page.Title>{t('activity.pageTitle', 'SCIM activity')}</Page.Title>
-      <Layouts.Header
-        title={t('activity.title', 'Activity')}
-        subtitle={t(
-          'activity.subtitle',
-          'What your identity provider asked for and what was done, newest first, with every change to these settings.',
-        )}
-      />
-      <Layouts.Content>
-        <ActivityLog />
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage
+      pageTitle={t('activity.pageTitle', 'SCIM activity')}
+      title={t('activity.title', 'Activity')}
+      subtitle={subtitle}
+    >
+      <ActivityLog />
+    </PluginPage>
   );
 };
 

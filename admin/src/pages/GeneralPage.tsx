@@ -1,5 +1,5 @@
-import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { PluginPage } from '../components/common/PluginPage';
 import { GeneralSettings } from '../components/general/GeneralSettings';
 import { ProvisioningStatusAction } from '../components/general/ProvisioningStatusAction';
 import { useSettingsPage } from '../hooks/useSettingsPage';
@@ -11,6 +11,11 @@ const GeneralPage = () => {
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { permissions, settings, update, regenerateEndpoint, gate } = useSettingsPage();
   if (gate !== null || settings === null) return gate;
+
+  const subtitle = t(
+    'general.subtitle',
+    "Let Microsoft Entra ID, Okta or any SCIM 2.0 client provision this app's users.",
+  );
 
   const updateDisabledReason = permissions.canUpdateSettings
     ? undefined
@@ -38,41 +43,35 @@ const GeneralPage = () => {
       );
 
   return (
-    <Page.Main>
-      <Page.Title>{t('general.pageTitle', 'SCIM User Provisioning')}</Page.Title>
-      <Layouts.Header
-        title={t('general.title', 'SCIM User Provisioning')}
-        subtitle={t(
-          'general.subtitle',
-          "Let Microsoft Entra ID, Okta or any SCIM 2.0 client provision this app's users.",
-        )}
-        primaryAction={
-          <ProvisioningStatusAction
-            enabled={settings.enabled}
-            disabledReason={updateDisabledReason ?? (enableNeedsGrant ? grantDisabledReason : undefined)}
-            onChange={(enabled) =>
-              update(
-                { enabled },
-                enabled
-                  ? t('notification.enabled', 'Provisioning enabled')
-                  : t('notification.disabled', 'Provisioning disabled'),
-              )
-            }
-          />
-        }
-      />
-      <Layouts.Content>
-        <GeneralSettings
-          settings={settings}
-          canManageSecrets={permissions.canManageSecrets}
-          updateDisabledReason={updateDisabledReason}
-          grantDisabledReason={grantDisabledReason}
-          secretsDisabledReason={secretsDisabledReason}
-          update={update}
-          regenerateEndpoint={regenerateEndpoint}
+    <PluginPage
+      pageTitle={t('general.pageTitle', 'SCIM User Provisioning')}
+      title={t('general.title', 'SCIM User Provisioning')}
+      subtitle={subtitle}
+      primaryAction={
+        <ProvisioningStatusAction
+          enabled={settings.enabled}
+          disabledReason={updateDisabledReason ?? (enableNeedsGrant ? grantDisabledReason : undefined)}
+          onChange={(enabled) =>
+            update(
+              { enabled },
+              enabled
+                ? t('notification.enabled', 'Provisioning enabled')
+                : t('notification.disabled', 'Provisioning disabled'),
+            )
+          }
         />
-      </Layouts.Content>
-    </Page.Main>
+      }
+    >
+      <GeneralSettings
+        settings={settings}
+        canManageSecrets={permissions.canManageSecrets}
+        updateDisabledReason={updateDisabledReason}
+        grantDisabledReason={grantDisabledReason}
+        secretsDisabledReason={secretsDisabledReason}
+        update={update}
+        regenerateEndpoint={regenerateEndpoint}
+      />
+    </PluginPage>
   );
 };
 

@@ -1,6 +1,6 @@
 import { Box, Tabs } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { PluginPage } from '../components/common/PluginPage';
 import { EntraGuide } from '../components/guide/EntraGuide';
 import { OktaGuide } from '../components/guide/OktaGuide';
 import { useSettingsPage } from '../hooks/useSettingsPage';
@@ -14,29 +14,26 @@ const GuidePage = () => {
   if (gate !== null || settings === null) return gate;
 
   return (
-    <Page.Main>
-      <Page.Title>{t('guide.pageTitle', 'SCIM Guide')}</Page.Title>
-      <Layouts.Header
-        title={t('guide.title', 'SCIM Guide')}
-        subtitle={t('guide.subtitle', 'Connect your identity provider to this app, step by step.')}
-      />
-      <Layouts.Content>
-        <Tabs.Root defaultValue="entra" variant="simple">
-          <Tabs.List aria-label={t('guide.tabs', 'Identity providers')}>
-            <Tabs.Trigger value="entra">{t('guide.tab.entra', 'Microsoft Entra ID')}</Tabs.Trigger>
-            <Tabs.Trigger value="okta">{t('guide.tab.okta', 'Okta')}</Tabs.Trigger>
-          </Tabs.List>
-          <Box background="neutral0" padding={8} shadow="filterShadow" hasRadius marginTop={4}>
-            <Tabs.Content value="entra">
-              <EntraGuide endpointUrl={settings.endpointUrl} />
-            </Tabs.Content>
-            <Tabs.Content value="okta">
-              <OktaGuide endpointUrl={settings.endpointUrl} />
-            </Tabs.Content>
-          </Box>
-        </Tabs.Root>
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage
+      pageTitle={t('guide.pageTitle', 'SCIM Guide')}
+      title={t('guide.title', 'SCIM Guide')}
+      subtitle={t('guide.subtitle', 'Connect your identity provider to this app, step by step.')}
+    >
+      <Tabs.Root defaultValue="entra" variant="simple">
+        <Tabs.List aria-label={t('guide.tabs', 'Identity providers')}>
+          <Tabs.Trigger value="entra">{t('guide.tab.entra', 'Microsoft Entra ID')}</Tabs.Trigger>
+          <Tabs.Trigger value="okta">{t('guide.tab.okta', 'Okta')}</Tabs.Trigger>
+        </Tabs.List>
+        <Box background="neutral0" padding={8} shadow="filterShadow" hasRadius marginTop={4}>
+          <Tabs.Content value="entra">
+            <EntraGuide endpointUrl={settings.endpointUrl} />
+          </Tabs.Content>
+          <Tabs.Content value="okta">
+            <OktaGuide endpointUrl={settings.endpointUrl} />
+          </Tabs.Content>
+        </Box>
+      </Tabs.Root>
+    </PluginPage>
   );
 };
 

@@ -2,6 +2,7 @@ import { Badge } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { ActivityEntryResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
+import { MODE_MESSAGES } from './activityMessages';
 
 type Entry = Pick<ActivityEntryResponse, 'outcome' | 'status' | 'mode'> & Partial<Pick<ActivityEntryResponse, 'count'>>;
 
@@ -35,19 +36,10 @@ export const OutcomeBadge = ({ entry }: { entry: Entry }) => {
 /** Test or Production; entries not made by the SCIM endpoint (settings, secrets) have no mode. */
 export const ModeBadge = ({ entry }: { entry: Entry }) => {
   const { formatMessage } = useIntl();
-  if (entry.mode === 'production') {
-    return (
-      <Badge variant="primary">
-        {formatMessage({ id: getTranslation('activity.mode.production'), defaultMessage: 'Production' })}
-      </Badge>
-    );
-  }
-  if (entry.mode === 'test') {
-    return (
-      <Badge variant="warning">
-        {formatMessage({ id: getTranslation('activity.mode.test'), defaultMessage: 'Test' })}
-      </Badge>
-    );
-  }
-  return <>—</>;
+  if (entry.mode === null) return <>—</>;
+  return (
+    <Badge variant={entry.mode === 'production' ? 'primary' : 'warning'}>
+      {formatMessage(MODE_MESSAGES[entry.mode])}
+    </Badge>
+  );
 };

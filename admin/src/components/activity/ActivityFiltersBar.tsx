@@ -2,8 +2,7 @@ import { Box, Field, Flex, SingleSelect, SingleSelectOption } from '@strapi/desi
 import type { ReactNode } from 'react';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import type { ActivityFilters } from '../../types';
-import { getTranslation } from '../../utils/getTranslation';
-import { RESOURCE_TYPE_MESSAGES, RESOURCE_TYPES } from './activityMessages';
+import { SELECT_FILTERS } from './activityMessages';
 
 /** Radix selects cannot hold an empty value, so "any" has a value of its own. */
 const ANY = 'any';
@@ -24,12 +23,23 @@ interface FilterSelectProps<K extends keyof ActivityFilters> {
   onChange: ActivityFiltersBarProps['onChange'];
 }
 
-const option = <V extends string>(value: V, label: string) => ({ value, label });
-
 /** One select of the bar, for whichever filter it sets. */
 type FilterDefinition = {
   [K in keyof ActivityFilters]-?: Omit<FilterSelectProps<K>, 'value' | 'onChange'>;
 }[keyof ActivityFilters];
+
+/** A select's label, "any" choice and options in the viewer's language. */
+const definitionOf = (
+  name: keyof ActivityFilters,
+  message: (descriptor: MessageDescriptor) => string,
+): FilterDefinition => {
+  const { label, any, values } = SELECT_FILTERS[name];
+  const options = Object.keys(values).map((value) => ({
+    value,
+    label: message((values as Record<string, MessageDescriptor>)[value]),
+  }));
+  return { name, label: message(label), anyLabel: message(any), options } as FilterDefinition;
+};
 
 const FilterSelect = <K extends keyof ActivityFilters>({
   name,
@@ -60,35 +70,11 @@ const FilterSelect = <K extends keyof ActivityFilters>({
 /** Outcome, resource type and mode filters. */
 export const ActivityFiltersBar = ({ filters, onChange, action }: ActivityFiltersBarProps) => {
   const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const message = (descriptor: MessageDescriptor) => formatMessage(descriptor);
 
-  const selects: FilterDefinition[] = [
-    {
-      name: 'outcome',
-      label: t('activity.filter.outcome', 'Outcome'),
-      anyLabel: t('activity.filter.anyOutcome', 'All outcomes'),
-      options: [
-        option('success', t('activity.outcome.success', 'Success')),
-        option('failure', t('activity.outcome.failure', 'Failure')),
-      ],
-    },
-    {
-      name: 'resourceType',
-      label: t('activity.filter.resourceType', 'Resource type'),
-      anyLabel: t('activity.filter.anyResourceType', 'All resource types'),
-      options: RESOURCE_TYPES.map((type) => option(type, message(RESOURCE_TYPE_MESSAGES[type]))),
-    },
-    {
-      name: 'mode',
-      label: t('activity.filter.mode', 'Mode'),
-      anyLabel: t('activity.filter.anyMode', 'Test and production'),
-      options: [
-        option('test', t('activity.mode.test', 'Test')),
-        option('production', t('activity.mode.production', 'Production')),
-      ],
-    },
-  ];
+  const selects = (Object.keys(SELECT_FILTERS) as (keyof ActivityFilters)[]).map((name): FilterDefinition =>
+    definitionOf(name, message),
+  );
 
   return (
     <Flex gap={4} alignItems="flex-end" wrap="wrap">

@@ -27,6 +27,14 @@ const tomorrow = () => {
 export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const labelHint = t(
+    'secrets.add.labelHint',
+    'Optional. Helps you recognize the secret later, e.g. "Entra ID production".',
+  );
+  const expiresHint = t(
+    'secrets.add.expiresHint',
+    'Optional. The secret works through this day, then the endpoint refuses it. Empty: it never expires.',
+  );
   const [label, setLabel] = useState('');
   const [expiresOn, setExpiresOn] = useState<Date | undefined>(undefined);
   const [isCreating, setIsCreating] = useState(false);
@@ -61,24 +69,10 @@ export const AddSecretDialog = ({ open, onOpenChange, create }: AddSecretDialogP
             <CreatedSecret created={created} />
           ) : (
             <Flex tag="form" id={FORM_ID} onSubmit={submit} direction="column" alignItems="stretch" gap={4}>
-              <HintedField
-                name="label"
-                label={t('secrets.add.label', 'Label')}
-                hint={t(
-                  'secrets.add.labelHint',
-                  'Optional. Helps you recognize the secret later, e.g. "Entra ID production".',
-                )}
-              >
+              <HintedField name="label" label={t('secrets.add.label', 'Label')} hint={labelHint}>
                 <TextInput value={label} maxLength={120} onChange={(event) => setLabel(event.currentTarget.value)} />
               </HintedField>
-              <HintedField
-                name="expiresOn"
-                label={t('secrets.add.expires', 'Expires on')}
-                hint={t(
-                  'secrets.add.expiresHint',
-                  'Optional. The secret works through this day, then the endpoint refuses it. Empty: it never expires.',
-                )}
-              >
+              <HintedField name="expiresOn" label={t('secrets.add.expires', 'Expires on')} hint={expiresHint}>
                 <DatePicker
                   value={expiresOn}
                   onChange={setExpiresOn}
