@@ -100,6 +100,7 @@ it('refuses an admin without admin::users.create every change that hands out use
     ['PUT', '/scim/settings', { enabled: true, productionMode: true }],
     ['POST', '/scim/secrets', { label: 'mine' }],
     ['GET', `/scim/secrets/${revealable}/reveal`],
+    ['POST', `/scim/secrets/${revealable}/rotate`, { graceHours: 24 }],
   ];
   for (const [method, path, body] of refused) {
     const response = await operator.call(method, path, body);

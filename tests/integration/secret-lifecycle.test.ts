@@ -109,6 +109,103 @@ describe('expiry', () => {
   });
 });
 
+describe('rotation', () => {
+  const secretCount = () => app.strapi.db.query('plugin::scim.secret').count();
+  const rotate = (id: number, body: unknown) => api.call('POST', `/scim/secrets/${String(id)}/rotate`, body);
+  const hoursFromNow = (iso: string) => (Date.parse(iso) - Date.now()) / 3_600_000;
+
+  it('creates a successor with the same label and keeps the old secret working through the grace period', async () => {
+    const old = await api.createSecret('entra');
+    const { status, body } = await rotate(old.id, { graceHours: 24, expiresAt: inDays(90) });
+    expect(status).toBe(201);
+    const { secret: created, replaced } = body.data;
+    expect(created).toMatchObject({ label: 'entra', expired: false });
+    expect(created.secret).toMatch(/^scim_/);
+    expect(created.id).not.toBe(old.id);
+    expect(hoursFromNow(created.expiresAt)).toBeGreaterThan(89 * 24);
+    expect(replaced).toMatchObject({ id: old.id, label: 'entra', expired: false });
+    expect(hoursFromNow(replaced.expiresAt)).toBeGreaterThan(23.9);
+    expect(hoursFromNow(replaced.expiresAt)).toBeLessThanOrEqual(24);
+    expect(await listed(old.id)).toMatchObject({ expiresAt: replaced.expiresAt });
+    expect((await serviceConfig(old.secret)).status).toBe(200);
+    expect((await serviceConfig(created.secret)).status).toBe(200);
+
+    const entries = await app.strapi.db
+      .query('plugin::scim.activity-entry')
+      .findMany({ where: { resourceType: 'Secret', resourceId: { $in: [String(old.id), String(created.id)] } } });
+    expect(entries.map((entry: { operation: string; detail: string }) => [entry.operation, entry.detail])).toEqual(
+      expect.arrayContaining([
+        ['create', expect.stringContaining(`replaces secret ${String(old.id)}`)],
+        ['rotate', expect.stringContaining(`replaced by secret ${String(created.id)}; expires at`)],
+      ]),
+    );
+  });
+
+  it('with no grace period refuses the old secret at once', async () => {
+    const old = await api.createSecret('now');
+    const { body } = await rotate(old.id, { graceHours: 0 });
+    expect(body.data.replaced.expired).toBe(true);
+    expect((await serviceConfig(old.secret)).status).toBe(401);
+    expect((await serviceConfig(body.data.secret.secret)).status).toBe(200);
+  });
+
+  it('never lengthens the life of a secret that expires before the grace period ends', async () => {
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const { body: created } = await api.call('POST', '/scim/secrets', { label: 'soon', expiresAt });
+    const { body } = await rotate(created.data.id, { graceHours: 720, label: 'renamed' });
+    expect(body.data.replaced.expiresAt).toBe(expiresAt);
+    expect(body.data.secret).toMatchObject({ label: 'renamed', expiresAt: null });
+  });
+
+  it.each([
+    ['a grace period over 30 days', { graceHours: 721 }],
+    ['no grace period', {}],
+    ['a fractional grace period', { graceHours: 1.5 }],
+    ['an unknown field', { graceHours: 1, keepOld: true }],
+  ])('refuses %s with 400 and changes nothing', async (_label, body) => {
+    const old = await api.createSecret('kept');
+    const before = await secretCount();
+    expect((await rotate(old.id, body)).status).toBe(400);
+    expect(await secretCount()).toBe(before);
+    expect((await listed(old.id)).expiresAt).toBeNull();
+  });
+
+  it('answers 404 for an unknown secret and creates nothing', async () => {
+    const before = await secretCount();
+    expect((await rotate(999_999, { graceHours: 1 })).status).toBe(404);
+    expect(await secretCount()).toBe(before);
+  });
+});
+
+describe('label', () => {
+  it('changes and clears the label, and records the change', async () => {
+    const { id } = await api.createSecret('before');
+    const changed = await api.call('PUT', `/scim/secrets/${String(id)}`, { label: '  Okta production ' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.data).toMatchObject({ id, label: 'Okta production' });
+    expect((await listed(id)).label).toBe('Okta production');
+    expect((await api.call('PUT', `/scim/secrets/${String(id)}`, { label: null })).body.data.label).toBeNull();
+    const entry = await app.strapi.db
+      .query('plugin::scim.activity-entry')
+      .findOne({ where: { resourceType: 'Secret', resourceId: String(id), operation: 'update' } });
+    expect(entry).toMatchObject({ detail: 'label changed', actor: 'admin@example.com' });
+  });
+
+  it.each([
+    ['no label', {}],
+    ['a label over 120 characters', { label: 'x'.repeat(121) }],
+    ['another field', { label: 'a', hash: 'b' }],
+  ])('refuses %s with 400', async (_label, body) => {
+    const { id } = await api.createSecret('unchanged');
+    expect((await api.call('PUT', `/scim/secrets/${String(id)}`, body)).status).toBe(400);
+    expect((await listed(id)).label).toBe('unchanged');
+  });
+
+  it('answers 404 for an unknown secret', async () => {
+    expect((await api.call('PUT', '/scim/secrets/999999', { label: 'x' })).status).toBe(404);
+  });
+});
+
 describe('lastUsedAt', () => {
   it('is written once for many requests within the interval, and only by one of a parallel burst after it', async () => {
     const created = await api.createSecret('busy');

@@ -6,7 +6,7 @@ import { adminActor } from '../http/admin-actor';
 import { assertHostUserGrant } from '../http/host-user-grant';
 import { noStore } from '../http/no-store';
 import { validateBody } from '../http/validate-body';
-import { secretCreateSchema } from '../services/secrets';
+import { secretCreateSchema, secretRotateSchema, secretUpdateSchema } from '../services/secrets';
 import { getService } from '../utils/get-service';
 
 const idSchema = z.coerce.number().int().positive();
@@ -16,6 +16,8 @@ const parseId = (ctx: Context): number => {
   if (!result.success) throw new errors.ValidationError('id: must be a positive integer');
   return result.data;
 };
+
+const expiryDetail = (expiresAt: string | null) => (expiresAt ? `expires at ${expiresAt}` : 'never expires');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Secret changes are logged by id and label; the secret itself never is. */
@@ -48,10 +50,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assertHostUserGrant(strapi, ctx, 'Creating a secret');
       const input = validateBody(secretCreateSchema, ctx.request.body);
       const created = await getService(strapi, 'secrets').create(input);
-      const expiry = created.expiresAt ? `expires at ${created.expiresAt}` : 'never expires';
-      await recordChange(ctx, 'create', created.id, created.label, 201, expiry);
+      await recordChange(ctx, 'create', created.id, created.label, 201, expiryDetail(created.expiresAt));
       ctx.status = 201;
       ctx.body = { data: created };
+    },
+    async update(ctx: Context) {
+      const id = parseId(ctx);
+      const updated = await getService(strapi, 'secrets').update(
+        id,
+        validateBody(secretUpdateSchema, ctx.request.body),
+      );
+      await recordChange(ctx, 'update', id, updated.label, 200, 'label changed');
+      ctx.body = { data: updated };
+    },
+    /** Creates a successor and lets the rotated secret work through the grace period; the new one is shown once. */
+    async rotate(ctx: Context) {
+      noStore(ctx);
+      assertHostUserGrant(strapi, ctx, 'Rotating a secret');
+      const id = parseId(ctx);
+      const input = validateBody(secretRotateSchema, ctx.request.body);
+      const { created, replaced } = await getService(strapi, 'secrets').rotate(id, input);
+      await recordChange(
+        ctx,
+        'create',
+        created.id,
+        created.label,
+        201,
+        `replaces secret ${String(id)}; ${expiryDetail(created.expiresAt)}`,
+      );
+      await recordChange(
+        ctx,
+        'rotate',
+        id,
+        replaced.label,
+        201,
+        `replaced by secret ${String(created.id)}; ${expiryDetail(replaced.expiresAt)}`,
+      );
+      ctx.status = 201;
+      ctx.body = { data: { secret: created, replaced } };
     },
     async reveal(ctx: Context) {
       noStore(ctx);

@@ -20,6 +20,8 @@ export default {
     route('GET', '/secrets', 'secrets.list', ACTIONS.manageSecrets),
     route('POST', '/secrets', 'secrets.create', ACTIONS.manageSecrets),
     route('GET', '/secrets/:id/reveal', 'secrets.reveal', ACTIONS.manageSecrets),
+    route('PUT', '/secrets/:id', 'secrets.update', ACTIONS.manageSecrets),
+    route('POST', '/secrets/:id/rotate', 'secrets.rotate', ACTIONS.manageSecrets),
     route('DELETE', '/secrets/:id', 'secrets.remove', ACTIONS.manageSecrets),
     route('GET', '/activity', 'activity.list', ACTIONS.readActivity),
     route('GET', '/groups', 'provisioned-groups.list', ACTIONS.readSettings),

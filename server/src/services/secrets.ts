@@ -22,6 +22,20 @@ export const secretCreateSchema = z
 
 export type SecretCreate = z.infer<typeof secretCreateSchema>;
 
+export const secretUpdateSchema = z.object({ label: z.string().trim().max(120).nullable() }).strict();
+
+export type SecretUpdate = z.infer<typeof secretUpdateSchema>;
+
+/** The longest the replaced secret may keep working after a rotation: 30 days. */
+export const MAX_ROTATION_GRACE_HOURS = 720;
+
+export const secretRotateSchema = secretCreateSchema.extend({
+  /** How long the replaced secret keeps working, in hours; 0 refuses it from now on. */
+  graceHours: z.number().int().min(0).max(MAX_ROTATION_GRACE_HOURS),
+});
+
+export type SecretRotate = z.infer<typeof secretRotateSchema>;
+
 export type SecretSummary = SecretSummaryResponse;
 
 interface SecretRow {
@@ -75,6 +89,13 @@ const toSummary = (row: SecretRow, revealAllowed: boolean): SecretSummary => ({
   quirksSeen: quirksSeenOf(row.quirksSeen),
 });
 
+/** When the replaced secret stops working: after the grace period, or its own expiry if that comes first. */
+const expiryAfterRotation = (current: string | Date | null, graceHours: number, now = Date.now()): Date => {
+  const graceEnd = now + graceHours * 3_600_000;
+  const ownExpiry = current ? new Date(current).getTime() : Number.POSITIVE_INFINITY;
+  return new Date(Math.min(graceEnd, ownExpiry));
+};
+
 const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const secrets = (): RowQuery<SecretRow> => strapi.db.query(SECRET_UID);
   const encryption = () => strapi.service('admin::encryption') as unknown as EncryptionService;
@@ -99,6 +120,22 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  const insert = async (input: SecretCreate): Promise<SecretSummary & { secret: string }> => {
+    const secret = generateSecret();
+    // With reveal turned off no copy is kept at all: nothing to decrypt if the database and the key leak.
+    const encrypted = hasEncryptionKey() && revealAllowed() ? encryption().encrypt(secret) : null;
+    const row: SecretRow = await secrets().create({
+      data: {
+        label: input.label || null,
+        hash: hashSecret(secret),
+        encrypted,
+        hint: secretHint(secret),
+        expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+      },
+    });
+    return { ...toSummary(row, revealAllowed()), secret };
+  };
+
   return {
     hasEncryptionKey,
 
@@ -111,20 +148,31 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Returns the plaintext once; only its hash (and, with an encryption key and reveal allowed, an encrypted
      * copy) is stored.
      */
-    async create(input: SecretCreate): Promise<SecretSummary & { secret: string }> {
-      const secret = generateSecret();
-      // With reveal turned off no copy is kept at all: nothing to decrypt if the database and the key leak.
-      const encrypted = hasEncryptionKey() && revealAllowed() ? encryption().encrypt(secret) : null;
-      const row: SecretRow = await secrets().create({
-        data: {
-          label: input.label || null,
-          hash: hashSecret(secret),
-          encrypted,
-          hint: secretHint(secret),
-          expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
-        },
+    create: insert,
+
+    async update(id: number, input: SecretUpdate): Promise<SecretSummary> {
+      const row: SecretRow | null = await secrets().update({ where: { id }, data: { label: input.label || null } });
+      if (!row) throw new errors.NotFoundError('No secret with this id');
+      return toSummary(row, revealAllowed());
+    },
+
+    /**
+     * A new secret (with the old one's label unless another is given) and the old one set to stop working after
+     * the grace period, in one transaction: an identity provider is never left without a working secret, and a
+     * failed rotation changes nothing.
+     */
+    async rotate(
+      id: number,
+      input: SecretRotate,
+    ): Promise<{ created: SecretSummary & { secret: string }; replaced: SecretSummary }> {
+      return strapi.db.transaction(async () => {
+        const old: SecretRow | null = await secrets().findOne({ where: { id } });
+        if (!old) throw new errors.NotFoundError('No secret with this id');
+        const created = await insert({ label: input.label ?? old.label ?? undefined, expiresAt: input.expiresAt });
+        const expiresAt = expiryAfterRotation(old.expiresAt, input.graceHours);
+        await secrets().update({ where: { id }, data: { expiresAt } });
+        return { created, replaced: toSummary({ ...old, expiresAt: expiresAt.toISOString() }, revealAllowed()) };
       });
-      return { ...toSummary(row, revealAllowed()), secret };
     },
 
     /** Throws an ApplicationError with `details.code` saying why when the secret cannot be shown again. */
