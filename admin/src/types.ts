@@ -11,6 +11,7 @@ export type {
   CreatedSecretResponse,
   ProvisionedGroupResponse,
   RoleOption,
+  RotatedSecretResponse,
   SecretSummaryResponse,
   SettingsResponse,
 } from '../../server/src/contracts';

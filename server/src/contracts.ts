@@ -53,6 +53,12 @@ export interface CreatedSecretResponse extends SecretSummaryResponse {
   secret: string;
 }
 
+/** `POST /scim/secrets/:id/rotate`: the new secret, shown once, and the rotated one with its new expiry. */
+export interface RotatedSecretResponse {
+  secret: CreatedSecretResponse;
+  replaced: SecretSummaryResponse;
+}
+
 export type ActivityOutcome = 'success' | 'failure';
 export type ActivityMode = 'test' | 'production';
 export type ActivityResourceType = 'User' | 'Group' | 'Settings' | 'Secret' | 'Endpoint';

@@ -55,6 +55,8 @@ describe('Secrets on the General page', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Add a secret' });
     await user.type(within(dialog).getByLabelText('Label'), 'Rotating');
     const year = new Date().getFullYear() + 2;
+    await user.click(within(dialog).getByRole('combobox', { name: 'Expires' }));
+    await user.click(await screen.findByRole('option', { name: 'On a date…' }));
     await user.type(within(dialog).getByRole('combobox', { name: 'Expires on' }), `12/31/${year}`);
     await user.click(within(dialog).getByLabelText('Label'));
     await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
@@ -106,19 +108,125 @@ describe('Secrets on the General page', () => {
     const { user } = renderWithProviders(<GeneralPage />);
 
     await user.click(await screen.findByRole('button', { name: 'Delete Entra ID production' }));
-    let dialog = await screen.findByRole('alertdialog', { name: 'Delete this secret?' });
+    let dialog = await screen.findByRole('alertdialog', { name: 'Delete Entra ID production?' });
+    expect(dialog).toHaveTextContent('It has never been used.');
     expect(dialog).toHaveTextContent('will be refused');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(client.del).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole('button', { name: 'Delete Entra ID production' }));
-    dialog = await screen.findByRole('alertdialog', { name: 'Delete this secret?' });
+    dialog = await screen.findByRole('alertdialog', { name: 'Delete Entra ID production?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
     expect(client.del).toHaveBeenCalledWith('/scim/secrets/7');
     await waitFor(() => expect(screen.queryByText('Entra ID production')).not.toBeInTheDocument());
     expect(screen.getByText('scim_••••••••Zz99')).toBeInTheDocument();
     expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Secret deleted' });
+  });
+
+  it('names when a secret was last used before deleting it', async () => {
+    setUpFakeAdmin({ secrets: [onceOnlySecret] });
+    const { user } = renderWithProviders(<GeneralPage />);
+
+    await user.click(await screen.findByRole('button', { name: 'Delete scim_••••••••Zz99' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete scim_••••••••Zz99?' });
+    expect(dialog).toHaveTextContent(/It was last used on Feb 2, 2025/);
+  });
+
+  it('offers expiry presets: 30 days sends the end of the day 30 days from today', async () => {
+    const { client } = setUpFakeAdmin({ secrets: [] });
+    const { user } = renderWithProviders(<GeneralPage />);
+
+    await user.click(await screen.findByRole('button', { name: 'Add Secret' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a secret' });
+    await user.click(within(dialog).getByRole('combobox', { name: 'Expires' }));
+    const options = await screen.findAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual([
+      'Never',
+      '30 days',
+      '90 days',
+      '365 days',
+      'On a date…',
+    ]);
+    await user.click(screen.getByRole('option', { name: '30 days' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Create secret' }));
+
+    const today = new Date();
+    const expiresAt = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 30, 23, 59, 59, 999);
+    expect(client.post).toHaveBeenCalledWith('/scim/secrets', { expiresAt: expiresAt.toISOString() });
+  });
+
+  it('warns on a secret that expires within 14 days, and not on one further away', async () => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000 - 60_000).toISOString();
+    setUpFakeAdmin({
+      secrets: [
+        { ...revealableSecret, id: 1, label: 'soon', expiresAt: inDays(3) },
+        { ...revealableSecret, id: 2, label: 'later', expiresAt: inDays(15) },
+      ],
+    });
+    renderWithProviders(<GeneralPage />);
+    await screen.findByRole('region', { name: 'Secrets' });
+
+    const rowOf = async (text: string) =>
+      (await within(secretsSection()).findByText(text)).closest('tr') as HTMLElement;
+    expect(within(await rowOf('soon')).getByText('Expires in 3 days')).toBeInTheDocument();
+    expect(within(await rowOf('later')).queryByText(/Expires in/)).not.toBeInTheDocument();
+  });
+
+  it('rotates a secret: the new one is shown once and listed, the old one shows its grace expiry', async () => {
+    const { client } = setUpFakeAdmin({ secrets: [revealableSecret] });
+    const { user } = renderWithProviders(<GeneralPage />);
+
+    await user.click(await screen.findByRole('button', { name: 'Rotate Entra ID production' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rotate Entra ID production' });
+    expect(within(dialog).getByLabelText('Label')).toHaveValue('Entra ID production');
+    await user.click(within(dialog).getByRole('combobox', { name: 'The old secret keeps working for' }));
+    await user.click(await screen.findByRole('option', { name: '7 days' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Rotate' }));
+
+    expect(client.post).toHaveBeenCalledWith('/scim/secrets/7/rotate', {
+      graceHours: 168,
+      label: 'Entra ID production',
+    });
+    const shown = await screen.findByRole('dialog', { name: 'Your new secret' });
+    expect(within(shown).getByText(CREATED_SECRET)).toBeInTheDocument();
+    await user.click(within(shown).getByRole('button', { name: 'Done' }));
+
+    const rows = within(secretsSection())
+      .getAllByText('Entra ID production')
+      .map((cell) => cell.closest('tr'));
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0] as HTMLElement).getByText('Jan 2, 2099')).toBeInTheDocument();
+    expect(within(rows[1] as HTMLElement).getByText(`scim_••••••••${CREATED_SECRET.slice(-4)}`)).toBeInTheDocument();
+  });
+
+  it('does not offer rotation to an admin who may not create secrets', async () => {
+    setUpFakeAdmin({
+      secrets: [revealableSecret],
+      settings: { hostUserGrant: { allowed: false, permissionLabel: 'Users: Create' } },
+    });
+    renderWithProviders(<GeneralPage />);
+
+    expect(await screen.findByRole('button', { name: 'Rotate Entra ID production' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+  });
+
+  it('renames a secret', async () => {
+    const { client } = setUpFakeAdmin({ secrets: [revealableSecret] });
+    const { user } = renderWithProviders(<GeneralPage />);
+
+    await user.click(await screen.findByRole('button', { name: 'Rename Entra ID production' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rename Entra ID production' });
+    const input = within(dialog).getByLabelText('Label');
+    await user.clear(input);
+    await user.type(input, 'Entra ID staging');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(client.put).toHaveBeenCalledWith('/scim/secrets/7', { label: 'Entra ID staging' });
+    expect(await within(secretsSection()).findByText('Entra ID staging')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('reveals a revealable secret on demand and hides it again', async () => {

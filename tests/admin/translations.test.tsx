@@ -79,6 +79,9 @@ describe('translations', () => {
           role: 'r',
           id: 4,
           permission: 'p',
+          days: 3,
+          hours: 24,
+          lastUsed: 'Mar 1, 2025',
           ...ACTIVITY_VALUES,
         },
       );

@@ -2,7 +2,8 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../pluginId';
-import type { CreatedSecretResponse, SecretSummaryResponse } from '../types';
+import type { SecretFormValues } from '../components/secrets/SecretDialog';
+import type { CreatedSecretResponse, RotatedSecretResponse, SecretSummaryResponse } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 import { useLoaded } from './useLoaded';
 import { useNotifyFailure } from './useNotifyFailure';
@@ -10,11 +11,11 @@ import { useNotifyFailure } from './useNotifyFailure';
 const SECRETS_URL = `/${PLUGIN_ID}/secrets`;
 
 /**
- * Lists, creates, reveals and deletes secrets (`secrets` is null until listed). Listing needs the manage permission,
+ * Lists, creates, rotates, renames, reveals and deletes secrets (`secrets` is null until listed). Listing needs the manage permission,
  * so it waits for `allowed`.
  */
 export const useScimSecrets = (allowed: boolean) => {
-  const { get, post, del } = useFetchClient();
+  const { get, post, put, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { formatMessage } = useIntl();
   const notifyFailure = useNotifyFailure();
@@ -39,6 +40,44 @@ export const useScimSecrets = (allowed: boolean) => {
       }
     },
     [post, setSecrets, notifyFailure],
+  );
+
+  const rotate = useCallback(
+    async (id: number, values: SecretFormValues): Promise<CreatedSecretResponse | null> => {
+      try {
+        const body = {
+          graceHours: values.graceHours,
+          ...(values.label.trim() ? { label: values.label.trim() } : {}),
+          ...(values.expiresAt ? { expiresAt: values.expiresAt } : {}),
+        };
+        const response = await post<{ data: RotatedSecretResponse }>(`${SECRETS_URL}/${String(id)}/rotate`, body);
+        const { secret: created, replaced } = response.data.data;
+        const { secret: _plaintext, ...summary } = created;
+        setSecrets((current) => [...(current ?? []).map((row) => (row.id === id ? replaced : row)), summary]);
+        return created;
+      } catch (error) {
+        notifyFailure(error, 'secrets.notification.rotateError', 'The secret could not be rotated.');
+        return null;
+      }
+    },
+    [post, setSecrets, notifyFailure],
+  );
+
+  const rename = useCallback(
+    async (id: number, label: string): Promise<boolean> => {
+      try {
+        const response = await put<{ data: SecretSummaryResponse }>(`${SECRETS_URL}/${String(id)}`, {
+          label: label.trim() || null,
+        });
+        const updated = response.data.data;
+        setSecrets((current) => current?.map((row) => (row.id === id ? updated : row)) ?? null);
+        return true;
+      } catch (error) {
+        notifyFailure(error, 'secrets.notification.renameError', 'The label could not be saved.');
+        return false;
+      }
+    },
+    [put, setSecrets, notifyFailure],
   );
 
   const reveal = useCallback(
@@ -75,5 +114,5 @@ export const useScimSecrets = (allowed: boolean) => {
     [del, setSecrets, notifyFailure, toggleNotification, formatMessage],
   );
 
-  return { secrets, status, reload, create, reveal, remove };
+  return { secrets, status, reload, create, rotate, rename, reveal, remove };
 };

@@ -31,6 +31,9 @@ export const baseSettings = (overrides: Partial<SettingsResponse> = {}): Setting
   ...overrides,
 });
 
+/** The expiry the fake API gives a rotated secret. */
+export const ROTATED_UNTIL = '2099-01-02T12:00:00.000Z';
+
 export const revealableSecret: SecretSummaryResponse = {
   id: 7,
   label: 'Entra ID production',
@@ -137,7 +140,14 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
       if (reveal) return respond({ id: Number(reveal[1]), secret: REVEALED_SECRET });
       return Promise.reject(new Error(`Unexpected GET ${url}`));
     }),
-    put: jest.fn((url: string, body: Partial<SettingsResponse>) => {
+    put: jest.fn((url: string, body: Partial<SettingsResponse> & { label?: string | null }) => {
+      const secretId = url.match(/^\/scim\/secrets\/(\d+)$/)?.[1];
+      if (secretId) {
+        state.secrets = state.secrets.map((row) =>
+          row.id === Number(secretId) ? { ...row, label: body.label ?? null } : row,
+        );
+        return respond(state.secrets.find((row) => row.id === Number(secretId)));
+      }
       if (options.failSettingsUpdate)
         return Promise.reject(new Error('defaultRoleId: the Super Admin role cannot be the default role'));
       const invalid = body.groupRoleMappings && mappingError(body.groupRoleMappings, state.groups);
@@ -145,12 +155,13 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
       state.settings = { ...state.settings, ...body };
       return respond(state.settings);
     }),
-    post: jest.fn((url: string, body?: { label?: string; expiresAt?: string }) => {
+    post: jest.fn((url: string, body?: { label?: string; expiresAt?: string; graceHours?: number }) => {
       if (url === '/scim/settings/regenerate-endpoint') {
         state.settings = { ...state.settings, endpointUrl: NEW_ENDPOINT_URL };
         return respond(state.settings);
       }
-      if (url === '/scim/secrets') {
+      const rotated = url.match(/^\/scim\/secrets\/(\d+)\/rotate$/)?.[1];
+      if (url === '/scim/secrets' || rotated) {
         const created: CreatedSecretResponse = {
           id: 42,
           label: body?.label ?? null,
@@ -163,7 +174,11 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
           quirksSeen: [],
           secret: CREATED_SECRET,
         };
-        return respond(created);
+        if (!rotated) return respond(created);
+        const old = state.secrets.find((row) => row.id === Number(rotated));
+        if (!old) return Promise.reject(new Error('No secret with this id'));
+        const replaced = { ...old, expiresAt: ROTATED_UNTIL };
+        return respond({ secret: { ...created, label: body?.label ?? old.label }, replaced });
       }
       return Promise.reject(new Error(`Unexpected POST ${url}`));
     }),

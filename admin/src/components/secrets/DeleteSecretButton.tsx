@@ -7,11 +7,15 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 
 interface DeleteSecretButtonProps {
   name: string;
+  /** When the endpoint last accepted the secret; null if never. */
+  lastUsedAt: string | null;
   onDelete: () => Promise<boolean>;
 }
 
-export const DeleteSecretButton = ({ name, onDelete }: DeleteSecretButtonProps) => {
-  const { formatMessage } = useIntl();
+const LAST_USED_FORMAT = { dateStyle: 'medium', timeStyle: 'short' } as const;
+
+export const DeleteSecretButton = ({ name, lastUsedAt, onDelete }: DeleteSecretButtonProps) => {
+  const { formatMessage, formatDate } = useIntl();
   const [confirmOpen, setConfirmOpen] = useState(false);
 
   return (
@@ -26,10 +30,25 @@ export const DeleteSecretButton = ({ name, onDelete }: DeleteSecretButtonProps) 
       <ConfirmDialog
         open={confirmOpen}
         onOpenChange={setConfirmOpen}
-        title={formatMessage({ id: getTranslation('secrets.delete.title'), defaultMessage: 'Delete this secret?' })}
+        title={formatMessage(
+          { id: getTranslation('secrets.delete.title'), defaultMessage: 'Delete {name}?' },
+          { name },
+        )}
         confirmLabel={formatMessage({ id: getTranslation('secrets.delete.action'), defaultMessage: 'Delete' })}
         onConfirm={onDelete}
       >
+        {lastUsedAt
+          ? formatMessage(
+              {
+                id: getTranslation('secrets.delete.lastUsed'),
+                defaultMessage: 'It was last used on {lastUsed}.',
+              },
+              { lastUsed: formatDate(lastUsedAt, LAST_USED_FORMAT) },
+            )
+          : formatMessage({
+              id: getTranslation('secrets.delete.neverUsed'),
+              defaultMessage: 'It has never been used.',
+            })}{' '}
         {formatMessage({
           id: getTranslation('secrets.delete.body'),
           defaultMessage:

@@ -6,7 +6,10 @@ import { useScimSecrets } from '../../hooks/useScimSecrets';
 import { getTranslation } from '../../utils/getTranslation';
 import { SectionCard } from '../common/SectionCard';
 import { WithDisabledReason } from '../common/WithDisabledReason';
-import { AddSecretDialog } from './AddSecretDialog';
+import type { SecretSummaryResponse } from '../../types';
+import { secretName } from './maskSecret';
+import { RenameSecretDialog } from './RenameSecretDialog';
+import { SecretDialog } from './SecretDialog';
 import { SecretsTable } from './SecretsTable';
 
 interface SecretsSectionProps {
@@ -26,8 +29,10 @@ export const SecretsSection = ({
   allowReveal,
 }: SecretsSectionProps) => {
   const { formatMessage } = useIntl();
-  const { secrets, status, reload, create, reveal, remove } = useScimSecrets(canManage);
+  const { secrets, status, reload, create, rotate, rename, reveal, remove } = useScimSecrets(canManage);
   const [addOpen, setAddOpen] = useState(false);
+  const [rotating, setRotating] = useState<SecretSummaryResponse | null>(null);
+  const [renaming, setRenaming] = useState<SecretSummaryResponse | null>(null);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
 
   const addDisabledReason = disabledReason ?? grantDisabledReason;
@@ -59,13 +64,37 @@ export const SecretsSection = ({
           onRetry={() => void reload()}
           reveal={reveal}
           remove={remove}
+          onRename={setRenaming}
+          onRotate={setRotating}
           allowReveal={allowReveal}
-          revealDisabledReason={grantDisabledReason}
+          grantDisabledReason={grantDisabledReason}
         />
       ) : (
         <Typography textColor="neutral600">{disabledReason}</Typography>
       )}
-      <AddSecretDialog open={addOpen} onOpenChange={setAddOpen} create={create} />
+      <SecretDialog
+        open={addOpen}
+        onOpenChange={setAddOpen}
+        submit={({ label, expiresAt }) => create(label, expiresAt)}
+      />
+      {rotating ? (
+        <SecretDialog
+          key={rotating.id}
+          open
+          onOpenChange={(open) => (open ? undefined : setRotating(null))}
+          submit={(values) => rotate(rotating.id, values)}
+          rotating={{ name: secretName(rotating), label: rotating.label }}
+        />
+      ) : null}
+      {renaming ? (
+        <RenameSecretDialog
+          key={renaming.id}
+          name={secretName(renaming)}
+          label={renaming.label}
+          onClose={() => setRenaming(null)}
+          rename={(label) => rename(renaming.id, label)}
+        />
+      ) : null}
     </SectionCard>
   );
 };

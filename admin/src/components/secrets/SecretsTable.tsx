@@ -1,11 +1,11 @@
-import { Badge, EmptyStateLayout, Flex, Td, Typography } from '@strapi/design-system';
+import { EmptyStateLayout, Td, Typography } from '@strapi/design-system';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { useIntl } from 'react-intl';
 import type { LoadStatus, SecretSummaryResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 import { DataTable, type DataTableColumn } from '../common/DataTable';
-import { DeleteSecretButton } from './DeleteSecretButton';
-import { maskSecret } from './maskSecret';
+import { ExpiryCell } from './ExpiryCell';
+import { SecretActions } from './SecretActions';
 import { SecretValue } from './SecretValue';
 
 interface SecretsTableProps {
@@ -15,12 +15,14 @@ interface SecretsTableProps {
   onRetry: () => void;
   reveal: (id: number) => Promise<string | null>;
   remove: (id: number) => Promise<boolean>;
+  onRename: (secret: SecretSummaryResponse) => void;
+  onRotate: (secret: SecretSummaryResponse) => void;
   allowReveal: boolean;
-  revealDisabledReason?: string;
+  /** Set when the admin may not create users in Strapi: revealing and rotating are refused. */
+  grantDisabledReason?: string;
 }
 
 const DATE_FORMAT = { dateStyle: 'medium', timeStyle: 'short' } as const;
-const DAY_FORMAT = { dateStyle: 'medium' } as const;
 
 const COLUMNS: DataTableColumn[] = [
   { id: 'secrets.column.secret', defaultMessage: 'Secret' },
@@ -37,8 +39,10 @@ export const SecretsTable = ({
   onRetry,
   reveal,
   remove,
+  onRename,
+  onRotate,
   allowReveal,
-  revealDisabledReason,
+  grantDisabledReason,
 }: SecretsTableProps) => {
   const { formatMessage, formatDate } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
@@ -66,7 +70,7 @@ export const SecretsTable = ({
               secret={secret}
               reveal={reveal}
               allowReveal={allowReveal}
-              revealDisabledReason={revealDisabledReason}
+              revealDisabledReason={grantDisabledReason}
             />
           </Td>
           <Td>
@@ -81,15 +85,16 @@ export const SecretsTable = ({
             </Typography>
           </Td>
           <Td>
-            <Flex gap={2}>
-              <Typography textColor={secret.expired ? 'danger600' : 'neutral800'}>
-                {secret.expiresAt ? formatDate(secret.expiresAt, DAY_FORMAT) : t('secrets.neverExpires', 'Never')}
-              </Typography>
-              {secret.expired ? <Badge variant="danger">{t('secrets.expired', 'Expired')}</Badge> : null}
-            </Flex>
+            <ExpiryCell expiresAt={secret.expiresAt} expired={secret.expired} />
           </Td>
           <Td>
-            <DeleteSecretButton name={secret.label ?? maskSecret(secret.hint)} onDelete={() => remove(secret.id)} />
+            <SecretActions
+              secret={secret}
+              onRename={() => onRename(secret)}
+              onRotate={() => onRotate(secret)}
+              remove={() => remove(secret.id)}
+              rotateDisabledReason={grantDisabledReason}
+            />
           </Td>
         </>
       )}
