@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { adminApi, scimRequest } from './support/admin-api';
 import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
@@ -5,6 +6,7 @@ let app: TestApp;
 let api: ReturnType<typeof adminApi>;
 let endpoint: string;
 let secret: string;
+let token: string;
 
 const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
   scimRequest(`${endpoint}${path}`, { secret, ...init });
@@ -19,7 +21,8 @@ const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   app = await startTestApp({ env: { SCIM_ACTIVITY_MAX_ENTRIES: '100' } });
-  api = adminApi(app.baseUrl, await app.login());
+  token = await app.login();
+  api = adminApi(app.baseUrl, token);
   endpoint = (await api.enable()).endpointUrl as string;
   secret = (await api.createSecret('activity')).secret;
 });
@@ -173,6 +176,123 @@ it('lists entries newest first with filters and pages through the admin API', as
   const bad = await api.call('GET', '/scim/activity?outcome=maybe');
   expect(bad.status).toBe(400);
   expect(bad.body.error.message).toContain('outcome');
+});
+
+describe('search, date range and CSV export', () => {
+  let target: { id: string };
+  const listed = async (query: string) => {
+    const response = await api.call('GET', `/scim/activity?pageSize=100&${query}`);
+    expect(response.status).toBe(200);
+    return response.body.data.results as {
+      resourceId: string | null;
+      resourceName: string | null;
+      operation: string;
+    }[];
+  };
+  const exported = async (query: string) => {
+    const response = await fetch(`${app.baseUrl}/scim/activity/export?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const text = await response.text();
+    const rows = response.status === 200 ? (parse(text, { columns: true }) as Record<string, string>[]) : [];
+    return { response, rows };
+  };
+
+  beforeAll(async () => {
+    target = (
+      await scim('/Users', { method: 'POST', body: userBody('Search.Target@example.com', { externalId: 'ext-4711' }) })
+    ).body;
+    await scim(`/Users/${target.id}`, {
+      method: 'PATCH',
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', path: 'displayName', value: 'Target' }],
+      },
+    });
+    await scim('/Users', { method: 'POST', body: userBody('bystander@example.com') });
+  });
+
+  it.each([
+    ['part of the userName, in any case', 'search.TARGET'],
+    ['the externalId', 'ext-4711'],
+    ['the SCIM id', () => target.id],
+  ])("finds a user's entries by %s", async (_label, search) => {
+    const term = typeof search === 'function' ? search() : search;
+    const results = await listed(`search=${encodeURIComponent(term)}`);
+    expect(results.map((entry) => entry.operation).sort()).toEqual(['create', 'patch']);
+    expect(results.every((entry) => entry.resourceId === target.id)).toBe(true);
+  });
+
+  it('selects entries by date range, and refuses a range that ends before it starts', async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const inAMinute = new Date(Date.now() + 60_000).toISOString();
+    expect(await listed(`search=ext-4711&from=${hourAgo}&to=${inAMinute}`)).toHaveLength(2);
+    expect(await listed(`search=ext-4711&from=${inAMinute}`)).toHaveLength(0);
+    expect(await listed(`search=ext-4711&to=${hourAgo}`)).toHaveLength(0);
+    const reversed = await api.call('GET', `/scim/activity?from=${inAMinute}&to=${hourAgo}`);
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.message).toContain('from must be before to');
+    expect((await api.call('GET', '/scim/activity?from=yesterday')).status).toBe(400);
+    expect((await api.call('GET', '/scim/activity?userName=x')).status).toBe(400);
+  });
+
+  it('exports what the filters select as CSV, as the list shows it, with formulas neutralised', async () => {
+    await scim('/Users', { method: 'POST', body: userBody('=HYPERLINK("http://evil.example")') });
+    const { response, rows } = await exported('resourceType=User&outcome=success');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="scim-activity-[\d-]+\.csv"$/);
+    const total = (await api.call('GET', '/scim/activity?resourceType=User&outcome=success&pageSize=1')).body.data
+      .pagination.total;
+    expect(rows).toHaveLength(total);
+    expect(Object.keys(rows[0])).toEqual([
+      'createdAt',
+      'method',
+      'resourceType',
+      'resourceId',
+      'resourceName',
+      'operation',
+      'outcome',
+      'status',
+      'mode',
+      'count',
+      'changes',
+      'quirks',
+      'hostAction',
+      'detail',
+      'actor',
+    ]);
+    expect(rows.map((row) => row.resourceName)).toContain(`'=HYPERLINK("http://evil.example")`);
+    const patch = rows.find((row) => row.resourceId === target.id && row.operation === 'patch');
+    expect(patch).toMatchObject({ method: 'PATCH', status: '200', mode: 'test', changes: 'displayName' });
+
+    const searched = await exported('search=ext-4711');
+    expect(searched.rows.map((row) => row.operation).sort()).toEqual(['create', 'patch']);
+    expect((await exported('outcome=maybe')).response.status).toBe(400);
+  });
+
+  it('exports more entries than one batch, newest first, without repeating or leaving out any', async () => {
+    const bulk = Array.from({ length: 1050 }, (_, index) => ({
+      method: 'GET',
+      resourceType: 'Endpoint',
+      resourceId: `bulk-${String(index)}`,
+      operation: 'bulk',
+      outcome: 'failure',
+      status: 400,
+      createdAt: new Date(Date.now() - index * 1000),
+    }));
+    await app.strapi.db.query('plugin::scim.activity-entry').createMany({ data: bulk });
+    try {
+      const { rows } = await exported('resourceType=Endpoint');
+      const bulkRows = rows.filter((row) => row.operation === 'bulk');
+      expect(new Set(bulkRows.map((row) => row.resourceId)).size).toBe(1050);
+      expect(rows).toHaveLength((await entries({ resourceType: 'Endpoint' })).length);
+      const stamps = rows.map((row) => row.createdAt);
+      expect([...stamps].sort().reverse()).toEqual(stamps);
+    } finally {
+      await app.strapi.db.query('plugin::scim.activity-entry').deleteMany({ where: { operation: 'bulk' } });
+    }
+  });
 });
 
 it('prunes entries past the retention age, oldest first', async () => {

@@ -24,6 +24,7 @@ export default {
     route('POST', '/secrets/:id/rotate', 'secrets.rotate', ACTIONS.manageSecrets),
     route('DELETE', '/secrets/:id', 'secrets.remove', ACTIONS.manageSecrets),
     route('GET', '/activity', 'activity.list', ACTIONS.readActivity),
+    route('GET', '/activity/export', 'activity.export', ACTIONS.readActivity),
     route('GET', '/groups', 'provisioned-groups.list', ACTIONS.readSettings),
     route('DELETE', '/released-links/:externalId', 'released-links.remove', ACTIONS.updateSettings),
   ],
