@@ -30,9 +30,18 @@ export type SettingsUpdate = Partial<{
 
 export type LoadStatus = 'loading' | 'error' | 'ready';
 
-/** The Activity page's filters; a missing key means "any". */
-export interface ActivityFilters {
+/** The Activity page's select filters; a missing key means "any". */
+export interface ActivitySelectFilters {
   outcome?: ActivityOutcome;
   resourceType?: ActivityResourceType;
   mode?: ActivityMode;
+}
+
+/** Every filter of the Activity page, as kept in its URL; a missing key means "any". */
+export interface ActivityFilters extends ActivitySelectFilters {
+  /** A resource's id or externalId, or part of its name. */
+  search?: string;
+  /** First and last day shown, `YYYY-MM-DD` in the admin's time zone, both included. */
+  from?: string;
+  to?: string;
 }

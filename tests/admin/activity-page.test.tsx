@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import plugin from '../../admin/src/index';
 import ActivityPage from '../../admin/src/pages/ActivityPage';
 import { renderWithProviders } from './support/render';
@@ -18,6 +19,10 @@ import {
 jest.mock('@strapi/strapi/admin', () =>
   jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'),
 );
+
+/** Shows the router's query string, where the page keeps its filters. */
+const LocationProbe = () => <output data-testid="location">{useLocation().search}</output>;
+const location = () => screen.getByTestId('location').textContent;
 
 const renderActivity = () => renderWithProviders(<ActivityPage />, { route: '/settings/scim/activity' });
 
@@ -176,6 +181,75 @@ describe('Activity page', () => {
     expect(await screen.findByText('ada@example.com')).toBeInTheDocument();
     expect(queries().at(-1)).toEqual({ page: '1', pageSize: '20' });
     expect(screen.getByRole('combobox', { name: 'Outcome' })).toHaveTextContent('All outcomes');
+  });
+
+  it('reads its filters, page size and page from the URL, and writes each change back to it', async () => {
+    const { queries } = setUpFakeActivity({ entries: activityLog(30) });
+    const { user } = renderWithProviders(
+      <>
+        <ActivityPage />
+        <LocationProbe />
+      </>,
+      { route: '/settings/scim/activity?outcome=success&pageSize=10&page=2&from=nonsense' },
+    );
+    await waitFor(() => expect(queries()[0]).toEqual({ page: '2', pageSize: '10', outcome: 'success' }));
+    await screen.findByText('Page 2 of 4 (32 entries)');
+
+    await choose(user, 'Entries per page', '50');
+    await waitFor(() => expect(queries().at(-1)).toEqual({ page: '1', pageSize: '50', outcome: 'success' }));
+    expect(location()).toBe('?outcome=success&pageSize=50&from=nonsense');
+  });
+
+  it('searches on Enter, by id or part of a name, from page 1', async () => {
+    const { queries } = setUpFakeActivity({ entries: activityLog(30) });
+    const { user } = renderActivity();
+    await screen.findByText('ada@example.com');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText('Page 2 of 2 (33 entries)');
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'ADA{Enter}');
+    await waitFor(() => expect(queries().at(-1)).toEqual({ page: '1', pageSize: '20', search: 'ADA' }));
+    await waitFor(() => expect(bodyRows()).toHaveLength(1));
+    expect(bodyRows()[0]).toHaveTextContent('ada@example.com');
+  });
+
+  it("limits the entries to a range of days, both included, in the admin's time zone", async () => {
+    const { queries } = setUpFakeActivity({ entries: activityLog(3) });
+    const { user } = renderActivity();
+    await screen.findByText('ada@example.com');
+
+    await user.type(screen.getByRole('combobox', { name: 'From' }), '03/05/2025');
+    await user.type(screen.getByRole('combobox', { name: 'To' }), '03/05/2025');
+    await user.click(screen.getByRole('searchbox', { name: 'Search' }));
+    await waitFor(() =>
+      expect(queries().at(-1)).toEqual({
+        page: '1',
+        pageSize: '20',
+        from: new Date(2025, 2, 5).toISOString(),
+        to: new Date(2025, 2, 6).toISOString(),
+      }),
+    );
+  });
+
+  it('exports what the filters select as a CSV download', async () => {
+    const { client } = setUpFakeActivity({ entries: activityLog(3) });
+    const createObjectURL = jest.fn(() => 'blob:activity');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { user } = renderWithProviders(<ActivityPage />, {
+      route: '/settings/scim/activity?outcome=failure&mode=production',
+    });
+    await screen.findByText('Failure 409');
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(client.get).toHaveBeenCalledWith('/scim/activity/export?outcome=failure&mode=production', {
+      responseType: 'blob',
+    });
+    expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:activity');
+    click.mockRestore();
   });
 
   it('refreshes the current page', async () => {

@@ -203,7 +203,9 @@ describe('Secrets on the General page', () => {
   it('does not offer rotation to an admin who may not create secrets', async () => {
     setUpFakeAdmin({
       secrets: [revealableSecret],
-      settings: { hostUserGrant: { allowed: false, permissionLabel: 'Users: Create' } },
+      settings: {
+        hostUserGrant: { allowed: false, permission: 'admin::users.create', permissionLabel: 'Users: Create' },
+      },
     });
     renderWithProviders(<GeneralPage />);
 

@@ -194,7 +194,7 @@ describe('search, date range and CSV export', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     const text = await response.text();
-    const rows = response.status === 200 ? (parse(text, { columns: true }) as Record<string, string>[]) : [];
+    const rows = response.status === 200 ? parse<Record<string, string>>(text, { columns: true }) : [];
     return { response, rows };
   };
 

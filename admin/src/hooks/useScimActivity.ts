@@ -1,34 +1,58 @@
 import { useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../pluginId';
 import type { ActivityFilters, ActivityListResponse } from '../types';
+import {
+  activityQuery,
+  DEFAULT_ACTIVITY_PAGE_SIZE,
+  FILTER_KEYS,
+  filtersFromUrl,
+  pageSizeFromUrl,
+} from './activityQuery';
 import { SUPERSEDED, useLoaded } from './useLoaded';
 
-const ACTIVITY_URL = `/${PLUGIN_ID}/activity`;
-export const ACTIVITY_PAGE_SIZE = 20;
-
-/** The API validates its query strictly: only the filters that are set are sent. */
-export const activityQuery = (page: number, filters: ActivityFilters) => {
-  const params = new URLSearchParams({ page: String(page), pageSize: String(ACTIVITY_PAGE_SIZE) });
-  for (const key of ['outcome', 'resourceType', 'mode'] as const) {
-    const value = filters[key];
-    if (value) params.set(key, value);
-  }
-  return params.toString();
-};
+export const ACTIVITY_URL = `/${PLUGIN_ID}/activity`;
 
 /**
- * Loads one page of the activity log for the current filters (mount it only once the permission is known). Changing a filter goes back
- * to page 1. While a page reloads the previous one stays shown; only the newest request's answer is kept.
+ * Loads one page of the activity log for the filters, page and page size held in the page's URL (so a filtered view
+ * can be reloaded, bookmarked and shared; mount it only once the permission is known). Changing a filter or the
+ * page size goes back to page 1. While a page reloads the previous one stays shown; only the newest request's
+ * answer is kept.
  */
 export const useScimActivity = () => {
   const { get } = useFetchClient();
-  const [filters, setFilters] = useState<ActivityFilters>({});
-  const [page, setPage] = useState(1);
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromUrl(params), [params]);
+  const pageSize = pageSizeFromUrl(params);
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
+
+  /** Changes some of the URL's parameters (undefined removes one), replacing the history entry. */
+  const updateParams = useCallback(
+    (changes: Record<string, string | undefined>) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  const setPage = useCallback(
+    (next: number) => updateParams({ page: next > 1 ? String(next) : undefined }),
+    [updateParams],
+  );
 
   const fetchPage = useCallback(
     async (isLatest: () => boolean) => {
-      const response = await get<{ data: ActivityListResponse }>(`${ACTIVITY_URL}?${activityQuery(page, filters)}`);
+      const response = await get<{ data: ActivityListResponse }>(
+        `${ACTIVITY_URL}?${activityQuery(page, pageSize, filters)}`,
+      );
       const list = response.data.data;
       // Entries can be pruned between two loads: past the last page, show the last one.
       if (list.results.length === 0 && page > 1 && list.pagination.pageCount < page) {
@@ -37,20 +61,24 @@ export const useScimActivity = () => {
       }
       return list;
     },
-    [get, page, filters],
+    [get, page, pageSize, filters, setPage],
   );
   const { data, status, reload } = useLoaded(fetchPage);
 
-  const setFilter = useCallback(<K extends keyof ActivityFilters>(key: K, value: ActivityFilters[K] | undefined) => {
-    // A cleared filter is left out, not kept as undefined: "filtered" means some key is present.
-    setFilters(({ [key]: _previous, ...others }) => (value ? { ...others, [key]: value } : others));
-    setPage(1);
-  }, []);
+  const setFilter = useCallback(
+    <K extends keyof ActivityFilters>(key: K, value: ActivityFilters[K] | undefined) =>
+      updateParams({ [key]: value, page: undefined }),
+    [updateParams],
+  );
+  const setPageSize = useCallback(
+    (size: number) =>
+      updateParams({ pageSize: size === DEFAULT_ACTIVITY_PAGE_SIZE ? undefined : String(size), page: undefined }),
+    [updateParams],
+  );
+  const clearFilters = useCallback(
+    () => updateParams(Object.fromEntries([...FILTER_KEYS, 'page'].map((key) => [key, undefined]))),
+    [updateParams],
+  );
 
-  const clearFilters = useCallback(() => {
-    setFilters({});
-    setPage(1);
-  }, []);
-
-  return { data, status, reload, page, setPage, filters, setFilter, clearFilters };
+  return { data, status, reload, page, setPage, pageSize, setPageSize, filters, setFilter, clearFilters };
 };

@@ -12,7 +12,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await getService(strapi, 'activity').list(query) };
   },
   /** GET /scim/activity/export?outcome&resourceType&mode&search&from&to -> every selected entry as CSV. */
-  async export(ctx: Context) {
+  export(ctx: Context) {
     const filters = validateBody(activityFilterSchema, ctx.query);
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     ctx.set('Content-Disposition', `attachment; filename="scim-activity-${stamp}.csv"`);

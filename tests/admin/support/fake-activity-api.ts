@@ -101,8 +101,17 @@ export const setUpFakeActivity = (options: FakeActivityOptions = {}) => {
     const query = new URL(url, 'http://admin.test').searchParams;
     const page = Number(query.get('page') ?? 1);
     const pageSize = Number(query.get('pageSize') ?? 25);
-    const matching = state.entries.filter((item) =>
-      (['outcome', 'resourceType', 'mode'] as const).every((key) => !query.has(key) || item[key] === query.get(key)),
+    const search = query.get('search')?.toLowerCase();
+    const from = query.get('from');
+    const to = query.get('to');
+    const matching = state.entries.filter(
+      (item) =>
+        (['outcome', 'resourceType', 'mode'] as const).every(
+          (key) => !query.has(key) || item[key] === query.get(key),
+        ) &&
+        (!search || item.resourceId === search || Boolean(item.resourceName?.toLowerCase().includes(search))) &&
+        (!from || item.createdAt >= from) &&
+        (!to || item.createdAt < to),
     );
     return {
       results: matching.slice((page - 1) * pageSize, page * pageSize),
@@ -111,7 +120,10 @@ export const setUpFakeActivity = (options: FakeActivityOptions = {}) => {
   };
 
   const client = {
-    get: jest.fn((url: string) => {
+    get: jest.fn((url: string, _options?: { responseType?: string }) => {
+      if (url.startsWith('/scim/activity/export?')) {
+        return Promise.resolve({ data: new Blob(['createdAt\n'], { type: 'text/csv' }) });
+      }
       if (!url.startsWith('/scim/activity?')) return Promise.reject(new Error(`Unexpected GET ${url}`));
       if (state.failLoad) return Promise.reject(new Error('Internal Server Error'));
       return Promise.resolve({ data: { data: list(url) } });
@@ -131,7 +143,9 @@ export const setUpFakeActivity = (options: FakeActivityOptions = {}) => {
 
   /** The queries the page asked for, as parsed objects, in order. */
   const queries = () =>
-    client.get.mock.calls.map(([url]) => Object.fromEntries(new URL(url, 'http://admin.test').searchParams.entries()));
+    client.get.mock.calls
+      .filter(([url]) => url.startsWith('/scim/activity?'))
+      .map(([url]) => Object.fromEntries(new URL(url, 'http://admin.test').searchParams.entries()));
 
   return { client, state, queries };
 };

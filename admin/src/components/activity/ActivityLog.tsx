@@ -1,7 +1,8 @@
 import { Box, Button, Flex } from '@strapi/design-system';
-import { ArrowClockwise } from '@strapi/icons';
+import { ArrowClockwise, Download } from '@strapi/icons';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { useActivityExport } from '../../hooks/useActivityExport';
 import { useScimActivity } from '../../hooks/useScimActivity';
 import type { ActivityEntryResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
@@ -15,7 +16,8 @@ import { ActivityTable } from './ActivityTable';
 export const ActivityLog = () => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-  const { data, status, reload, setPage, filters, setFilter, clearFilters } = useScimActivity();
+  const { data, status, reload, setPage, pageSize, setPageSize, filters, setFilter, clearFilters } = useScimActivity();
+  const { exportCsv, isExporting } = useActivityExport();
   const [opened, setOpened] = useState<ActivityEntryResponse | null>(null);
 
   return (
@@ -24,14 +26,24 @@ export const ActivityLog = () => {
         filters={filters}
         onChange={setFilter}
         action={
-          <Button
-            variant="secondary"
-            startIcon={<ArrowClockwise />}
-            loading={status === 'loading' && data !== null}
-            onClick={() => void reload()}
-          >
-            {t('activity.refresh', 'Refresh')}
-          </Button>
+          <Flex gap={2}>
+            <Button
+              variant="secondary"
+              startIcon={<Download />}
+              loading={isExporting}
+              onClick={() => void exportCsv(filters)}
+            >
+              {t('activity.export', 'Export CSV')}
+            </Button>
+            <Button
+              variant="secondary"
+              startIcon={<ArrowClockwise />}
+              loading={status === 'loading' && data !== null}
+              onClick={() => void reload()}
+            >
+              {t('activity.refresh', 'Refresh')}
+            </Button>
+          </Flex>
         }
       />
       <Box aria-busy={status === 'loading'}>
@@ -41,7 +53,16 @@ export const ActivityLog = () => {
           onRetry={() => void reload()}
           onOpen={setOpened}
           empty={<ActivityEmptyState filtered={Object.keys(filters).length > 0} onClearFilters={clearFilters} />}
-          footer={data ? <ActivityPagination pagination={data.pagination} onPageChange={setPage} /> : undefined}
+          footer={
+            data ? (
+              <ActivityPagination
+                pagination={data.pagination}
+                onPageChange={setPage}
+                pageSize={pageSize}
+                onPageSizeChange={setPageSize}
+              />
+            ) : undefined
+          }
         />
       </Box>
       <ActivityDetailsModal entry={opened} onClose={() => setOpened(null)} />

@@ -1,7 +1,7 @@
 import type { MessageDescriptor } from 'react-intl';
 import type {
   ActivityEntryResponse,
-  ActivityFilters,
+  ActivitySelectFilters,
   ActivityMode,
   ActivityOutcome,
   ActivityResourceType,
@@ -30,10 +30,10 @@ export const MODE_MESSAGES: Record<ActivityMode, MessageDescriptor> = {
 
 /** The filters the bar offers as selects, in order: their label, their "any" choice and the names of their values. */
 export const SELECT_FILTERS: {
-  [K in keyof ActivityFilters]-?: {
+  [K in keyof ActivitySelectFilters]-?: {
     label: MessageDescriptor;
     any: MessageDescriptor;
-    values: Record<NonNullable<ActivityFilters[K]>, MessageDescriptor>;
+    values: Record<NonNullable<ActivitySelectFilters[K]>, MessageDescriptor>;
   };
 } = {
   outcome: {
