@@ -122,7 +122,12 @@ export const createResourceService = <Row extends StoredRow, Plan>(
 
     list(request: ListRequest, log?: QuirkLog): Promise<{ rows: Row[]; total: number }> {
       return repository.list({
-        where: compileListFilter(strapi, request.filter, type.columns, type.schemaUrn, log),
+        where: compileListFilter(
+          strapi,
+          request.filter,
+          { resourceType: type.name, uid: type.uid, columns: type.columns, coreSchema: type.schemaUrn },
+          log,
+        ),
         orderBy: listOrderBy(type.columns, request.sort),
         offset: request.startIndex - 1,
         limit: request.count,

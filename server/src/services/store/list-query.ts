@@ -1,20 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
-import {
-  compileFilter,
-  parseFilter,
-  type ColumnMap,
-  type FilterableAttribute,
-  type Filter,
-  type WhereClause,
-} from '../../scim/filter';
+import { compileFilter, parseFilter, type ColumnMap, type FilterableAttribute, type Filter } from '../../scim/filter';
 import type { Sort } from '../../scim/list';
 import type { QuirkLog } from '../../scim/quirks';
+import type { ResourceTypeId } from '../../scim/schema';
+import { jsonAttributeResolver } from './json-attributes';
+import { resolveJsonPredicates } from './json-filter-sql';
 import type { RowQuery } from './row-query';
 
 /** A page request compiled for one table: the where-clause of the filter, the order, the page. */
 export interface ListQuery {
-  where: WhereClause;
+  /** A compiled filter with its JSON predicates resolved to subqueries (compileListFilter). */
+  where: Record<string, unknown>;
   orderBy: Record<string, 'asc' | 'desc'>[];
   offset: number;
   limit: number;
@@ -49,23 +46,37 @@ const assertNoNul = (filter: Filter): void => {
   }
 };
 
+/** What a list filter is compiled against: the resource type's columns and its stored rows. */
+export interface FilterTarget {
+  resourceType: ResourceTypeId;
+  /** The content type whose rows hold the resources (attributes without a column are read from its JSON). */
+  uid: string;
+  columns: ColumnMap;
+  coreSchema: string;
+}
+
+/**
+ * The where-object of a list filter for Strapi's query engine: columns where the attribute has one,
+ * `id IN (JSON subquery)` for the rest of the schema (json-filter-sql.ts).
+ */
 export const compileListFilter = (
   strapi: Core.Strapi,
   filter: string | undefined,
-  columns: ColumnMap,
-  coreSchema: string,
+  target: FilterTarget,
   log?: QuirkLog,
-): WhereClause => {
+): Record<string, unknown> => {
   if (!filter) return {};
   const parsed = parseFilter(filter, undefined, log);
   assertNoNul(parsed);
-  return compileFilter(parsed, {
-    columns,
-    coreSchema,
+  const where = compileFilter(parsed, {
+    columns: target.columns,
+    coreSchema: target.coreSchema,
     likeWildcards: likeWildcardMode(strapi),
     likeIgnoresCase: strapi.db.dialect.client === 'sqlite',
+    jsonAttributes: jsonAttributeResolver(target.resourceType),
     log,
   });
+  return resolveJsonPredicates(strapi, target.uid, where);
 };
 
 /** ORDER BY for sortBy/sortOrder; the row id breaks ties so pages never overlap. */
