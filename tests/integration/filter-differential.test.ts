@@ -190,3 +190,61 @@ it('selects in the database exactly the users the evaluator matches', async () =
   );
   expect(compared).toBeGreaterThan(400);
 });
+
+/** sortBy on attributes without a column: the evaluator's value, missing last in either order, ties by id. */
+const SORT_PATHS = [
+  'title',
+  'userType',
+  `${ENTERPRISE}:department`,
+  `${ENTERPRISE}:employeeNumber`,
+  `${ENTERPRISE}:manager.value`,
+];
+
+const sortKey = (user: Record<string, unknown>, sortBy: string): string | undefined => {
+  const definition = findAttribute('User', sortBy);
+  const [container, names] = sortBy.startsWith(ENTERPRISE)
+    ? [user[ENTERPRISE] as Record<string, unknown> | undefined, sortBy.slice(ENTERPRISE.length + 1)]
+    : [user, sortBy];
+  const value = names
+    .split('.')
+    .reduce<unknown>((at, name) => (at as Record<string, unknown> | undefined)?.[name], container);
+  if (typeof value !== 'string') return undefined;
+  return definition?.attribute.caseExact ? value : value.toLowerCase();
+};
+
+it('sorts by attributes without a column in the database, stable across pages', async () => {
+  const service = app.strapi.plugin('scim').service('users');
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...SORT_PATHS),
+      fc.constantFrom('ascending', 'descending'),
+      fc.integer({ min: 1, max: 9 }),
+      fc.constantFrom(undefined, 'active eq true', 'emails[type eq "work"]', 'title pr or userType sw "a"'),
+      async (sortBy, sortOrder, count, filter) => {
+        const direction = sortOrder === 'ascending' ? 1 : -1;
+        const ast = filter === undefined ? undefined : parseFilter(filter);
+        const keyed = users
+          .map((user, index) => ({ user, index, key: sortKey(user, sortBy) }))
+          .filter(({ user }) => ast === undefined || matches(ast, user, resolve));
+        const expected = keyed
+          .sort((a, b) => {
+            if (a.key === undefined || b.key === undefined) {
+              if (a.key === b.key) return a.index - b.index;
+              return a.key === undefined ? 1 : -1;
+            }
+            if (a.key !== b.key) return (a.key < b.key ? -1 : 1) * direction;
+            return a.index - b.index;
+          })
+          .map(({ user }) => String(user.userName));
+        const sort = { attribute: findAttribute('User', sortBy), order: sortOrder };
+        const paged: string[] = [];
+        for (let startIndex = 1; startIndex <= users.length; startIndex += count) {
+          const { rows } = await service.list({ filter, startIndex, count, sort });
+          paged.push(...rows.map((row: { userName: string }) => row.userName));
+        }
+        expect({ sortBy, sortOrder, filter, paged }).toEqual({ sortBy, sortOrder, filter, paged: expected });
+      },
+    ),
+    { numRuns: 30, seed: 20261207 },
+  );
+});

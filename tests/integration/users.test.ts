@@ -188,6 +188,14 @@ describe('GET /Users', () => {
     expect(await userNames('title eq "Tour Guide" and not (emails[type eq "work" and primary eq false])')).toEqual(
       found,
     );
+    const sorted = await scim(
+      '/Users?sortBy=' + encodeURIComponent(`${enterprise}:employeeNumber`) + '&sortOrder=descending&count=1',
+    );
+    expect(sorted.status).toBe(200);
+    expect(sorted.body.Resources[0].userName).toBe('json.filter@example.com');
+    const multiValued = await scim('/Users?sortBy=phoneNumbers.type');
+    expect(multiValued.status).toBe(400);
+    expect(multiValued.body.detail).toMatch(/Cannot sort by 'phoneNumbers.type'/);
   });
 
   it('searches with POST /Users/.search', async () => {

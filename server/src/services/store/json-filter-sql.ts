@@ -20,7 +20,7 @@ import {
   type WhereClause,
 } from '../../scim/filter';
 
-type Dialect = 'sqlite' | 'postgres' | 'mysql';
+export type Dialect = 'sqlite' | 'postgres' | 'mysql';
 
 /** A JSON location: how to read its type and its text in one dialect. */
 interface Location {
@@ -77,6 +77,14 @@ const mysqlLocation = (base: string, keys: string[]): Location => {
   };
 };
 
+/** The type and text of the JSON value at `keys` under `base` (a JSON column or element). */
+export const locateJson = (dialect: Dialect, base: string, keys: string[]): Location =>
+  ({ sqlite: sqliteLocation, postgres: postgresLocation, mysql: mysqlLocation })[dialect](base, keys);
+
+/** A string compared byte-wise, as the filters compare them. */
+export const binaryText = (dialect: Dialect, text: string): string =>
+  dialect === 'postgres' ? `(${text}) COLLATE "C"` : text;
+
 interface ElementSource {
   /** Extra FROM items after the table (aliased `t`). */
   from: string;
@@ -88,7 +96,7 @@ interface ElementSource {
 
 function elementSource(dialect: Dialect, predicate: JsonPredicate): ElementSource {
   const keys = [...(predicate.container === undefined ? [] : [predicate.container]), predicate.attribute];
-  const locate = { sqlite: sqliteLocation, postgres: postgresLocation, mysql: mysqlLocation }[dialect];
+  const locate = (base: string, path: string[]) => locateJson(dialect, base, path);
   const objectKind = { sqlite: "'object'", postgres: "'object'", mysql: "'OBJECT'" }[dialect];
   const rawType = (location: string) =>
     ({ sqlite: `json_type(${location})`, postgres: `jsonb_typeof(${location})`, mysql: `JSON_TYPE(${location})` })[
@@ -155,8 +163,7 @@ function testSql(dialect: Dialect, location: Location, test: JsonTest): { sql: s
     case 'boolean':
       return { sql: `${location.kind} = ?`, bindings: [test.value ? 'boolean-true' : 'boolean-false'] };
     case 'string': {
-      const raw = test.caseExact ? location.text : `lower(${location.text})`;
-      const text = dialect === 'postgres' ? `(${raw}) COLLATE "C"` : raw;
+      const text = binaryText(dialect, test.caseExact ? location.text : `lower(${location.text})`);
       const isString = `${location.kind} = 'string'`;
       const length = lengthFunction[dialect];
       const { value } = test;
@@ -207,7 +214,7 @@ function conditionSql(
   }
 }
 
-const dialectOf = (strapi: Core.Strapi): Dialect => {
+export const dialectOf = (strapi: Core.Strapi): Dialect => {
   const client = strapi.db.dialect.client;
   if (client === 'sqlite') return 'sqlite';
   if (client === 'postgres') return 'postgres';
