@@ -12,6 +12,8 @@ let users: Record<string, unknown>[];
 
 const WORDS = ['Ann', 'ann', 'ANNA', 'bob', 'Bo', 'carl', 'x_y', 'a%b', 'Zed'];
 const EMAILS = ['ann@example.com', 'Ann@Example.org', 'bob@example.com', 'x_y@b.io', 'a%b@c.de'];
+const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+const TYPES = ['work', 'home', 'Work', 'other'];
 const resolve = (path: Parameters<typeof printAttributePath>[0]) =>
   findAttribute('User', printAttributePath(path))?.attribute;
 
@@ -21,7 +23,28 @@ const userArbitrary = fc.record({
   givenName: fc.option(fc.constantFrom(...WORDS), { nil: undefined }),
   familyName: fc.option(fc.constantFrom(...WORDS), { nil: undefined }),
   active: fc.boolean(),
-  emails: fc.array(fc.constantFrom(...EMAILS), { maxLength: 3 }),
+  emails: fc.array(
+    fc.record({
+      value: fc.option(fc.constantFrom(...EMAILS), { nil: undefined }),
+      type: fc.option(fc.constantFrom(...TYPES), { nil: undefined }),
+      primary: fc.option(fc.boolean(), { nil: undefined }),
+    }),
+    { maxLength: 3 },
+  ),
+  title: fc.option(fc.constantFrom(...WORDS, ''), { nil: undefined }),
+  userType: fc.option(fc.constantFrom(...WORDS), { nil: undefined }),
+  phones: fc.array(
+    fc.record({ value: fc.constantFrom('+1 555 0100', '+1 555 0199'), type: fc.constantFrom('mobile', 'work') }),
+    { maxLength: 2 },
+  ),
+  enterprise: fc.option(
+    fc.record({
+      employeeNumber: fc.option(fc.constantFrom('E1', 'e1', 'E2', '701984'), { nil: undefined }),
+      department: fc.option(fc.constantFrom(...WORDS), { nil: undefined }),
+      manager: fc.option(fc.constantFrom('m-1', 'M-1', 'm-2'), { nil: undefined }),
+    }),
+    { nil: undefined },
+  ),
 });
 
 const STRING_PATHS = ['userName', 'externalId', 'displayName', 'name.givenName', 'name.familyName'];
@@ -45,6 +68,43 @@ const comparison: fc.Arbitrary<string> = fc.oneof(
     .tuple(fc.constantFrom('eq', 'co', 'sw'), fc.constantFrom(...EMAILS, 'example'))
     .map(([op, value]) => `emails[value ${op} ${JSON.stringify(value)}]`),
   fc.constant('emails.value pr'),
+  // Attributes without a column: the JSON path of the compiler.
+  fc
+    .tuple(
+      fc.constantFrom('title', 'userType', `${ENTERPRISE}:department`, `${ENTERPRISE}:employeeNumber`),
+      fc.constantFrom(...STRING_OPS),
+      literal,
+    )
+    .map(([path, op, value]) => `${path} ${op} ${JSON.stringify(value)}`),
+  fc
+    .tuple(
+      fc.constantFrom('title', 'userType', `${ENTERPRISE}:employeeNumber`, `${ENTERPRISE}:manager`, 'phoneNumbers'),
+      fc.constantFrom('pr', 'eq null', 'ne null'),
+    )
+    .map(([path, test]) => `${path} ${test}`),
+  fc
+    .tuple(
+      fc.constantFrom('emails.type', 'phoneNumbers.type', `${ENTERPRISE}:manager.value`, 'phoneNumbers.value'),
+      fc.constantFrom(...STRING_OPS),
+      fc.constantFrom(...TYPES, 'mobile', 'm-1', 'M', '+1 555', '0199', ''),
+    )
+    .map(([path, op, value]) => `${path} ${op} ${JSON.stringify(value)}`),
+  fc.tuple(fc.constantFrom('eq', 'ne'), fc.boolean()).map(([op, value]) => `emails.primary ${op} ${value}`),
+  fc
+    .tuple(
+      fc.constantFrom(...TYPES),
+      fc.constantFrom('eq', 'co', 'sw', 'ne'),
+      fc.constantFrom(...EMAILS, 'example', 'ANN'),
+    )
+    .map(([type, op, value]) => `emails[type eq ${JSON.stringify(type)}].value ${op} ${JSON.stringify(value)}`),
+  fc
+    .tuple(fc.constantFrom(...TYPES), fc.boolean())
+    .map(([type, primary]) => `emails[not (type eq ${JSON.stringify(type)}) or primary eq ${primary}]`),
+  fc.constantFrom(
+    'emails[value eq null]',
+    'emails[type pr and not (value pr)]',
+    'phoneNumbers[type eq "mobile"].value pr',
+  ),
 );
 
 const filterArbitrary: fc.Arbitrary<string> = fc.letrec<{ filter: string }>((tie) => ({
@@ -55,6 +115,9 @@ const filterArbitrary: fc.Arbitrary<string> = fc.letrec<{ filter: string }>((tie
     tie('filter').map((inner) => `not (${inner})`),
   ),
 })).filter;
+
+const withoutUndefined = (record: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -71,7 +134,19 @@ beforeAll(async () => {
     if (sample.externalId) body.externalId = sample.externalId;
     if (sample.givenName || sample.familyName)
       body.name = { givenName: sample.givenName, familyName: sample.familyName };
-    if (sample.emails.length > 0) body.emails = sample.emails.map((value) => ({ value, type: 'work' }));
+    if (sample.emails.length > 0)
+      // At most one primary: SCIM refuses two.
+      body.emails = sample.emails.map((email, at) =>
+        withoutUndefined({ ...email, primary: at === 0 ? email.primary : email.primary && undefined }),
+      );
+    if (sample.title !== undefined) body.title = sample.title;
+    if (sample.userType) body.userType = sample.userType;
+    if (sample.phones.length > 0) body.phoneNumbers = sample.phones;
+    if (sample.enterprise) {
+      const { manager, ...rest } = sample.enterprise;
+      body[ENTERPRISE] = withoutUndefined({ ...rest, manager: manager === undefined ? undefined : { value: manager } });
+      body.schemas = [...(body.schemas as string[]), ENTERPRISE];
+    }
     const { row } = await service.create(body, { productionMode: false, defaultRoleId: null });
     users.push({ ...row.resource, id: row.scimId });
   }
@@ -108,10 +183,68 @@ it('selects in the database exactly the users the evaluator matches', async () =
       compared += 1;
       expect({ filter, actual }).toEqual({ filter, actual: expected });
     }),
-    { numRuns: 300, seed: 20261129 },
+    { numRuns: 500, seed: 20261207 },
   );
   process.stdout.write(
     `filter differential: ${compared} filters compared on ${app.database.client} over ${users.length} users\n`,
   );
-  expect(compared).toBeGreaterThan(200);
+  expect(compared).toBeGreaterThan(400);
+});
+
+/** sortBy on attributes without a column: the evaluator's value, missing last in either order, ties by id. */
+const SORT_PATHS = [
+  'title',
+  'userType',
+  `${ENTERPRISE}:department`,
+  `${ENTERPRISE}:employeeNumber`,
+  `${ENTERPRISE}:manager.value`,
+];
+
+const sortKey = (user: Record<string, unknown>, sortBy: string): string | undefined => {
+  const definition = findAttribute('User', sortBy);
+  const [container, names] = sortBy.startsWith(ENTERPRISE)
+    ? [user[ENTERPRISE] as Record<string, unknown> | undefined, sortBy.slice(ENTERPRISE.length + 1)]
+    : [user, sortBy];
+  const value = names
+    .split('.')
+    .reduce<unknown>((at, name) => (at as Record<string, unknown> | undefined)?.[name], container);
+  if (typeof value !== 'string') return undefined;
+  return definition?.attribute.caseExact ? value : value.toLowerCase();
+};
+
+it('sorts by attributes without a column in the database, stable across pages', async () => {
+  const service = app.strapi.plugin('scim').service('users');
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...SORT_PATHS),
+      fc.constantFrom('ascending', 'descending'),
+      fc.integer({ min: 1, max: 9 }),
+      fc.constantFrom(undefined, 'active eq true', 'emails[type eq "work"]', 'title pr or userType sw "a"'),
+      async (sortBy, sortOrder, count, filter) => {
+        const direction = sortOrder === 'ascending' ? 1 : -1;
+        const ast = filter === undefined ? undefined : parseFilter(filter);
+        const keyed = users
+          .map((user, index) => ({ user, index, key: sortKey(user, sortBy) }))
+          .filter(({ user }) => ast === undefined || matches(ast, user, resolve));
+        const expected = keyed
+          .sort((a, b) => {
+            if (a.key === undefined || b.key === undefined) {
+              if (a.key === b.key) return a.index - b.index;
+              return a.key === undefined ? 1 : -1;
+            }
+            if (a.key !== b.key) return (a.key < b.key ? -1 : 1) * direction;
+            return a.index - b.index;
+          })
+          .map(({ user }) => String(user.userName));
+        const sort = { attribute: findAttribute('User', sortBy), order: sortOrder };
+        const paged: string[] = [];
+        for (let startIndex = 1; startIndex <= users.length; startIndex += count) {
+          const { rows } = await service.list({ filter, startIndex, count, sort });
+          paged.push(...rows.map((row: { userName: string }) => row.userName));
+        }
+        expect({ sortBy, sortOrder, filter, paged }).toEqual({ sortBy, sortOrder, filter, paged: expected });
+      },
+    ),
+    { numRuns: 30, seed: 20261207 },
+  );
 });

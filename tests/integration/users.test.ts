@@ -150,9 +150,52 @@ describe('GET /Users', () => {
     const bad = await scim('/Users?filter=' + encodeURIComponent('userName eq'));
     expect(bad.status).toBe(400);
     expect(bad.body.scimType).toBe('invalidFilter');
-    const unfilterable = await scim('/Users?filter=' + encodeURIComponent('title eq "x"'));
+    const unfilterable = await scim('/Users?filter=' + encodeURIComponent('groups.display eq "x"'));
     expect(unfilterable.status).toBe(400);
     expect(unfilterable.body.scimType).toBe('invalidFilter');
+    expect(unfilterable.body.detail).toMatch(/"groups.display" is not filterable/);
+    const unqualified = await scim('/Users?filter=' + encodeURIComponent('employeeNumber eq "1"'));
+    expect(unqualified.status).toBe(400);
+    expect(unqualified.body.detail).toMatch(/"employeeNumber" is not filterable/);
+  });
+
+  it("filters on attributes without a column, including Entra ID's work-email form", async () => {
+    const enterprise = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+    const created = await scim('/Users', {
+      method: 'POST',
+      body: {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', enterprise],
+        userName: 'json.filter@example.com',
+        title: 'Tour Guide',
+        emails: [
+          { type: 'home', value: 'home.json@example.org' },
+          { type: 'work', value: 'Ann.Json@Contoso.com', primary: true },
+        ],
+        [enterprise]: { employeeNumber: 'JF-701984', manager: { value: 'boss-1' } },
+      },
+    });
+    expect(created.status).toBe(201);
+    const userNames = async (filter: string) => {
+      const response = await scim('/Users?filter=' + encodeURIComponent(filter));
+      expect(response.status).toBe(200);
+      return (response.body.Resources as { userName: string }[]).map((user) => user.userName);
+    };
+    const found = ['json.filter@example.com'];
+    expect(await userNames('emails[type eq "work"].value eq "ann.json@contoso.com"')).toEqual(found);
+    expect(await userNames('emails[type eq "home"].value eq "ann.json@contoso.com"')).toEqual([]);
+    expect(await userNames(`${enterprise}:employeeNumber eq "jf-701984"`)).toEqual(found);
+    expect(await userNames(`${enterprise}:manager.value eq "boss-1" and title sw "tour"`)).toEqual(found);
+    expect(await userNames('title eq "Tour Guide" and not (emails[type eq "work" and primary eq false])')).toEqual(
+      found,
+    );
+    const sorted = await scim(
+      '/Users?sortBy=' + encodeURIComponent(`${enterprise}:employeeNumber`) + '&sortOrder=descending&count=1',
+    );
+    expect(sorted.status).toBe(200);
+    expect(sorted.body.Resources[0].userName).toBe('json.filter@example.com');
+    const multiValued = await scim('/Users?sortBy=phoneNumbers.type');
+    expect(multiValued.status).toBe(400);
+    expect(multiValued.body.detail).toMatch(/Cannot sort by 'phoneNumbers.type'/);
   });
 
   it('searches with POST /Users/.search', async () => {

@@ -512,6 +512,13 @@ export const PATTERN_USES: PatternUse[] = [
     ],
   },
   {
+    file: 'server/src/services/store/json-filter-sql.ts',
+    pattern: '/^[A-Za-z0-9:._$-]+$/',
+    clientInput: null,
+    bound: "attribute names and URNs of the plugin's own schema definitions",
+    cases: [],
+  },
+  {
     file: 'server/src/controllers/search.ts',
     pattern: '/not filterable/i',
     clientInput: null,

@@ -20,9 +20,11 @@
  */
 import type { QuirkLog } from '../quirks';
 import type { AttributePath, AttributeFilter, Filter, LogicalFilter, ValuePathFilter } from './ast';
-import { isAttributeFilter, makeAttributePath, qualifySubAttributePath } from './ast';
+import { isAttributeFilter, isComparison, makeAttributePath, qualifySubAttributePath } from './ast';
 import { attributePathKey, printAttributePath } from './attribute-path';
 import { isSubstringOperator, isTextType, literalOperand } from './operand';
+import { compileJsonExpression, compileJsonValuePath } from './compile-json';
+import type { JsonAttributeResolver } from './json-predicate';
 import { invalidFilter } from './syntax-error';
 import type {
   ColumnCondition,
@@ -47,6 +49,11 @@ export interface CompileOptions {
   likeIgnoresCase?: boolean;
   /** Where tolerated dialects (a boolean compared with "true") are reported. */
   log?: QuirkLog;
+  /**
+   * Attributes without a column: when given, they compile to JSON predicates over the stored resource
+   * (`compile-json.ts`) instead of a 400 "not filterable".
+   */
+  jsonAttributes?: JsonAttributeResolver;
 }
 
 interface CompileContext {
@@ -55,6 +62,7 @@ interface CompileContext {
   readonly rejectLikeWildcards: boolean;
   readonly likeIgnoresCase: boolean;
   readonly log?: QuirkLog;
+  readonly jsonAttributes?: JsonAttributeResolver;
   /** Inside a `not`: comparisons must be two-valued. */
   readonly negated: boolean;
   /** Inside `attr[...]`: paths are sub-attributes of `parent`, stored through `relation` if set. */
@@ -83,6 +91,7 @@ export function compileFilter(filter: Filter, options: CompileOptions): WhereCla
     rejectLikeWildcards: options.likeWildcards === 'reject',
     likeIgnoresCase: options.likeIgnoresCase === true,
     log: options.log,
+    jsonAttributes: options.jsonAttributes,
     negated: false,
   });
 }
@@ -122,8 +131,16 @@ function compileLogical(filter: LogicalFilter, context: CompileContext): WhereCl
 function compileValuePath(filter: ValuePathFilter, context: CompileContext): WhereClause {
   if (context.valuePath) throw invalidFilter('A value filter cannot contain another value filter');
   const pathText = printAttributePath(filter.path);
+  const leaves = attributeLeaves(filter.filter);
+  const mappings = leaves.map((leaf) => findMapping(qualifySubAttributePath(filter.path, leaf.path), context));
+  // A list column answers one plain comparison on its own; anything else needs the elements themselves.
+  const plainComparison = isComparison(filter.filter) && filter.filter.value !== null;
+  const needsElements = mappings.some(
+    (mapping) => mapping === undefined || (mapping.list === true && !plainComparison),
+  );
+  if (needsElements && context.jsonAttributes) return compileJsonValuePath(filter, context.jsonAttributes, context.log);
   const relations = new Set<string | undefined>();
-  for (const leaf of attributeLeaves(filter.filter)) {
+  for (const leaf of leaves) {
     const mapping = lookup(qualifySubAttributePath(filter.path, leaf.path), context);
     relations.add(isRelationMapping(mapping) ? mapping.relation : undefined);
   }
@@ -145,6 +162,9 @@ function compileAttributeExpression(filter: AttributeFilter, context: CompileCon
   const valuePath = context.valuePath;
   const path = valuePath ? qualifySubAttributePath(valuePath.parent, filter.path) : filter.path;
   const pathText = printAttributePath(path);
+  if (!valuePath && context.jsonAttributes && !hasColumns(path, context)) {
+    return compileJsonExpression(filter, context.jsonAttributes, context.log);
+  }
   if (filter.op === 'pr' && path.subAttribute === undefined && !context.columns.has(mapKey(path, context))) {
     return compileComplexPresence(path, context);
   }
@@ -235,12 +255,24 @@ function mapKey(path: AttributePath, context: CompileContext): string {
 }
 
 /** The mapping of a path; a complex attribute without its own entry is compared through `.value`. */
-function lookup(path: AttributePath, context: CompileContext): FilterableAttribute {
+function findMapping(path: AttributePath, context: CompileContext): FilterableAttribute | undefined {
   const key = mapKey(path, context);
-  const mapping =
-    context.columns.get(key) ?? (path.subAttribute === undefined ? context.columns.get(`${key}.value`) : undefined);
+  return (
+    context.columns.get(key) ?? (path.subAttribute === undefined ? context.columns.get(`${key}.value`) : undefined)
+  );
+}
+
+function lookup(path: AttributePath, context: CompileContext): FilterableAttribute {
+  const mapping = findMapping(path, context);
   if (mapping === undefined) throw notFilterable(path);
   return mapping;
+}
+
+/** Whether a path has a column of its own, or (a complex attribute) columns for sub-attributes. */
+function hasColumns(path: AttributePath, context: CompileContext): boolean {
+  if (findMapping(path, context) !== undefined) return true;
+  const prefix = `${mapKey(path, context)}.`;
+  return path.subAttribute === undefined && [...context.columns.keys()].some((key) => key.startsWith(prefix));
 }
 
 /**

@@ -22,6 +22,13 @@ export {
 } from './ast';
 export { attributePathKey, printAttributePath, readAttributePath } from './attribute-path';
 export { compileFilter, type CompileOptions } from './compile';
+export {
+  JSON_PREDICATE_KEY,
+  type JsonAttributeResolver,
+  type JsonCondition,
+  type JsonPredicate,
+  type JsonTest,
+} from './json-predicate';
 export { matches, matchesElement } from './evaluate';
 export { parseDateTime } from './operand';
 export { DEFAULT_FILTER_LIMITS, parseFilter, type FilterLimits } from './parser';

@@ -9,8 +9,8 @@ import type { ScimType } from '../errors';
 import { isScimError } from '../errors';
 import type { QuirkLog } from '../quirks';
 import type { AttributePath, ComparisonOperator, Filter, LiteralValue, ValuePathFilter } from './ast';
-import { COMPARISON_OPERATORS } from './ast';
-import { readAttributePath } from './attribute-path';
+import { COMPARISON_OPERATORS, makeAttributePath } from './ast';
+import { isAttributeName, readAttributePath } from './attribute-path';
 import { tokenize, type Token } from './lexer';
 import { FilterSyntaxError } from './syntax-error';
 
@@ -150,7 +150,7 @@ export class FilterParser {
     if (this.current.kind === '[') {
       if (insideValuePath)
         return this.fail(this.current.position, 'A value filter cannot contain another value filter');
-      return this.parseValuePath(path);
+      return this.parseValuePathExpression(path);
     }
     return this.parseAttributeExpression(path, token.text);
   }
@@ -177,6 +177,28 @@ export class FilterParser {
       this.expectClosing(']', open);
       return this.node({ op: 'valuePath', path, filter });
     });
+  }
+
+  /**
+   * `attr[filter]`, or Entra ID's `attr[filter].sub op value`, which reads as `attr[filter and sub op value]`:
+   * both conditions hold for the same element.
+   */
+  private parseValuePathExpression(path: AttributePath): ValuePathFilter {
+    const selected = this.parseValuePath(path);
+    const subAttribute = this.parseSubAttributeAfterBracket();
+    if (subAttribute === undefined) return selected;
+    const condition = this.parseAttributeExpression(makeAttributePath(subAttribute), `.${subAttribute}`);
+    return { ...selected, filter: this.node({ op: 'and', left: selected.filter, right: condition }) };
+  }
+
+  /** The `.sub` right after `attr[filter]`, or undefined when none follows. */
+  parseSubAttributeAfterBracket(): string | undefined {
+    const token = this.current;
+    if (token.kind !== 'word' || !token.text.startsWith('.')) return undefined;
+    const subAttribute = token.text.slice(1);
+    if (!isAttributeName(subAttribute)) this.fail(token.position, `Invalid sub-attribute name "${subAttribute}"`);
+    this.advance();
+    return subAttribute;
   }
 
   private parseAttributeExpression(path: AttributePath, pathText: string): Filter {

@@ -4,7 +4,6 @@
  */
 import type { AttributePath, Filter } from './ast';
 import { makeAttributePath } from './ast';
-import { isAttributeName } from './attribute-path';
 import type { QuirkLog } from '../quirks';
 import { FilterParser, guardParse, resolveLimits, type FilterLimits } from './parser';
 
@@ -29,11 +28,8 @@ export function parsePatchPath(text: string, limits?: Partial<FilterLimits>, log
       return { attributePath };
     }
     const valueFilter = parser.parseValuePath(attributePath).filter;
-    const next = parser.peek(0);
-    if (next.kind === 'word' && next.text.startsWith('.')) {
-      const subAttribute = next.text.slice(1);
-      if (!isAttributeName(subAttribute)) parser.fail(next.position, `Invalid sub-attribute name "${subAttribute}"`);
-      parser.advance();
+    const subAttribute = parser.parseSubAttributeAfterBracket();
+    if (subAttribute !== undefined) {
       parser.expectEnd('the end of the path');
       return {
         attributePath: makeAttributePath(attributePath.attribute, subAttribute, attributePath.urn),

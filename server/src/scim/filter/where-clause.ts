@@ -3,6 +3,7 @@
  * where-object it returns for `strapi.db.query(uid).findMany({ where })`.
  */
 import type { AttributeType } from '../schema/types';
+import type { JsonPredicate } from './json-predicate';
 
 /** The subset of Strapi 5 query-engine column operators the compiler emits. */
 export type ColumnOperator =
@@ -23,11 +24,11 @@ export type WhereScalar = string | number | boolean | null;
 export type ColumnCondition = { [operator in ColumnOperator]?: WhereScalar | WhereScalar[] };
 
 /**
- * `{ column: ColumnCondition }`, `{ relation: WhereClause }` (a join), or one of the group keys
- * `$and` / `$or` (arrays) and `$not`.
+ * `{ column: ColumnCondition }`, `{ relation: WhereClause }` (a join), one of the group keys
+ * `$and` / `$or` (arrays) and `$not`, or `{ $scimJson: JsonPredicate }` for an attribute without a column.
  */
 export interface WhereClause {
-  [key: string]: WhereClause | WhereClause[] | ColumnCondition;
+  [key: string]: WhereClause | WhereClause[] | ColumnCondition | JsonPredicate;
 }
 
 /** A filterable attribute stored in a column of the resource's own table. */

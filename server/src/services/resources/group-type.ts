@@ -15,7 +15,7 @@ import { createHostUsers } from '../host-users';
 import { memberScopeOf, type MemberScope } from '../member-patch-scope';
 import { GROUP_COLUMN_MAP } from '../store/group-columns';
 import { loadGroupMembers } from '../store/group-members';
-import { createGroupRepository, type ScimGroupRow } from '../store/group-repository';
+import { SCIM_GROUP_UID, createGroupRepository, type ScimGroupRow } from '../store/group-repository';
 import { createMemberUserLookup, type MemberUser } from '../store/member-users';
 import { createMembershipRepository } from '../store/membership-repository';
 import { groupMember, serializeGroup, type GroupMember } from '../store/serialize-group';
@@ -68,6 +68,7 @@ export const createGroupType = (strapi: Core.Strapi): ResourceType<ScimGroupRow,
     name: 'Group',
     endpoint: 'Groups',
     schemaUrn: GROUP_SCHEMA_URN,
+    uid: SCIM_GROUP_UID,
     columns: GROUP_COLUMN_MAP,
     repository,
     uniqueName: {

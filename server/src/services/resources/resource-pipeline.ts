@@ -7,7 +7,7 @@ import { QuirkLog } from '../../scim/quirks';
 import { validateResource, type ScimResource } from '../../scim/resource';
 import type { ActivityInput } from '../activity';
 import type { HostMode } from '../host-users';
-import { compileListFilter, listOrderBy } from '../store/list-query';
+import { compileListFilter, listOrder } from '../store/list-query';
 import { isUniqueViolation } from '../store/unique-violation';
 import { getService } from '../../utils/get-service';
 import type { PresentRows, ResourceType, StoredRow, Written } from './resource-type';
@@ -121,9 +121,10 @@ export const createResourceService = <Row extends StoredRow, Plan>(
     },
 
     list(request: ListRequest, log?: QuirkLog): Promise<{ rows: Row[]; total: number }> {
+      const target = { resourceType: type.name, uid: type.uid, columns: type.columns, coreSchema: type.schemaUrn };
       return repository.list({
-        where: compileListFilter(strapi, request.filter, type.columns, type.schemaUrn, log),
-        orderBy: listOrderBy(type.columns, request.sort),
+        where: compileListFilter(strapi, request.filter, target, log),
+        ...listOrder(strapi, target, request.sort),
         offset: request.startIndex - 1,
         limit: request.count,
       });

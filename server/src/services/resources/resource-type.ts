@@ -60,6 +60,8 @@ export interface ResourceType<Row extends StoredRow, Plan> {
   /** The path segment of the resource type under the endpoint: Users, Groups. */
   endpoint: 'Users' | 'Groups';
   schemaUrn: string;
+  /** The content type of the stored rows. */
+  uid: string;
   columns: ColumnMap;
   repository: ResourceRepository<Row>;
   /** The attribute unique without case (userName, displayName). */

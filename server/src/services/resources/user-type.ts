@@ -9,7 +9,7 @@ import { createMembershipRepository } from '../store/membership-repository';
 import { serializeUser } from '../store/serialize-user';
 import { USER_COLUMN_MAP } from '../store/user-columns';
 import { groupsOfUsers } from '../store/user-groups';
-import { createUserRepository, type ScimUserRow } from '../store/user-repository';
+import { SCIM_USER_UID, createUserRepository, type ScimUserRow } from '../store/user-repository';
 import type { ResourceType } from './resource-type';
 
 /** Passwords are never stored: the plugin does not support them (changePassword is off). */
@@ -31,6 +31,7 @@ export const createUserType = (strapi: Core.Strapi): ResourceType<ScimUserRow, n
     name: 'User',
     endpoint: 'Users',
     schemaUrn: USER_SCHEMA_URN,
+    uid: SCIM_USER_UID,
     columns: USER_COLUMN_MAP,
     repository,
     uniqueName: {

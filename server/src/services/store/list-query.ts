@@ -1,20 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
-import {
-  compileFilter,
-  parseFilter,
-  type ColumnMap,
-  type FilterableAttribute,
-  type Filter,
-  type WhereClause,
-} from '../../scim/filter';
+import { compileFilter, parseFilter, type ColumnMap, type FilterableAttribute, type Filter } from '../../scim/filter';
 import type { Sort } from '../../scim/list';
 import type { QuirkLog } from '../../scim/quirks';
+import type { ResourceTypeId } from '../../scim/schema';
+import { jsonAttributeResolver } from './json-attributes';
+import { resolveJsonPredicates } from './json-filter-sql';
+import { jsonSortPage, type IdPage } from './json-sort';
 import type { RowQuery } from './row-query';
 
 /** A page request compiled for one table: the where-clause of the filter, the order, the page. */
 export interface ListQuery {
-  where: WhereClause;
+  /** Set when the order is not a column's: picks the page's ids, in order (json-sort.ts). */
+  idPage?: IdPage;
+  /** A compiled filter with its JSON predicates resolved to subqueries (compileListFilter). */
+  where: Record<string, unknown>;
   orderBy: Record<string, 'asc' | 'desc'>[];
   offset: number;
   limit: number;
@@ -49,37 +49,65 @@ const assertNoNul = (filter: Filter): void => {
   }
 };
 
+/** What a list filter is compiled against: the resource type's columns and its stored rows. */
+export interface FilterTarget {
+  resourceType: ResourceTypeId;
+  /** The content type whose rows hold the resources (attributes without a column are read from its JSON). */
+  uid: string;
+  columns: ColumnMap;
+  coreSchema: string;
+}
+
+/**
+ * The where-object of a list filter for Strapi's query engine: columns where the attribute has one,
+ * `id IN (JSON subquery)` for the rest of the schema (json-filter-sql.ts).
+ */
 export const compileListFilter = (
   strapi: Core.Strapi,
   filter: string | undefined,
-  columns: ColumnMap,
-  coreSchema: string,
+  target: FilterTarget,
   log?: QuirkLog,
-): WhereClause => {
+): Record<string, unknown> => {
   if (!filter) return {};
   const parsed = parseFilter(filter, undefined, log);
   assertNoNul(parsed);
-  return compileFilter(parsed, {
-    columns,
-    coreSchema,
+  const where = compileFilter(parsed, {
+    columns: target.columns,
+    coreSchema: target.coreSchema,
     likeWildcards: likeWildcardMode(strapi),
     likeIgnoresCase: strapi.db.dialect.client === 'sqlite',
+    jsonAttributes: jsonAttributeResolver(target.resourceType),
     log,
   });
+  return resolveJsonPredicates(strapi, target.uid, where);
 };
 
-/** ORDER BY for sortBy/sortOrder; the row id breaks ties so pages never overlap. */
-export const listOrderBy = (columns: ColumnMap, sort: Sort | undefined): Record<string, 'asc' | 'desc'>[] => {
-  if (!sort) return [{ id: 'asc' }];
+/**
+ * ORDER BY for sortBy/sortOrder; the row id breaks ties so pages never overlap. An attribute with a column
+ * sorts in the page query; a singular attribute without one sorts through an id page (json-sort.ts).
+ */
+export const listOrder = (
+  strapi: Core.Strapi,
+  target: FilterTarget,
+  sort: Sort | undefined,
+): Pick<ListQuery, 'orderBy' | 'idPage'> => {
+  if (!sort) return { orderBy: [{ id: 'asc' }] };
   const path = sort.attribute.path;
   // `path` is the client's sortBy: the map need not hold it.
   const mapping =
-    (columns[path] as FilterableAttribute | undefined) ??
-    Object.entries(columns).find(([key]) => key.toLowerCase() === path.toLowerCase())?.[1];
-  if (!mapping || 'relation' in mapping) {
-    throw ScimError.badRequest('invalidValue', `Cannot sort by '${path}': it is not an indexed attribute`);
+    (target.columns[path] as FilterableAttribute | undefined) ??
+    Object.entries(target.columns).find(([key]) => key.toLowerCase() === path.toLowerCase())?.[1];
+  if (mapping && !('relation' in mapping)) {
+    return { orderBy: [{ [mapping.column]: sort.order === 'descending' ? 'desc' : 'asc' }, { id: 'asc' }] };
   }
-  return [{ [mapping.column]: sort.order === 'descending' ? 'desc' : 'asc' }, { id: 'asc' }];
+  const idPage = mapping ? undefined : jsonSortPage(strapi, target.resourceType, target.uid, sort);
+  if (!idPage) {
+    throw ScimError.badRequest(
+      'invalidValue',
+      `Cannot sort by '${sort.attribute.qualifiedPath}': only singular string and boolean attributes of the stored resource can be sorted by`,
+    );
+  }
+  return { orderBy: [{ id: 'asc' }], idPage };
 };
 
 /**
@@ -89,9 +117,22 @@ export const listOrderBy = (columns: ColumnMap, sort: Sort | undefined): Record<
 export const readPage = async <Row>(
   query: Pick<RowQuery<Row>, 'findMany' | 'count'>,
   select: string[],
-  { where, orderBy, offset, limit }: ListQuery,
+  { where, orderBy, offset, limit, idPage }: ListQuery,
 ): Promise<{ rows: Row[]; total: number }> => {
-  const rows: Row[] = limit > 0 ? await query.findMany({ select, where, orderBy, offset, limit }) : [];
+  const rows: Row[] = limit > 0 ? await pageRows(query, select, { where, orderBy, offset, limit, idPage }) : [];
   if (offset === 0 && rows.length < limit) return { rows, total: rows.length };
   return { rows, total: Number(await query.count({ where })) };
+};
+
+const pageRows = async <Row>(
+  query: Pick<RowQuery<Row>, 'findMany'>,
+  select: string[],
+  { where, orderBy, offset, limit, idPage }: ListQuery,
+): Promise<Row[]> => {
+  if (!idPage) return query.findMany({ select, where, orderBy, offset, limit });
+  const ids = await idPage(where, offset, limit);
+  if (ids.length === 0) return [];
+  const rows = (await query.findMany({ select, where: { id: { $in: ids } } })) as (Row & { id: number | string })[];
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 };

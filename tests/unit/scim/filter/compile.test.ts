@@ -141,6 +141,9 @@ describe('compileFilter: multi-valued attributes through relations', () => {
     expect(compile('emails[type eq "work" and value co "@example.com"]')).toEqual({
       emails: { $and: [{ type: { $eq: 'work' } }, { valueNormalized: { $contains: '@example.com' } }] },
     });
+    expect(compile('emails[type eq "work"].value co "@example.com"')).toEqual({
+      emails: { $and: [{ type: { $eq: 'work' } }, { valueNormalized: { $contains: '@example.com' } }] },
+    });
     expect(compile('emails.type eq "work" and emails.value co "@example.com"')).toEqual({
       $and: [{ emails: { type: { $eq: 'work' } } }, { emails: { valueNormalized: { $contains: '@example.com' } } }],
     });

@@ -155,6 +155,13 @@ describe('matches: multi-valued and complex attributes', () => {
     expect(test('emails[primary eq true]', jsmith)).toBe(false);
   });
 
+  it("reads Entra ID's attr[filter].sub op value on the element the brackets select", () => {
+    expect(test('emails[type eq "work"].value eq "bjensen@example.com"')).toBe(true);
+    expect(test('emails[type eq "home"].value eq "bjensen@example.com"')).toBe(false);
+    expect(test('emails[type eq "home"].value co "jensen.org"')).toBe(true);
+    expect(test('emails[type eq "work"].value pr', bare)).toBe(false);
+  });
+
   it('matchesElement picks the elements a PATCH path filter addresses', () => {
     const filter = parseFilter('type eq "work" or primary eq true');
     const picked = bjensen.emails.filter((email) => matchesElement(filter, email, path('emails'), resolveUser));

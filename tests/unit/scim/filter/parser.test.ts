@@ -51,6 +51,23 @@ describe('parseFilter: structure', () => {
     );
   });
 
+  it("reads Entra ID's attr[filter].sub op value as one element matching both conditions", () => {
+    const expected = valuePath('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'eq', 'ann@contoso.com')));
+    expect(parseFilter('emails[type eq "work"].value eq "ann@contoso.com"')).toStrictEqual(expected);
+    expect(parseFilter('emails[type eq "work" and value eq "ann@contoso.com"]')).toStrictEqual(expected);
+    expect(parseFilter('phoneNumbers[type eq "mobile" or primary eq true].value pr and userName sw "a"')).toStrictEqual(
+      and(
+        valuePath('phoneNumbers', and(or(cmp('type', 'eq', 'mobile'), cmp('primary', 'eq', true)), pr('value'))),
+        cmp('userName', 'sw', 'a'),
+      ),
+    );
+    expect(parseFilter(`${ENTERPRISE}:manager[value pr].displayName co "x"`)).toStrictEqual({
+      op: 'valuePath',
+      path: { urn: ENTERPRISE, attribute: 'manager' },
+      filter: and(pr('value'), cmp('displayName', 'co', 'x')),
+    });
+  });
+
   it('reads keywords and operators in any case', () => {
     expect(parseFilter('a EQ "x" AnD b Pr oR NOT (c gE 1)')).toStrictEqual(
       or(and(cmp('a', 'eq', 'x'), pr('b')), not(cmp('c', 'ge', 1))),
@@ -108,6 +125,10 @@ describe('parseFilter: attribute paths', () => {
     ['emails[urn:x:y:type eq "work"]', 7, /only sub-attribute names/],
     ['emails[name.type eq "work"]', 7, /only sub-attribute names/],
     ['emails[x[y pr]]', 8, /another value filter/],
+    ['emails[type eq "work"].value', 28, /Expected an operator after ".value", found end of input/],
+    ['emails[type eq "work"].value.x eq "a"', 22, /Invalid sub-attribute name "value.x"/],
+    ['emails[type eq "work"].value[x pr]', 28, /Unknown operator|Expected an operator/],
+    ['emails[type eq "work"]. eq "a"', 22, /Invalid sub-attribute name ""/],
   ])('refuses the path in %s', (text, position, detail) => {
     const error = errorOf(text);
     expect(error.position).toBe(position);

@@ -9,6 +9,7 @@ const SEEDED_TEXTS = [
   'emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co "@foo.com"]',
   'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq "26118915" and meta.lastModified gt "2011-05-13T04:42:34Z"',
   'a eq -1.5e+3 or b eq true or c ne null or members[$ref eq "x\\u00e9\\"y"]',
+  'emails[type eq "work" or primary eq true].value eq "ann@contoso.com" and phoneNumbers[type eq "mobile"].value pr',
 ];
 const INTERESTING_CHARACTERS = [
   '(',
