@@ -14,7 +14,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /scim/activity/export?outcome&resourceType&mode&search&from&to -> every selected entry as CSV. */
   export(ctx: Context) {
     const filters = validateBody(activityFilterSchema, ctx.query);
-    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-').replace('T', '-');
     ctx.set('Content-Disposition', `attachment; filename="scim-activity-${stamp}.csv"`);
     ctx.type = 'text/csv; charset=utf-8';
     ctx.body = activityCsv(getService(strapi, 'activity').each(filters));
