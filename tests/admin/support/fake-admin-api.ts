@@ -25,6 +25,8 @@ export const baseSettings = (overrides: Partial<SettingsResponse> = {}): Setting
   endpointUrl: ENDPOINT_URL,
   roles: ROLES,
   groupRoleMappings: [],
+  appRoleMatch: 'off',
+  appRoleMappings: [],
   provisioned: { users: 3, groups: 2 },
   hostUserGrant: { allowed: true, permission: 'admin::users.create', permissionLabel: 'Users: Create' },
   allowSecretReveal: true,

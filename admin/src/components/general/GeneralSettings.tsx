@@ -2,6 +2,7 @@ import { Flex, Grid } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { SettingsResponse, SettingsUpdate } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
+import { AppRoleMappingCard } from '../appRoles/AppRoleMappingCard';
 import { GroupRoleMappingCard } from '../groupRoles/GroupRoleMappingCard';
 import { SecretsSection } from '../secrets/SecretsSection';
 import { DefaultRoleCard } from './DefaultRoleCard';
@@ -81,6 +82,13 @@ export const GeneralSettings = ({
         roles={settings.roles}
         disabledReason={grantingDisabledReason}
         onSave={(groupRoleMappings, successMessage) => update({ groupRoleMappings }, successMessage)}
+      />
+      <AppRoleMappingCard
+        match={settings.appRoleMatch}
+        mappings={settings.appRoleMappings}
+        roles={settings.roles}
+        disabledReason={grantingDisabledReason}
+        onSave={update}
       />
       <SecretsSection
         canManage={canManageSecrets}
