@@ -20,6 +20,8 @@ export interface SettingsResponse {
    */
   appRoleMatch: 'off' | 'name' | 'code' | 'table';
   appRoleMappings: { value: string; roleId: number }[];
+  /** The `attributeMappings` option: SCIM attribute paths copied onto fields of the host user (read-only). */
+  attributeMappings: { path: string; field: string }[];
   /** How many SCIM users and groups are stored: what switching production mode on applies to Strapi. */
   provisioned: { users: number; groups: number };
   /** Whether the admin reading the settings may change what SCIM hands out (see HostUserGrantResponse). */

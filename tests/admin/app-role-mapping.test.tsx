@@ -92,3 +92,21 @@ describe('App role mapping card', () => {
     );
   });
 });
+
+describe('Attribute mappings card', () => {
+  it('lists the configured mappings read-only', async () => {
+    setUpFakeAdmin({
+      settings: {
+        attributeMappings: [
+          { path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', field: 'department' },
+        ],
+      },
+    });
+    renderPage();
+    const mappings = await screen.findByRole('region', { name: 'Attribute mappings' });
+    expect(tableRows(mappings)).toEqual([
+      ['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', 'department'],
+    ]);
+    expect(within(mappings).queryByRole('button')).not.toBeInTheDocument();
+  });
+});

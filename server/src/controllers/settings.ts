@@ -32,6 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
       hostUserGrant: hostUserGrant(strapi, ctx),
       allowSecretReveal: getPluginConfig(strapi).allowSecretReveal,
+      attributeMappings: getPluginConfig(strapi).attributeMappings,
     };
     ctx.body = { data };
   };

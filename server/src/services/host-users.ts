@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../scim/errors';
 import type { ActivityInput } from './activity';
+import { mappedHostFields } from './attribute-mappings';
 import { createReleasedHostUsers } from './released-host-users';
 import { computeRoles, type RoleRules } from './role-mapping';
 import { createMemberUserLookup } from './store/member-users';
@@ -90,6 +91,7 @@ export const createHostUsers = (strapi: Core.Strapi) => {
       user,
       hostUserId,
       roleIds: (await computeRoles(strapi, [row.id], mode, new Map([[row.id, row.resource]]))).get(row.id) ?? [],
+      fields: mappedHostFields(strapi, row.resource),
       linkExisting,
       hostOrigin: hostUserId === null ? null : hostOriginOf(row),
       updateLinkedSignIn: config.updateLinkedUserEmail,

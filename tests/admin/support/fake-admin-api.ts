@@ -27,6 +27,7 @@ export const baseSettings = (overrides: Partial<SettingsResponse> = {}): Setting
   groupRoleMappings: [],
   appRoleMatch: 'off',
   appRoleMappings: [],
+  attributeMappings: [],
   provisioned: { users: 3, groups: 2 },
   hostUserGrant: { allowed: true, permission: 'admin::users.create', permissionLabel: 'Users: Create' },
   allowSecretReveal: true,

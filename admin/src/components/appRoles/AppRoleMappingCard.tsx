@@ -1,10 +1,11 @@
-import { Box, Flex, Td, Typography } from '@strapi/design-system';
+import { Flex, Td, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AppRoleMapping, AppRoleMatch, RoleOption, SettingsUpdate } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
-import { DataTable, type DataTableColumn } from '../common/DataTable';
+import type { DataTableColumn } from '../common/DataTable';
 import { SectionCard } from '../common/SectionCard';
+import { StaticTable } from '../common/StaticTable';
 import { RemoveMappingButton } from '../groupRoles/RemoveMappingButton';
 import { AddAppRoleForm } from './AddAppRoleForm';
 import { AppRoleMatchSelect } from './AppRoleMatchSelect';
@@ -65,22 +66,14 @@ export const AppRoleMappingCard = ({ match, mappings, roles, disabledReason, onS
       />
       {match === 'table' ? (
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <DataTable
-            compact
-            status="ready"
+          <StaticTable
             rows={mappings}
             columns={COLUMNS}
             rowKey={(mapping) => `${mapping.value}:${mapping.roleId}`}
-            loadingLabel=""
-            errorMessage=""
-            onRetry={() => undefined}
-            empty={
-              <Box background="neutral100" padding={4} hasRadius>
-                <Typography textColor="neutral600">
-                  {t('appRoles.empty', 'No app role is mapped yet. Add the value of an app role and its role below.')}
-                </Typography>
-              </Box>
-            }
+            emptyMessage={t(
+              'appRoles.empty',
+              'No app role is mapped yet. Add the value of an app role and its role below.',
+            )}
             renderCells={(mapping, index) => {
               const values = { value: mapping.value, role: roleName(mapping.roleId) };
               return (

@@ -5,6 +5,7 @@ import { getTranslation } from '../../utils/getTranslation';
 import { AppRoleMappingCard } from '../appRoles/AppRoleMappingCard';
 import { GroupRoleMappingCard } from '../groupRoles/GroupRoleMappingCard';
 import { SecretsSection } from '../secrets/SecretsSection';
+import { AttributeMappingsCard } from './AttributeMappingsCard';
 import { DefaultRoleCard } from './DefaultRoleCard';
 import { EndpointCard } from './EndpointCard';
 import { ProductionModeCard } from './ProductionModeCard';
@@ -90,6 +91,7 @@ export const GeneralSettings = ({
         disabledReason={grantingDisabledReason}
         onSave={update}
       />
+      <AttributeMappingsCard mappings={settings.attributeMappings} />
       <SecretsSection
         canManage={canManageSecrets}
         disabledReason={secretsDisabledReason}
