@@ -20,12 +20,19 @@ import type { ActivityMode, ActivityOutcome, ActivityResourceType, SettingsRespo
 /** Members of the SCIM group `groupId` get the role `roleId`; earlier mappings have higher priority. */
 export type GroupRoleMapping = SettingsResponse['groupRoleMappings'][number];
 
+/** Users assigned the app role `value` get the role `roleId`; earlier rows have higher priority. */
+export type AppRoleMapping = SettingsResponse['appRoleMappings'][number];
+export type AppRoleMatch = SettingsResponse['appRoleMatch'];
+
 export type SettingsUpdate = Partial<{
   enabled: boolean;
   productionMode: boolean;
   defaultRoleId: number;
   /** The whole list: it replaces the stored one. */
   groupRoleMappings: GroupRoleMapping[];
+  appRoleMatch: AppRoleMatch;
+  /** The whole table: it replaces the stored one. */
+  appRoleMappings: AppRoleMapping[];
 }>;
 
 export type LoadStatus = 'loading' | 'error' | 'ready';

@@ -63,7 +63,11 @@ export const startBenchApp = async (db: BenchDatabase): Promise<BenchApp> => {
   }
   const data = settings.body.data;
   const secret = await api.createSecret('bench');
-  const groupRoleMappings: HostMode['groupRoleMappings'] = [];
+  const roleRules: Omit<HostMode, 'productionMode' | 'defaultRoleId'> = {
+    groupRoleMappings: [],
+    appRoleMatch: 'off',
+    appRoleMappings: [],
+  };
   return {
     app,
     strapi: app.strapi,
@@ -71,8 +75,8 @@ export const startBenchApp = async (db: BenchDatabase): Promise<BenchApp> => {
     endpoint: data.endpointUrl,
     authorization: `Bearer ${secret.secret}`,
     defaultRoleId: data.defaultRoleId,
-    productionMode: { productionMode: true, defaultRoleId: data.defaultRoleId, groupRoleMappings },
-    testMode: { productionMode: false, defaultRoleId: data.defaultRoleId, groupRoleMappings },
+    productionMode: { productionMode: true, defaultRoleId: data.defaultRoleId, ...roleRules },
+    testMode: { productionMode: false, defaultRoleId: data.defaultRoleId, ...roleRules },
     strapiVersion: app.strapi.config.get('info.strapi', 'unknown'),
     stop: () => app.stop(),
   };

@@ -3,6 +3,7 @@ import { startActivityPruning } from './activity-pruning';
 import { PLUGIN_ID } from './constants';
 import { startInstanceHeartbeat } from './instance-heartbeat';
 import { proxyConfigWarning } from './http/proxy-config-check';
+import { assertAttributeMappings } from './services/attribute-mappings';
 import { ensureCaseExactCollation } from './services/store/case-exact-collation';
 
 const CATEGORY = 'SCIM User Provisioning';
@@ -21,6 +22,7 @@ interface PermissionService {
 }
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  assertAttributeMappings(strapi);
   const permissions = strapi.service('admin::permission') as unknown as PermissionService;
   await permissions.actionProvider.registerMany(actions);
   await ensureCaseExactCollation(strapi);

@@ -14,6 +14,14 @@ export interface SettingsResponse {
   roles: RoleOption[];
   /** Members of the SCIM group `groupId` get the role `roleId`; earlier rows have higher priority. */
   groupRoleMappings: { groupId: string; roleId: number }[];
+  /**
+   * How the values of a user's `roles` (Entra ID app roles) map onto roles: off, by role name, by role code, or
+   * by `appRoleMappings` (earlier rows have higher priority).
+   */
+  appRoleMatch: 'off' | 'name' | 'code' | 'table';
+  appRoleMappings: { value: string; roleId: number }[];
+  /** The `attributeMappings` option: SCIM attribute paths copied onto fields of the host user (read-only). */
+  attributeMappings: { path: string; field: string }[];
   /** How many SCIM users and groups are stored: what switching production mode on applies to Strapi. */
   provisioned: { users: number; groups: number };
   /** Whether the admin reading the settings may change what SCIM hands out (see HostUserGrantResponse). */

@@ -3,6 +3,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import GeneralPage from '../../admin/src/pages/GeneralPage';
 import { renderWithProviders } from './support/render';
 import { setUpFakeAdmin } from './support/fake-admin-api';
+import { tableRows } from './support/table-rows';
 
 jest.mock('@strapi/strapi/admin', () =>
   jest.requireActual<typeof import('./support/strapi-admin-mock')>('./support/strapi-admin-mock'),
@@ -22,16 +23,7 @@ const renderPage = () => renderWithProviders(<GeneralPage />);
 const card = () => screen.getByRole('region', { name: 'Group role mapping' });
 
 /** The mapping rows (the header row excluded), each as [group cell text, role cell text]. */
-const mappingRows = () =>
-  within(card())
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) =>
-      within(row)
-        .getAllByRole('gridcell')
-        .slice(0, 2)
-        .map((cell) => cell.textContent),
-    );
+const mappingRows = () => tableRows(card());
 
 const chooseGroup = async (user: UserEvent, text: string, name: string) => {
   await user.type(within(card()).getByRole('combobox', { name: 'Provisioned group' }), text);

@@ -324,6 +324,17 @@ const main = async () => {
       await screenshot(page, 'group-roles.png');
     });
 
+    await step('shows the attribute mappings of the plugin config on the General page, read-only', async () => {
+      const card = page.getByRole('region', { name: 'Attribute mappings' });
+      const row = card.getByRole('row').filter({ hasText: 'preferredLanguage' });
+      await row.waitFor();
+      assert(
+        ((await row.textContent()) ?? '').includes('preferedLanguage'),
+        `the row reads "${await row.textContent()}"`,
+      );
+      assert((await card.getByRole('button').count()) === 0, 'the attribute mappings card offers a button');
+    });
+
     await step('shows the Entra ID guide with the live endpoint URL', async () => {
       await page.goto(`${baseUrl}/admin/settings/scim/guide`);
       const panel = page.getByRole('tabpanel', { name: 'Microsoft Entra ID' });

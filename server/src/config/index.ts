@@ -33,6 +33,15 @@ export const pluginConfigSchema = z
     authFailuresPerMinute: z.number().int().min(0).default(20),
     /** Requests allowed per secret and second before 429; 0 (the default) means no ceiling. */
     secretRequestsPerSecond: z.number().int().min(0).default(0),
+    /**
+     * SCIM User attributes copied onto fields of the target's user content type in production mode, e.g.
+     * `{ path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', field: 'department' }`.
+     * Checked against the content type at startup.
+     */
+    attributeMappings: z
+      .array(z.object({ path: z.string().min(1).max(500), field: z.string().min(1).max(100) }).strict())
+      .max(50)
+      .default([]),
   })
   .strict();
 

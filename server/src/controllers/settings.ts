@@ -24,12 +24,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       endpointUrl: buildEndpointUrl(strapi, ctx.origin, settings.endpointId),
       roles,
       groupRoleMappings: settings.groupRoleMappings,
+      appRoleMatch: settings.appRoleMatch,
+      appRoleMappings: settings.appRoleMappings,
       provisioned: {
         users: Number(await countRows('plugin::scim.scim-user')),
         groups: Number(await countRows('plugin::scim.scim-group')),
       },
       hostUserGrant: hostUserGrant(strapi, ctx),
       allowSecretReveal: getPluginConfig(strapi).allowSecretReveal,
+      attributeMappings: getPluginConfig(strapi).attributeMappings,
     };
     ctx.body = { data };
   };

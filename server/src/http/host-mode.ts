@@ -8,6 +8,7 @@ export interface ScimRequestState extends HostMode {
 
 /** How this SCIM request may touch host users, from the settings the route guard read. */
 export const hostMode = (ctx: Context): HostMode => {
-  const { productionMode, defaultRoleId, groupRoleMappings } = ctx.state.scim as ScimRequestState;
-  return { productionMode, defaultRoleId, groupRoleMappings };
+  const { productionMode, defaultRoleId, groupRoleMappings, appRoleMatch, appRoleMappings } = ctx.state
+    .scim as ScimRequestState;
+  return { productionMode, defaultRoleId, groupRoleMappings, appRoleMatch, appRoleMappings };
 };

@@ -46,6 +46,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         productionMode: settings.productionMode,
         defaultRoleId: settings.defaultRoleId,
         groupRoleMappings: settings.groupRoleMappings,
+        appRoleMatch: settings.appRoleMatch,
+        appRoleMappings: settings.appRoleMappings,
       };
       ctx.state.scim = state;
       await next();

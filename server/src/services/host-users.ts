@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../scim/errors';
 import type { ActivityInput } from './activity';
+import { mappedHostFields } from './attribute-mappings';
 import { createReleasedHostUsers } from './released-host-users';
-import { computeRoles, type GroupRoleMapping } from './role-mapping';
+import { computeRoles, type RoleRules } from './role-mapping';
 import { createMemberUserLookup } from './store/member-users';
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
 import { getHostTarget, toProvisionedUser, type HostOrigin } from './targets';
@@ -10,10 +11,8 @@ import { getPluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
 
 /** How a request reaches the host: in test mode (productionMode false) host users are never touched. */
-export interface HostMode {
+export interface HostMode extends RoleRules {
   productionMode: boolean;
-  defaultRoleId: number | null;
-  groupRoleMappings: GroupRoleMapping[];
 }
 
 const RECONCILE_BATCH = 100;
@@ -91,7 +90,8 @@ export const createHostUsers = (strapi: Core.Strapi) => {
     const result = await target.applyUser({
       user,
       hostUserId,
-      roleIds: (await computeRoles(strapi, [row.id], mode.groupRoleMappings, mode.defaultRoleId)).get(row.id) ?? [],
+      roleIds: (await computeRoles(strapi, [row.id], mode, new Map([[row.id, row.resource]]))).get(row.id) ?? [],
+      fields: mappedHostFields(strapi, row.resource),
       linkExisting,
       hostOrigin: hostUserId === null ? null : hostOriginOf(row),
       updateLinkedSignIn: config.updateLinkedUserEmail,
@@ -134,8 +134,7 @@ export const createHostUsers = (strapi: Core.Strapi) => {
     const roles = await computeRoles(
       strapi,
       rows.map((row) => row.id),
-      mode.groupRoleMappings,
-      mode.defaultRoleId,
+      mode,
     );
     const target = getHostTarget(strapi);
     for (const row of rows) await target.setRoles(row.hostUserId, roles.get(row.id) ?? []);

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { ScimResource } from '../scim/resource';
+import { appRoleValues, rolesOfAppRoles, type AppRoleRules } from './app-role-mapping';
 import { createGroupRepository } from './store/group-repository';
 import { createMembershipRepository } from './store/membership-repository';
+import { createUserRepository } from './store/user-repository';
 import { getHostTarget } from './targets';
 import { getPluginConfig } from '../utils/plugin-config';
 
@@ -10,57 +13,74 @@ export interface GroupRoleMapping {
   roleId: number;
 }
 
+/** Everything a user's host roles are computed from, as the settings hold it. */
+export interface RoleRules extends AppRoleRules {
+  defaultRoleId: number | null;
+  groupRoleMappings: GroupRoleMapping[];
+}
+
 /**
  * The mappings and default role SCIM may use now. Settings are checked when saved, and again here at use: a
  * mapping to the Super Admin role saved while allowSuperAdmin was on hands out nothing once it is off, and a
  * privileged role is never a default role, whatever is stored.
  */
-const usableRoles = async (
-  strapi: Core.Strapi,
-  mappings: readonly GroupRoleMapping[],
-  defaultRoleId: number | null,
-) => {
+const usableRoles = async (strapi: Core.Strapi, rules: RoleRules) => {
   const target = getHostTarget(strapi);
-  const privileged = new Set(
-    (await target.listRoles()).filter((role) => target.isPrivilegedRole(role)).map((role) => role.id),
-  );
+  const hostRoles = await target.listRoles();
+  const privileged = new Set(hostRoles.filter((role) => target.isPrivilegedRole(role)).map((role) => role.id));
   const allowPrivilegedMappings = getPluginConfig(strapi).allowSuperAdmin;
+  const usable = (roleId: number) => allowPrivilegedMappings || !privileged.has(roleId);
   return {
-    mappings: mappings.filter((mapping) => allowPrivilegedMappings || !privileged.has(mapping.roleId)),
-    defaultRoleId: defaultRoleId !== null && privileged.has(defaultRoleId) ? null : defaultRoleId,
+    mappings: rules.groupRoleMappings.filter((mapping) => usable(mapping.roleId)),
+    appRoles: (values: string[]) => rolesOfAppRoles(values, rules, hostRoles).filter(usable),
+    defaultRoleId: rules.defaultRoleId !== null && privileged.has(rules.defaultRoleId) ? null : rules.defaultRoleId,
   };
 };
 
+/** The mapped groups each user belongs to, as SCIM group ids. */
+const mappedGroupsOfUsers = async (
+  strapi: Core.Strapi,
+  userRefs: readonly number[],
+  mappings: readonly GroupRoleMapping[],
+): Promise<Map<number, Set<string>>> => {
+  const byUser = new Map<number, Set<string>>(userRefs.map((ref) => [ref, new Set<string>()]));
+  if (mappings.length === 0) return byUser;
+  const groupRefByScimId = await createGroupRepository(strapi).refsOf(mappings.map((mapping) => mapping.groupId));
+  const scimIdByRef = new Map([...groupRefByScimId].map(([scimId, ref]) => [ref, scimId]));
+  for (const row of await createMembershipRepository(strapi).groupsOfUsers(userRefs)) {
+    const scimId = scimIdByRef.get(row.groupRef);
+    if (scimId !== undefined) byUser.get(row.userRef)?.add(scimId);
+  }
+  return byUser;
+};
+
 /**
- * The host roles of each user: the default role plus the roles mapped from the user's groups, in mapping
- * order (the first mapping that applies is the highest priority, which the single-role target uses).
+ * The host roles of each user, highest priority first (the single-role target takes the first): the roles of
+ * the user's app roles (Entra ID `roles`), then those of the user's groups in mapping order, then the default
+ * role. `resources` may hold the users' resources already read; the others are read when app roles are on.
  */
 export const computeRoles = async (
   strapi: Core.Strapi,
   userRefs: readonly number[],
-  storedMappings: readonly GroupRoleMapping[],
-  storedDefaultRoleId: number | null,
+  rules: RoleRules,
+  resources: ReadonlyMap<number, ScimResource> = new Map(),
 ): Promise<Map<number, number[]>> => {
   if (userRefs.length === 0) return new Map();
-  const { mappings, defaultRoleId } = await usableRoles(strapi, storedMappings, storedDefaultRoleId);
-  const byUser = new Map<number, Set<number>>(userRefs.map((ref) => [ref, new Set<number>()]));
-  if (mappings.length > 0) {
-    const groupRefByScimId = await createGroupRepository(strapi).refsOf(mappings.map((mapping) => mapping.groupId));
-    const mappedGroupRefs = new Set(groupRefByScimId.values());
-    for (const row of await createMembershipRepository(strapi).groupsOfUsers(userRefs)) {
-      if (mappedGroupRefs.has(row.groupRef)) byUser.get(row.userRef)?.add(row.groupRef);
-    }
-    const roles = new Map<number, number[]>();
-    for (const [userRef, groupRefs] of byUser) {
-      const mapped = mappings.filter((mapping) => groupRefs.has(groupRefByScimId.get(mapping.groupId) ?? -1));
-      roles.set(
-        userRef,
-        unique([...mapped.map((mapping) => mapping.roleId), ...(defaultRoleId === null ? [] : [defaultRoleId])]),
-      );
-    }
-    return roles;
-  }
-  return new Map(userRefs.map((ref) => [ref, defaultRoleId === null ? [] : [defaultRoleId]]));
+  const { mappings, appRoles, defaultRoleId } = await usableRoles(strapi, rules);
+  const groupsByUser = await mappedGroupsOfUsers(strapi, userRefs, mappings);
+  const missing = userRefs.filter((ref) => !resources.has(ref));
+  const read =
+    rules.appRoleMatch === 'off' || missing.length === 0
+      ? new Map<number, ScimResource>()
+      : await createUserRepository(strapi).resourcesOf(missing);
+  return new Map(
+    userRefs.map((ref) => {
+      const groups = groupsByUser.get(ref) ?? new Set<string>();
+      const fromGroups = mappings.filter((mapping) => groups.has(mapping.groupId)).map((mapping) => mapping.roleId);
+      const fromAppRoles = appRoles(appRoleValues(resources.get(ref) ?? read.get(ref)));
+      return [ref, unique([...fromAppRoles, ...fromGroups, ...(defaultRoleId === null ? [] : [defaultRoleId])])];
+    }),
+  );
 };
 
 const unique = (ids: number[]) => [...new Set(ids)];

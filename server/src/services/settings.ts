@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { PLUGIN_ID } from '../constants';
 import { createHostUsers } from './host-users';
+import { APP_ROLE_MATCHES, type AppRoleMapping } from './app-role-mapping';
 import type { GroupRoleMapping } from './role-mapping';
 import { createGroupRepository } from './store/group-repository';
 import { getHostTarget, type HostRole } from './targets';
@@ -21,6 +22,11 @@ const storedSettingsSchema = z.object({
     .array(z.object({ groupId: z.string(), roleId: z.number().int().positive() }))
     .catch([])
     .default([]),
+  appRoleMatch: z.enum(APP_ROLE_MATCHES).catch('off').default('off'),
+  appRoleMappings: z
+    .array(z.object({ value: z.string(), roleId: z.number().int().positive() }))
+    .catch([])
+    .default([]),
 });
 
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
@@ -33,6 +39,10 @@ export const settingsUpdateSchema = z
     groupRoleMappings: z
       .array(z.object({ groupId: z.string().min(1), roleId: z.number().int().positive() }).strict())
       .max(200),
+    appRoleMatch: z.enum(APP_ROLE_MATCHES),
+    appRoleMappings: z
+      .array(z.object({ value: z.string().trim().min(1).max(255), roleId: z.number().int().positive() }).strict())
+      .max(200),
   })
   .partial()
   .strict();
@@ -43,6 +53,10 @@ export interface EffectiveSettings extends StoredSettings {
   /** The stored default role, or the target's fallback (Author / Authenticated) when none is stored. */
   defaultRoleId: number | null;
 }
+
+const appRolesChanged = (next: StoredSettings, stored: StoredSettings) =>
+  next.appRoleMatch !== stored.appRoleMatch ||
+  JSON.stringify(next.appRoleMappings) !== JSON.stringify(stored.appRoleMappings);
 
 const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const readStored = async (): Promise<StoredSettings> => {
@@ -81,6 +95,13 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  const assertValidAppRoleMappings = async (mappings: AppRoleMapping[]) => {
+    const allowSuperAdmin = getPluginConfig(strapi).allowSuperAdmin;
+    for (const [index, mapping] of mappings.entries()) {
+      await assertAssignableRole(mapping.roleId, `appRoleMappings.${index}.roleId`, allowSuperAdmin);
+    }
+  };
+
   return {
     /**
      * Read on every call: two Strapi instances on one database always agree. With no stored default role the
@@ -97,6 +118,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(input: SettingsUpdate): Promise<EffectiveSettings> {
       if (input.defaultRoleId !== undefined) await assertAssignableRole(input.defaultRoleId);
       if (input.groupRoleMappings !== undefined) await assertValidMappings(input.groupRoleMappings);
+      if (input.appRoleMappings !== undefined) await assertValidAppRoleMappings(input.appRoleMappings);
       const { switchedOn, rolesChanged } = await strapi.db.transaction(async () => {
         const stored = await readStored();
         const next: StoredSettings = { ...stored, ...input };
@@ -107,7 +129,8 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
           rolesChanged:
             next.productionMode &&
             (JSON.stringify(next.groupRoleMappings) !== JSON.stringify(stored.groupRoleMappings) ||
-              next.defaultRoleId !== stored.defaultRoleId),
+              next.defaultRoleId !== stored.defaultRoleId ||
+              appRolesChanged(next, stored)),
         };
       });
       const settings = await this.get();

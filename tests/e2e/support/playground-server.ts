@@ -61,6 +61,8 @@ export const startPlayground = async (): Promise<PlaygroundServer> => {
       HOST: '127.0.0.1',
       DATABASE_FILENAME: join(dataDir, 'data.db'),
       BROWSER: 'none',
+      // Shown read-only on the General page (the browser test reads it there).
+      SCIM_ATTRIBUTE_MAPPINGS: JSON.stringify([{ path: 'preferredLanguage', field: 'preferedLanguage' }]),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -49,12 +49,22 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
   const database = await createTestDatabase();
   const restoreEnv = applyEnv({ LOG_LEVEL: 'error', PLAYGROUND_QUIET: 'true', ...database.env, ...options.env });
   const { createStrapi } = await import('@strapi/strapi');
-  const strapi = await createStrapi({
+  const instance = createStrapi({
     appDir: PLAYGROUND_DIR,
     distDir: PLAYGROUND_DIR,
     autoReload: false,
     serveAdminPanel: false,
-  }).load();
+  });
+  let strapi: Core.Strapi;
+  try {
+    strapi = await instance.load();
+  } catch (error) {
+    // A boot the test expects to fail (a refused config) leaves no database, environment or listener behind.
+    await instance.destroy().catch(() => undefined);
+    await database.drop();
+    restoreEnv();
+    throw error;
+  }
   strapi.server.mount();
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
   const { port } = strapi.server.httpServer.address() as AddressInfo;

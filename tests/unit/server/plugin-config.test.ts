@@ -17,6 +17,7 @@ describe('plugin config validation', () => {
       refusedMaxEntries: 10000,
       authFailuresPerMinute: 20,
       secretRequestsPerSecond: 0,
+      attributeMappings: [],
     });
   });
 
@@ -60,7 +61,8 @@ describe('docs/configuration.md', () => {
   it('states each default as the schema has it', () => {
     const defaults = config.default() as Record<string, unknown>;
     for (const [name, value] of documented) {
-      expect([name, value.replace(/^'|'$/g, '')]).toEqual([name, String(defaults[name])]);
+      const expected = Array.isArray(defaults[name]) ? JSON.stringify(defaults[name]) : String(defaults[name]);
+      expect([name, value.replace(/^'|'$/g, '')]).toEqual([name, expected]);
     }
   });
 });

@@ -5,6 +5,8 @@ const current = {
   productionMode: false,
   defaultRoleId: 3,
   groupRoleMappings: [{ groupId: 'g1', roleId: 2 }],
+  appRoleMatch: 'off' as const,
+  appRoleMappings: [],
 };
 
 describe('fieldsThatGrantUsers', () => {

@@ -1,8 +1,8 @@
-import { Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { Flex } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { SUPER_ADMIN_ROLE_CODE } from '../../permissions';
 import type { RoleOption } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
+import { RoleSelect } from '../common/RoleSelect';
 import { SectionCard } from '../common/SectionCard';
 import { DisabledReasonNote } from '../common/WithDisabledReason';
 
@@ -17,7 +17,6 @@ interface DefaultRoleCardProps {
 export const DefaultRoleCard = ({ roles, defaultRoleId, disabledReason, onChange }: DefaultRoleCardProps) => {
   const { formatMessage } = useIntl();
   const label = formatMessage({ id: getTranslation('defaultRole.title'), defaultMessage: 'Default user role' });
-  const assignableRoles = roles.filter((role) => role.code !== SUPER_ADMIN_ROLE_CODE);
 
   return (
     <SectionCard
@@ -28,23 +27,14 @@ export const DefaultRoleCard = ({ roles, defaultRoleId, disabledReason, onChange
       })}
     >
       <Flex direction="column" alignItems="stretch" gap={1}>
-        <SingleSelect
+        <RoleSelect
           name="defaultRoleId"
           aria-label={label}
-          value={defaultRoleId ?? undefined}
+          roles={roles}
+          value={defaultRoleId}
           disabled={Boolean(disabledReason)}
-          placeholder={formatMessage({
-            id: getTranslation('defaultRole.placeholder'),
-            defaultMessage: 'Choose a role',
-          })}
-          onChange={(value) => void onChange(Number(value))}
-        >
-          {assignableRoles.map((role) => (
-            <SingleSelectOption key={role.id} value={role.id}>
-              {role.name}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
+          onChange={(roleId) => void onChange(roleId)}
+        />
         <DisabledReasonNote reason={disabledReason} />
       </Flex>
     </SectionCard>

@@ -2,8 +2,10 @@ import { Flex, Grid } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { SettingsResponse, SettingsUpdate } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
+import { AppRoleMappingCard } from '../appRoles/AppRoleMappingCard';
 import { GroupRoleMappingCard } from '../groupRoles/GroupRoleMappingCard';
 import { SecretsSection } from '../secrets/SecretsSection';
+import { AttributeMappingsCard } from './AttributeMappingsCard';
 import { DefaultRoleCard } from './DefaultRoleCard';
 import { EndpointCard } from './EndpointCard';
 import { ProductionModeCard } from './ProductionModeCard';
@@ -82,6 +84,14 @@ export const GeneralSettings = ({
         disabledReason={grantingDisabledReason}
         onSave={(groupRoleMappings, successMessage) => update({ groupRoleMappings }, successMessage)}
       />
+      <AppRoleMappingCard
+        match={settings.appRoleMatch}
+        mappings={settings.appRoleMappings}
+        roles={settings.roles}
+        disabledReason={grantingDisabledReason}
+        onSave={update}
+      />
+      <AttributeMappingsCard mappings={settings.attributeMappings} />
       <SecretsSection
         canManage={canManageSecrets}
         disabledReason={secretsDisabledReason}

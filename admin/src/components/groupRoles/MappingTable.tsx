@@ -85,8 +85,18 @@ export const MappingTable = ({
             <Td>
               <Flex justifyContent="flex-end">
                 <RemoveMappingButton
-                  groupName={groupName}
-                  roleName={roleName(mapping.roleId)}
+                  label={formatMessage(
+                    { id: getTranslation('groupRoles.remove'), defaultMessage: 'Remove {group} → {role}' },
+                    { group: groupName, role: roleName(mapping.roleId) },
+                  )}
+                  body={formatMessage(
+                    {
+                      id: getTranslation('groupRoles.remove.body'),
+                      defaultMessage:
+                        'In production mode, the members of {group} lose the role {role} at once, unless another mapping or the default role gives it to them.',
+                    },
+                    { group: groupName, role: roleName(mapping.roleId) },
+                  )}
                   disabledReason={disabledReason}
                   onRemove={() => onRemove(index)}
                 />

@@ -7,17 +7,18 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { WithDisabledReason } from '../common/WithDisabledReason';
 
 interface RemoveMappingButtonProps {
-  groupName: string;
-  roleName: string;
+  /** The button's accessible name, e.g. "Remove Editors → Editor". */
+  label: string;
+  /** What removing does, shown in the confirmation. */
+  body: string;
   disabledReason?: string;
   onRemove: () => Promise<boolean>;
 }
 
-/** Asks first: in production mode the group's members lose the role at once. */
-export const RemoveMappingButton = ({ groupName, roleName, disabledReason, onRemove }: RemoveMappingButtonProps) => {
+/** Asks first: in production mode the mapped users lose the role at once. */
+export const RemoveMappingButton = ({ label, body, disabledReason, onRemove }: RemoveMappingButtonProps) => {
   const { formatMessage } = useIntl();
   const [confirmOpen, setConfirmOpen] = useState(false);
-  const values = { group: groupName, role: roleName };
 
   return (
     <>
@@ -26,10 +27,7 @@ export const RemoveMappingButton = ({ groupName, roleName, disabledReason, onRem
           variant="ghost"
           disabled={Boolean(disabledReason)}
           onClick={() => setConfirmOpen(true)}
-          label={formatMessage(
-            { id: getTranslation('groupRoles.remove'), defaultMessage: 'Remove {group} → {role}' },
-            values,
-          )}
+          label={label}
         >
           <Trash />
         </IconButton>
@@ -41,14 +39,7 @@ export const RemoveMappingButton = ({ groupName, roleName, disabledReason, onRem
         confirmLabel={formatMessage({ id: getTranslation('groupRoles.remove.action'), defaultMessage: 'Remove' })}
         onConfirm={onRemove}
       >
-        {formatMessage(
-          {
-            id: getTranslation('groupRoles.remove.body'),
-            defaultMessage:
-              'In production mode, the members of {group} lose the role {role} at once, unless another mapping or the default role gives it to them.',
-          },
-          values,
-        )}
+        {body}
       </ConfirmDialog>
     </>
   );

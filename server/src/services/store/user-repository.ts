@@ -140,6 +140,18 @@ export const createUserRepository = (strapi: Core.Strapi) => {
           }) as Promise<{ id: number; hostUserId: number }[]>,
       ),
 
+    /** The stored resources of these rows, for what the host user takes from them (app roles). */
+    resourcesOf: async (ids: readonly number[]): Promise<Map<number, ScimResource>> => {
+      const rows = await inChunks(
+        ids,
+        (chunk) =>
+          query().findMany({ select: ['id', 'resource'], where: { id: { $in: chunk } } }) as Promise<
+            Pick<ScimUserRow, 'id' | 'resource'>[]
+          >,
+      );
+      return new Map(rows.map((row) => [row.id, row.resource]));
+    },
+
     /** Rows in id order after `afterId`, for batched reconciliation. */
     nextBatch: (afterId: number, size: number): Promise<ScimUserRow[]> =>
       query().findMany({ select: ROW_FIELDS, where: { id: { $gt: afterId } }, orderBy: { id: 'asc' }, limit: size }),

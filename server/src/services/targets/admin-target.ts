@@ -70,7 +70,12 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
     }
     const roles = roleIds.length === 0 ? {} : { roles: roleIds };
     const { email, ...names } = profileOf(user);
-    await userService().updateById(existing.id, { ...names, ...(keepEmail ? {} : { email }), ...roles });
+    await userService().updateById(existing.id, {
+      ...write.fields,
+      ...names,
+      ...(keepEmail ? {} : { email }),
+      ...roles,
+    });
     if (!user.active && existing.isActive) await endSessions(existing.id);
     const note = keepEmail && email !== existing.email ? keptEmailNote(existing.email) : undefined;
     return { applied: true, hostUserId: existing.id, action: linked ? 'updated' : 'linked', ...(note ? { note } : {}) };
@@ -103,7 +108,8 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
           findUser,
           update,
           // Strapi's service leaves the user in its invited state (a registration token), as the admin panel does.
-          create: async ({ user, roleIds }) => (await userService().create({ ...profileOf(user), roles: roleIds })).id,
+          create: async ({ user, roleIds, fields }) =>
+            (await userService().create({ ...fields, ...profileOf(user), roles: roleIds })).id,
         },
         write,
       ),

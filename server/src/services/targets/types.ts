@@ -25,6 +25,8 @@ export interface HostUserWrite {
   hostUserId: number | null;
   /** The roles SCIM gives the host user: the default role plus the roles mapped from its groups. */
   roleIds: number[];
+  /** Fields of the host user set from SCIM attributes (config `attributeMappings`); null clears one. */
+  fields: Record<string, unknown>;
   /** Link to an existing host user with the same email instead of refusing (config `linkExistingUsers`). */
   linkExisting: boolean;
   /** Whether SCIM created the host user it is linked to, or linked one that existed (null: no link yet). */

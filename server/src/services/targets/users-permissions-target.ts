@@ -58,7 +58,10 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
     }
     const role = roleIds.length > 0 ? { role: roleIds[0] } : {};
     const signIn = keep ? {} : signInFieldsOf(user, provider);
-    await users().update({ where: { id: existing.id }, data: { ...signIn, blocked: !user.active, ...role } });
+    await users().update({
+      where: { id: existing.id },
+      data: { ...write.fields, ...signIn, blocked: !user.active, ...role },
+    });
     if (!user.active && !existing.blocked) await endSessions(existing.id);
     const kept = keep && (user.email !== existing.email || user.userName !== existing.username);
     const note = kept ? `${keptEmailNote(existing.email)} (username left as ${existing.username})` : undefined;
@@ -91,10 +94,10 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
           plural: 'users',
           findUser,
           update,
-          async create({ user, roleIds }) {
+          async create({ user, roleIds, fields }) {
             await assertUsernameFree(user.userName, null);
             const created = (await users().create({
-              data: { ...signInFieldsOf(user, provider), blocked: !user.active, role: roleIds[0] },
+              data: { ...fields, ...signInFieldsOf(user, provider), blocked: !user.active, role: roleIds[0] },
             })) as UpUserRow;
             return created.id;
           },
