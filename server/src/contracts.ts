@@ -111,3 +111,19 @@ export interface ProvisionedGroupResponse {
   id: string;
   displayName: string;
 }
+
+/** `GET /scim/setup-status`: the General page's setup checklist. */
+export interface SetupStatusResponse {
+  enabled: boolean;
+  /** A secret that has not expired. */
+  secretExists: boolean;
+  /** When a secret was first used (null: no request with a valid secret yet). */
+  firstRequestAt: string | null;
+  /** When a secret was last used, to the minute. */
+  lastRequestAt: string | null;
+  /** SCIM requests answered with an error or refused (no valid secret, disabled) in the last 24 hours. */
+  failedRequestsLast24h: number;
+  mode: ActivityMode;
+  /** In test mode, the users and groups received that Strapi has not been changed for; null in production. */
+  notApplied: { users: number; groups: number } | null;
+}

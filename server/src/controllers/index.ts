@@ -6,6 +6,7 @@ import { createResourceController } from './scim-resources';
 import search from './search';
 import secrets from './secrets';
 import settings from './settings';
+import setupStatus from './setup-status';
 import { getService } from '../utils/get-service';
 
 export default {
@@ -17,5 +18,6 @@ export default {
   search,
   secrets,
   settings,
+  'setup-status': setupStatus,
   users: createResourceController((strapi) => getService(strapi, 'users')),
 };

@@ -116,7 +116,8 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (lastUsedAt && new Date(lastUsedAt) > cutoff) return;
     await secrets().updateMany({
       where: { id, $or: [{ lastUsedAt: { $null: true } }, { lastUsedAt: { $lt: cutoff } }] },
-      data: { lastUsedAt: new Date(now) },
+      // The first use also sets firstUsedAt (the setup checklist's "first request received"), once.
+      data: lastUsedAt ? { lastUsedAt: new Date(now) } : { firstUsedAt: new Date(now), lastUsedAt: new Date(now) },
     });
   };
 

@@ -96,6 +96,17 @@ describe('secret verification does the same work for unknown, wrong and right se
     expect(where.$or).toEqual([{ lastUsedAt: { $null: true } }, { lastUsedAt: { $lt: expect.any(Date) } }]);
   });
 
+  it('sets firstUsedAt with lastUsedAt on the first use of a secret only', async () => {
+    const { plaintexts, rows } = storedSecrets(2);
+    rows[0].lastUsedAt = null;
+    rows[1].lastUsedAt = new Date(Date.now() - 61_000);
+    const { service, updateMany } = serviceOver(rows);
+    await service.verify(plaintexts[0]);
+    await service.verify(plaintexts[1]);
+    const data = updateMany.mock.calls.map((call) => Object.keys((call as unknown as [{ data: object }])[0].data));
+    expect(data).toEqual([['firstUsedAt', 'lastUsedAt'], ['lastUsedAt']]);
+  });
+
   it('takes as long for an unknown secret as for a wrong one (median ratio printed)', async () => {
     const { plaintexts, rows } = storedSecrets(5);
     const { service } = serviceOver(rows);
