@@ -14,6 +14,7 @@ export type {
   RotatedSecretResponse,
   SecretSummaryResponse,
   SettingsResponse,
+  SetupStatusResponse,
 } from '../../server/src/contracts';
 import type { ActivityMode, ActivityOutcome, ActivityResourceType, SettingsResponse } from '../../server/src/contracts';
 

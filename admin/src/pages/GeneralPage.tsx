@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl';
 import { PluginPage } from '../components/common/PluginPage';
 import { GeneralSettings } from '../components/general/GeneralSettings';
 import { ProvisioningStatusAction } from '../components/general/ProvisioningStatusAction';
+import { SetupStatusSection } from '../components/setup/SetupStatusSection';
 import { useSettingsPage } from '../hooks/useSettingsPage';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -62,6 +63,7 @@ const GeneralPage = () => {
         />
       }
     >
+      <SetupStatusSection version={settings} />
       <GeneralSettings
         settings={settings}
         canManageSecrets={permissions.canManageSecrets}

@@ -4,6 +4,7 @@ import type {
   ProvisionedGroupResponse,
   SecretSummaryResponse,
   SettingsResponse,
+  SetupStatusResponse,
 } from '../../../server/src/contracts';
 
 export const ENDPOINT_URL = 'http://localhost:1337/api/scim/v2/0b7f3c1e-1111-4222-8333-944455556666';
@@ -91,7 +92,20 @@ interface FakeAdminOptions {
   /** The provisioned groups `GET /scim/groups` lists; a PUT mapping any other group id is refused, as the API does. */
   groups?: ProvisionedGroupResponse[];
   failGroupsLoad?: boolean;
+  /** What `GET /scim/setup-status` answers; by default a finished setup in production. */
+  setupStatus?: Partial<SetupStatusResponse>;
 }
+
+export const baseSetupStatus = (overrides: Partial<SetupStatusResponse> = {}): SetupStatusResponse => ({
+  enabled: true,
+  secretExists: true,
+  firstRequestAt: '2025-03-01T12:00:00.000Z',
+  lastRequestAt: '2025-03-02T12:00:00.000Z',
+  failedRequestsLast24h: 0,
+  mode: 'production',
+  notApplied: null,
+  ...overrides,
+});
 
 const respond = <T>(data: T) => Promise.resolve({ data: { data } });
 
@@ -125,6 +139,7 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
     settings: baseSettings(options.settings),
     secrets: [...(options.secrets ?? [])],
     groups: [...(options.groups ?? [])],
+    setupStatus: baseSetupStatus(options.setupStatus),
   };
   let failSettingsLoad = options.failSettingsLoad ?? false;
 
@@ -134,6 +149,7 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
         return failSettingsLoad ? Promise.reject(new Error('Internal Server Error')) : respond(state.settings);
       }
       if (url === '/scim/secrets') return respond(state.secrets);
+      if (url === '/scim/setup-status') return respond(state.setupStatus);
       if (url.startsWith('/scim/groups?')) {
         return options.failGroupsLoad
           ? Promise.reject(new Error('Internal Server Error'))

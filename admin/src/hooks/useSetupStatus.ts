@@ -1,0 +1,17 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback } from 'react';
+import { PLUGIN_ID } from '../pluginId';
+import type { SetupStatusResponse } from '../types';
+import { useLoaded } from './useLoaded';
+
+/** Loads the setup checklist's status, again whenever `version` changes (e.g. after a settings change). */
+export const useSetupStatus = (version: unknown) => {
+  const { get } = useFetchClient();
+  const fetchStatus = useCallback(
+    async () => (await get<{ data: SetupStatusResponse }>(`/${PLUGIN_ID}/setup-status`)).data.data,
+    // `version` is not read: a new one makes a new fetcher, which useLoaded loads again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [get, version],
+  );
+  return useLoaded(fetchStatus);
+};
