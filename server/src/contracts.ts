@@ -127,3 +127,32 @@ export interface SetupStatusResponse {
   /** In test mode, the users and groups received that Strapi has not been changed for; null in production. */
   notApplied: { users: number; groups: number } | null;
 }
+
+/**
+ * What `POST /scim/settings/test-connection` saw calling `<endpoint>/ServiceProviderConfig` without a secret,
+ * as an identity provider would: `reachable` is the expected SCIM 401.
+ */
+export type ConnectionOutcome =
+  | 'reachable'
+  | 'disabled'
+  | 'no-endpoint'
+  | 'no-public-url'
+  | 'dns-failure'
+  | 'refused'
+  | 'tls-error'
+  | 'timeout'
+  | 'redirect'
+  | 'not-found'
+  | 'unexpected-answer'
+  | 'network-error';
+
+export interface ConnectionTestResponse {
+  outcome: ConnectionOutcome;
+  /** The URL called; null when none was (no endpoint, no public URL). */
+  url: string | null;
+  /** The HTTP status answered, when there was an answer. */
+  status: number | null;
+  /** The network error's code (e.g. `ENOTFOUND`, `CERT_HAS_EXPIRED`) or the redirect's target. */
+  detail: string | null;
+  durationMs: number;
+}

@@ -1,4 +1,5 @@
 import activity from './activity';
+import connectionTest from './connection-test';
 import discovery from './discovery';
 import provisionedGroups from './provisioned-groups';
 import releasedLinks from './released-links';
@@ -11,6 +12,7 @@ import { getService } from '../utils/get-service';
 
 export default {
   activity,
+  'connection-test': connectionTest,
   discovery,
   groups: createResourceController((strapi) => getService(strapi, 'groups')),
   'provisioned-groups': provisionedGroups,

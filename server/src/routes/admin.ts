@@ -17,6 +17,7 @@ export default {
     route('GET', '/settings', 'settings.get', ACTIONS.readSettings),
     route('PUT', '/settings', 'settings.update', ACTIONS.updateSettings),
     route('POST', '/settings/regenerate-endpoint', 'settings.regenerateEndpoint', ACTIONS.updateSettings),
+    route('POST', '/settings/test-connection', 'connection-test.run', ACTIONS.readSettings),
     route('GET', '/setup-status', 'setup-status.get', ACTIONS.readSettings),
     route('GET', '/secrets', 'secrets.list', ACTIONS.manageSecrets),
     route('POST', '/secrets', 'secrets.create', ACTIONS.manageSecrets),
