@@ -8,6 +8,7 @@ export type {
   ActivityMode,
   ActivityOutcome,
   ActivityResourceType,
+  ConnectionTestResponse,
   CreatedSecretResponse,
   ProvisionedGroupResponse,
   RoleOption,

@@ -82,6 +82,8 @@ describe('translations', () => {
           days: 3,
           hours: 24,
           lastUsed: 'Mar 1, 2025',
+          host: 'localhost',
+          detail: 'ENOTFOUND',
           ...ACTIVITY_VALUES,
         },
       );

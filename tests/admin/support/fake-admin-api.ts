@@ -3,6 +3,7 @@ import type {
   CreatedSecretResponse,
   ProvisionedGroupResponse,
   SecretSummaryResponse,
+  ConnectionTestResponse,
   SettingsResponse,
   SetupStatusResponse,
 } from '../../../server/src/contracts';
@@ -94,6 +95,8 @@ interface FakeAdminOptions {
   failGroupsLoad?: boolean;
   /** What `GET /scim/setup-status` answers; by default a finished setup in production. */
   setupStatus?: Partial<SetupStatusResponse>;
+  /** What `POST /scim/settings/test-connection` answers. */
+  connectionTest?: ConnectionTestResponse;
 }
 
 export const baseSetupStatus = (overrides: Partial<SetupStatusResponse> = {}): SetupStatusResponse => ({
@@ -178,6 +181,11 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
       if (url === '/scim/settings/regenerate-endpoint') {
         state.settings = { ...state.settings, endpointUrl: NEW_ENDPOINT_URL };
         return respond(state.settings);
+      }
+      if (url === '/scim/settings/test-connection') {
+        return options.connectionTest
+          ? respond(options.connectionTest)
+          : Promise.reject(new Error('Internal Server Error'));
       }
       const rotated = url.match(/^\/scim\/secrets\/(\d+)\/rotate$/)?.[1];
       if (url === '/scim/secrets' || rotated) {

@@ -1,12 +1,15 @@
 import { Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
-import { ArrowClockwise } from '@strapi/icons';
+import { ArrowClockwise, Earth } from '@strapi/icons';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { useConnectionTest } from '../../hooks/useConnectionTest';
 import { getTranslation } from '../../utils/getTranslation';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { CopyButton } from '../common/CopyButton';
 import { SectionCard } from '../common/SectionCard';
 import { WithDisabledReason } from '../common/WithDisabledReason';
+import { ConnectionTestResult } from '../endpoint/ConnectionTestResult';
+import { EndpointWarning } from '../endpoint/EndpointWarning';
 
 interface EndpointCardProps {
   endpointUrl: string | null;
@@ -18,6 +21,7 @@ interface EndpointCardProps {
 export const EndpointCard = ({ endpointUrl, disabledReason, onRegenerate }: EndpointCardProps) => {
   const { formatMessage } = useIntl();
   const [confirmOpen, setConfirmOpen] = useState(false);
+  const connectionTest = useConnectionTest();
   const title = formatMessage({ id: getTranslation('endpoint.title'), defaultMessage: 'SCIM endpoint' });
 
   return (
@@ -51,6 +55,14 @@ export const EndpointCard = ({ endpointUrl, disabledReason, onRegenerate }: Endp
               {formatMessage({ id: getTranslation('endpoint.regenerate'), defaultMessage: 'Regenerate' })}
             </Button>
           </WithDisabledReason>
+          <Button
+            variant="secondary"
+            startIcon={<Earth />}
+            loading={connectionTest.running}
+            onClick={() => void connectionTest.run()}
+          >
+            {formatMessage({ id: getTranslation('endpoint.test'), defaultMessage: 'Test connection' })}
+          </Button>
         </Flex>
       ) : (
         <Typography textColor="neutral600">
@@ -60,6 +72,8 @@ export const EndpointCard = ({ endpointUrl, disabledReason, onRegenerate }: Endp
           })}
         </Typography>
       )}
+      {connectionTest.result ? <ConnectionTestResult result={connectionTest.result} /> : null}
+      {endpointUrl ? <EndpointWarning endpointUrl={endpointUrl} /> : null}
       <ConfirmDialog
         open={confirmOpen}
         onOpenChange={setConfirmOpen}
