@@ -23,9 +23,18 @@ describe('SCIM Guide page', () => {
       'Enter the Tenant URL and the Secret Token',
       'Test the connection',
       'Review the attribute mappings',
+      'Provision one test user first',
+      'Check the test user in Activity',
+      'Switch to production',
       'Start provisioning',
-      'Assign users and groups',
+      'Assign everyone',
     ]);
+    expect(steps[5]).toHaveTextContent('Provision on demand');
+    expect(within(steps[6]).getByRole('link', { name: 'Activity' })).toHaveAttribute('href', '/settings/scim/activity');
+    expect(within(steps[7]).getByRole('link', { name: 'the General page' })).toHaveAttribute(
+      'href',
+      '/settings/scim/general',
+    );
     expect(within(panel).getByText(ENDPOINT_URL)).toBeInTheDocument();
     expect(within(panel).getByText(`${ENDPOINT_URL}?aadOptscim062020`)).toBeInTheDocument();
     expect(within(panel).getByRole('link', { name: 'Create one on the General page' })).toHaveAttribute(
@@ -45,7 +54,14 @@ describe('SCIM Guide page', () => {
 
     await user.click(await screen.findByRole('tab', { name: 'Okta' }));
     const panel = screen.getByRole('tabpanel', { name: 'Okta' });
-    expect(within(panel).getAllByRole('listitem')).toHaveLength(7);
+    const steps = within(panel).getAllByRole('listitem');
+    expect(steps.map((step) => within(step).getByRole('heading').textContent).slice(6)).toEqual([
+      'Assign one test user first',
+      'Check the test user in Activity',
+      'Switch to production',
+      'Assign everyone and push groups',
+    ]);
+    expect(steps[6]).toHaveTextContent('Push now');
     expect(panel).toHaveTextContent('SCIM connector base URL');
     expect(panel).toHaveTextContent('Import New Users and Profile Updates');
     expect(panel).toHaveTextContent('HTTP Header');
@@ -57,6 +73,28 @@ describe('SCIM Guide page', () => {
     expect(writeText).toHaveBeenCalledWith(ENDPOINT_URL);
     await user.click(within(panel).getByRole('button', { name: 'Copy userName' }));
     expect(writeText).toHaveBeenLastCalledWith('userName');
+  });
+
+  it('lists the common errors with their fixes under each guide', async () => {
+    setUpFakeAdmin();
+    const { user } = renderGuide();
+
+    const entra = await screen.findByRole('tabpanel', { name: 'Microsoft Entra ID' });
+    const errors = within(entra).getByRole('region', { name: 'Common errors and their fixes' });
+    expect(errors).toHaveTextContent('The test fails with 401 (Unauthorized, invalid credentials)');
+    expect(errors).toHaveTextContent('Users show as provisioned, but Strapi has no such users');
+    expect(errors).toHaveTextContent('Production mode is off: in test mode nothing is applied.');
+    expect(within(errors).getAllByRole('link', { name: 'Activity' })[0]).toHaveAttribute(
+      'href',
+      '/settings/scim/activity',
+    );
+    expect(errors).not.toHaveTextContent('No results for users returned');
+
+    await user.click(screen.getByRole('tab', { name: 'Okta' }));
+    const okta = screen.getByRole('tabpanel', { name: 'Okta' });
+    expect(within(okta).getByRole('region', { name: 'Common errors and their fixes' })).toHaveTextContent(
+      'No results for users returned',
+    );
   });
 
   it('tells how to get an endpoint when provisioning was never enabled', async () => {

@@ -69,6 +69,7 @@ describe('translations', () => {
           b: chunk,
           code: chunk,
           generalPage: chunk,
+          activityPage: chunk,
           guidePage: chunk,
           count: 3,
           users: 5,

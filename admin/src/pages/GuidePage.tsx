@@ -1,8 +1,8 @@
 import { Box, Tabs } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { PluginPage } from '../components/common/PluginPage';
-import { EntraGuide } from '../components/guide/EntraGuide';
-import { OktaGuide } from '../components/guide/OktaGuide';
+import { ENTRA_GUIDE, OKTA_GUIDE } from '../components/guide/guideContent';
+import { IdpGuide } from '../components/guide/IdpGuide';
 import { useSettingsPage } from '../hooks/useSettingsPage';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -26,10 +26,10 @@ const GuidePage = () => {
         </Tabs.List>
         <Box background="neutral0" padding={8} shadow="filterShadow" hasRadius marginTop={4}>
           <Tabs.Content value="entra">
-            <EntraGuide endpointUrl={settings.endpointUrl} />
+            <IdpGuide guide={ENTRA_GUIDE} endpointUrl={settings.endpointUrl} />
           </Tabs.Content>
           <Tabs.Content value="okta">
-            <OktaGuide endpointUrl={settings.endpointUrl} />
+            <IdpGuide guide={OKTA_GUIDE} endpointUrl={settings.endpointUrl} />
           </Tabs.Content>
         </Box>
       </Tabs.Root>
