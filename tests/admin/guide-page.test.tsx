@@ -1,5 +1,7 @@
 import { screen, within } from '@testing-library/react';
+import { ENTRA_GUIDE, OKTA_GUIDE } from '../../admin/src/components/guide/guideContent';
 import GuidePage from '../../admin/src/pages/GuidePage';
+import en from '../../admin/src/translations/en.json';
 import { renderWithProviders } from './support/render';
 import { ENDPOINT_URL, mockClipboard, setUpFakeAdmin } from './support/fake-admin-api';
 
@@ -106,6 +108,18 @@ describe('SCIM Guide page', () => {
       'href',
       '/settings/scim/general',
     );
+  });
+
+  it('has every message of both guides in en.json, with its English default', () => {
+    const messages = [ENTRA_GUIDE, OKTA_GUIDE].flatMap((guide) => [
+      ...guide.steps.flatMap((step) => [
+        step.title,
+        ...step.blocks.flatMap((block) => (block.kind === 'text' ? [block] : [])),
+      ]),
+      ...guide.errors.flatMap((entry) => [entry.problem, entry.fix]),
+    ]);
+    const english = en as Record<string, string>;
+    expect(messages.filter((message) => english[message.id] !== message.defaultMessage)).toEqual([]);
   });
 
   it('refuses an admin without the read permission', async () => {

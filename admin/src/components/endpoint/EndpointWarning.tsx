@@ -1,7 +1,7 @@
-import { Alert } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { endpointIssues, type EndpointIssue } from '../../utils/endpointReachability';
 import { getTranslation } from '../../utils/getTranslation';
+import { Notice } from '../common/Notice';
 
 const ISSUE_MESSAGES: Record<EndpointIssue, { id: string; defaultMessage: string }> = {
   http: {
@@ -37,13 +37,9 @@ export const EndpointWarning = ({ endpointUrl }: { endpointUrl: string }) => {
   if (issues.length === 0) return null;
   const host = new URL(endpointUrl).hostname;
   return (
-    <Alert
+    <Notice
       variant="warning"
-      closeLabel={formatMessage({ id: getTranslation('endpoint.warning.dismiss'), defaultMessage: 'Dismiss' })}
-      title={formatMessage({
-        id: getTranslation('endpoint.warning.title'),
-        defaultMessage: 'Identity providers may not reach this URL.',
-      })}
+      title={{ id: 'endpoint.warning.title', defaultMessage: 'Identity providers may not reach this URL.' }}
     >
       {issues
         .map((issue) =>
@@ -55,6 +51,6 @@ export const EndpointWarning = ({ endpointUrl }: { endpointUrl: string }) => {
         defaultMessage:
           'Fix: set url in config/server.ts to the public https address of this app (for example https://cms.example.com), served by a reverse proxy that terminates TLS, and restart Strapi.',
       })}
-    </Alert>
+    </Notice>
   );
 };

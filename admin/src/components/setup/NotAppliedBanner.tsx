@@ -1,7 +1,7 @@
-import { Alert } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { SetupStatusResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
+import { Notice } from '../common/Notice';
 import { ActivityPageLink } from './ActivityPageLink';
 
 /** In test mode, once something was received: what waits for production, and where to review it. */
@@ -9,10 +9,9 @@ export const NotAppliedBanner = ({ notApplied }: { notApplied: SetupStatusRespon
   const { formatMessage } = useIntl();
   if (!notApplied || notApplied.users + notApplied.groups === 0) return null;
   return (
-    <Alert
+    <Notice
       variant="warning"
-      closeLabel={formatMessage({ id: getTranslation('setup.banner.dismiss'), defaultMessage: 'Dismiss' })}
-      title={formatMessage({ id: getTranslation('setup.banner.title'), defaultMessage: 'Test mode' })}
+      title={{ id: 'setup.banner.title', defaultMessage: 'Test mode' }}
       action={
         <ActivityPageLink>
           {formatMessage({ id: getTranslation('setup.banner.link'), defaultMessage: 'Open Activity' })}
@@ -27,6 +26,6 @@ export const NotAppliedBanner = ({ notApplied }: { notApplied: SetupStatusRespon
         },
         notApplied,
       )}
-    </Alert>
+    </Notice>
   );
 };
