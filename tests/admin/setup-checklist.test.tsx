@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import GeneralPage from '../../admin/src/pages/GeneralPage';
 import { renderWithProviders } from './support/render';
 import { setUpFakeAdmin } from './support/fake-admin-api';
@@ -73,6 +73,18 @@ describe('setup checklist', () => {
     state.setupStatus = { ...state.setupStatus, enabled: true };
     await user.click(screen.getByRole('button', { name: 'Enable' }));
     expect(await within(await checklist()).findByText('On: the endpoint answers requests')).toBeInTheDocument();
+    expect(client.get.mock.calls.filter(([url]) => url === '/scim/setup-status')).toHaveLength(2);
+  });
+
+  it('loads the status again when the window gets the focus back, as when coming back from the identity provider', async () => {
+    const { client, state } = setUpFakeAdmin({ setupStatus: { firstRequestAt: null } });
+    renderWithProviders(<GeneralPage />);
+    expect(item(await checklist(), 'First request received')).toHaveAttribute('data-done', 'false');
+
+    state.setupStatus = { ...state.setupStatus, firstRequestAt: '2025-03-03T09:00:00.000Z' };
+    fireEvent.focus(window);
+    await within(await checklist()).findByText(/Mar 3, 2025/);
+    expect(item(await checklist(), 'First request received')).toHaveAttribute('data-done', 'true');
     expect(client.get.mock.calls.filter(([url]) => url === '/scim/setup-status')).toHaveLength(2);
   });
 });

@@ -1,10 +1,13 @@
 import { useFetchClient } from '@strapi/strapi/admin';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { PLUGIN_ID } from '../pluginId';
 import type { SetupStatusResponse } from '../types';
 import { useLoaded } from './useLoaded';
 
-/** Loads the setup checklist's status, again whenever `version` changes (e.g. after a settings change). */
+/**
+ * Loads the setup checklist's status, again whenever `version` changes (e.g. after a settings change) and when
+ * the window gets the focus back: the admin returns from the identity provider's portal, where they connected it.
+ */
 export const useSetupStatus = (version: unknown) => {
   const { get } = useFetchClient();
   const fetchStatus = useCallback(
@@ -13,5 +16,14 @@ export const useSetupStatus = (version: unknown) => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [get, version],
   );
-  return useLoaded(fetchStatus);
+  const loaded = useLoaded(fetchStatus);
+  const { reload } = loaded;
+
+  useEffect(() => {
+    const onFocus = () => void reload();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [reload]);
+
+  return loaded;
 };
