@@ -24,6 +24,7 @@ module.exports = ({ env }) => ({
       refusedMaxEntries: env.int('SCIM_REFUSED_MAX_ENTRIES', 10000),
       authFailuresPerMinute: env.int('SCIM_AUTH_FAILURES_PER_MINUTE', 20),
       secretRequestsPerSecond: env.int('SCIM_SECRET_REQUESTS_PER_SECOND', 0),
+      jobLeaseSeconds: env.int('SCIM_JOB_LEASE_SECONDS', 60),
     },
   },
 });

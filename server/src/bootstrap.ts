@@ -3,6 +3,7 @@ import { startActivityPruning } from './activity-pruning';
 import { PLUGIN_ID } from './constants';
 import { startInstanceHeartbeat } from './instance-heartbeat';
 import { proxyConfigWarning } from './http/proxy-config-check';
+import { startProductionJobRunner } from './production-job-runner';
 import { ensureCaseExactCollation } from './services/store/case-exact-collation';
 
 const CATEGORY = 'SCIM User Provisioning';
@@ -26,6 +27,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureCaseExactCollation(strapi);
   startActivityPruning(strapi);
   await startInstanceHeartbeat(strapi);
+  startProductionJobRunner(strapi);
   const proxyWarning = proxyConfigWarning(strapi.config.get('server.proxy'));
   if (proxyWarning) strapi.log.warn(proxyWarning);
 };

@@ -33,6 +33,11 @@ export const pluginConfigSchema = z
     authFailuresPerMinute: z.number().int().min(0).default(20),
     /** Requests allowed per secret and second before 429; 0 (the default) means no ceiling. */
     secretRequestsPerSecond: z.number().int().min(0).default(0),
+    /**
+     * How long an instance holds a production job's lease without renewing it (it renews with every batch). After a
+     * crash, another instance (or the restarted one) resumes the job once this has passed.
+     */
+    jobLeaseSeconds: z.number().int().min(5).max(3600).default(60),
   })
   .strict();
 

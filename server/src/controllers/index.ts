@@ -1,5 +1,6 @@
 import activity from './activity';
 import discovery from './discovery';
+import productionJobs from './production-jobs';
 import provisionedGroups from './provisioned-groups';
 import releasedLinks from './released-links';
 import { createResourceController } from './scim-resources';
@@ -12,6 +13,7 @@ export default {
   activity,
   discovery,
   groups: createResourceController((strapi) => getService(strapi, 'groups')),
+  'production-jobs': productionJobs,
   'provisioned-groups': provisionedGroups,
   'released-links': releasedLinks,
   search,

@@ -17,6 +17,8 @@ export default {
     route('GET', '/settings', 'settings.get', ACTIONS.readSettings),
     route('PUT', '/settings', 'settings.update', ACTIONS.updateSettings),
     route('POST', '/settings/regenerate-endpoint', 'settings.regenerateEndpoint', ACTIONS.updateSettings),
+    route('GET', '/production-jobs/latest', 'production-jobs.latest', ACTIONS.readSettings),
+    route('GET', '/production-jobs/:id', 'production-jobs.findOne', ACTIONS.readSettings),
     route('GET', '/secrets', 'secrets.list', ACTIONS.manageSecrets),
     route('POST', '/secrets', 'secrets.create', ACTIONS.manageSecrets),
     route('GET', '/secrets/:id/reveal', 'secrets.reveal', ACTIONS.manageSecrets),

@@ -17,6 +17,7 @@ describe('plugin config validation', () => {
       refusedMaxEntries: 10000,
       authFailuresPerMinute: 20,
       secretRequestsPerSecond: 0,
+      jobLeaseSeconds: 60,
     });
   });
 
