@@ -79,6 +79,9 @@ describe('translations', () => {
           role: 'r',
           id: 4,
           permission: 'p',
+          processed: 100,
+          applied: 99,
+          notApplied: 1,
           ...ACTIVITY_VALUES,
         },
       );
