@@ -80,8 +80,14 @@ it('records the start and the finish with its counts in Activity, linked to the 
   const entries = await app.strapi.db
     .query('plugin::scim.activity-entry')
     .findMany({ where: { resourceId: `job-${job.id}` }, orderBy: { id: 'asc' } });
-  expect(entries.map((entry: { operation: string }) => entry.operation)).toEqual(['job-start', 'job-finished']);
-  expect(entries[1]).toMatchObject({
+  expect(entries.map((entry: { operation: string; detail: string }) => [entry.operation, entry.detail])).toEqual([
+    ['job-start', `${USERS} provisioned users to process`],
+    ['job-batch', `users 1 to 100 of ${USERS} processed`],
+    ['job-batch', `users 101 to 200 of ${USERS} processed`],
+    ['job-batch', `users 201 to 250 of ${USERS} processed`],
+    ['job-finished', expect.any(String)],
+  ]);
+  expect(entries[4]).toMatchObject({
     resourceName: 'production-switch',
     outcome: 'success',
     actor: 'admin@example.com',

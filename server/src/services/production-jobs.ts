@@ -98,6 +98,8 @@ const createProductionJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (batch.length === 0) return 'done';
       const progress = await applyBatch(job, batch, mode);
       await jobs.saveProgress(job.id, progress);
+      // Committed with the batch: the trail shows each user range exactly once, whatever crashed or raced.
+      await record(job, 'job-batch', `users ${job.processed + 1} to ${progress.processed} of ${job.total} processed`);
       return progress;
     });
 
