@@ -4,6 +4,7 @@ import { PLUGIN_ID } from './constants';
 import { startInstanceHeartbeat } from './instance-heartbeat';
 import { proxyConfigWarning } from './http/proxy-config-check';
 import { assertAttributeMappings } from './services/attribute-mappings';
+import { startProductionJobRunner } from './production-job-runner';
 import { ensureCaseExactCollation } from './services/store/case-exact-collation';
 
 const CATEGORY = 'SCIM User Provisioning';
@@ -28,6 +29,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureCaseExactCollation(strapi);
   startActivityPruning(strapi);
   await startInstanceHeartbeat(strapi);
+  startProductionJobRunner(strapi);
   const proxyWarning = proxyConfigWarning(strapi.config.get('server.proxy'));
   if (proxyWarning) strapi.log.warn(proxyWarning);
 };

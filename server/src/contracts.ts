@@ -23,7 +23,16 @@ export interface SettingsResponse {
   /** The `attributeMappings` option: SCIM attribute paths copied onto fields of the host user (read-only). */
   attributeMappings: { path: string; field: string }[];
   /** How many SCIM users and groups are stored: what switching production mode on applies to Strapi. */
-  provisioned: { users: number; groups: number };
+  provisioned: {
+    users: number;
+    groups: number;
+    /** Users applied to a Strapi user: whom a default-role or mapping change touches. */
+    appliedUsers: number;
+  };
+  /** A role change touching more applied users than this runs as a background job (see productionJob). */
+  roleChangeJobThreshold: number;
+  /** The newest production job (switch to production, or a large role change), running or done; null if none. */
+  productionJob: ProductionJobResponse | null;
   /** Whether the admin reading the settings may change what SCIM hands out (see HostUserGrantResponse). */
   hostUserGrant: HostUserGrantResponse;
   /** The `allowSecretReveal` option: whether secrets can be shown again after creation. */
@@ -155,4 +164,36 @@ export interface ConnectionTestResponse {
   /** The network error's code (e.g. `ENOTFOUND`, `CERT_HAS_EXPIRED`) or the redirect's target. */
   detail: string | null;
   durationMs: number;
+}
+
+export type ProductionJobKind = 'production-switch' | 'recompute-roles';
+/**
+ * pending: recorded, no instance has taken it yet; cancelled: production mode was switched off meanwhile (or a newer
+ * role change replaced it); failed: an unexpected error stopped it, its last batch rolled back.
+ */
+export type ProductionJobStatus = 'pending' | 'running' | 'finished' | 'cancelled' | 'failed';
+
+/** A provisioned user the job could not apply to Strapi, and why (e.g. its email belongs to another admin). */
+export interface NotAppliedUser {
+  id: string;
+  userName: string;
+  reason: string;
+}
+
+/** `GET /scim/production-jobs/latest` and `/scim/production-jobs/:id`: a background job and its result so far. */
+export interface ProductionJobResponse {
+  id: number;
+  kind: ProductionJobKind;
+  status: ProductionJobStatus;
+  requestedBy: string | null;
+  /** Provisioned users when the job was recorded. */
+  total: number;
+  processed: number;
+  applied: number;
+  notApplied: number;
+  /** The first NOT_APPLIED_LIST_LIMIT users not applied, with the reason; `notApplied` counts them all. */
+  notAppliedUsers: NotAppliedUser[];
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
 }

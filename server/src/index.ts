@@ -6,6 +6,7 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import { stopInstanceHeartbeat } from './instance-heartbeat';
 import middlewares from './middlewares';
+import { stopProductionJobRunner } from './production-job-runner';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -15,6 +16,7 @@ export default {
   bootstrap,
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopActivityPruning();
+    await stopProductionJobRunner(strapi);
     await stopInstanceHeartbeat(strapi);
   },
   config,

@@ -85,6 +85,9 @@ describe('translations', () => {
           lastUsed: 'Mar 1, 2025',
           host: 'localhost',
           detail: 'ENOTFOUND',
+          processed: 100,
+          applied: 99,
+          notApplied: 1,
           ...ACTIVITY_VALUES,
         },
       );

@@ -153,6 +153,7 @@ beforeAll(async () => {
     groupRoleMappings: [{ groupId: groupIds[0], roleId: editor.id }],
   });
   expect(updated.status).toBe(200);
+  expect(await api.settleProductionJob()).toMatchObject({ status: 'finished' });
   victimId = userIds[5];
   process.stdout.write(`hostile-input: fast-check seed ${SEED} (SCIM_FUZZ_SEED=${SEED} replays it)\n`);
 });

@@ -45,26 +45,32 @@ describe('test mode', () => {
 
 describe('switching production mode on', () => {
   it('applies every user provisioned in test mode, with the default role, lower-cased email', async () => {
-    expect((await api.call('GET', '/scim/settings')).body.data.provisioned).toEqual({ users: 1, groups: 0 });
+    expect((await api.call('GET', '/scim/settings')).body.data.provisioned).toEqual({
+      users: 1,
+      groups: 0,
+      appliedUsers: 0,
+    });
     const response = await setMode(true);
     expect(response.status).toBe(200);
+    await api.settleProductionJob();
     const admin = await adminUser('test.mode@example.com');
     expect(admin).toMatchObject({ firstname: 'Grace', lastname: 'Hopper', isActive: true });
     expect(admin.roles.map((role: { code: string }) => role.code)).toEqual(['strapi-author']);
     const progress = await app.strapi.db
       .query('plugin::scim.activity-entry')
-      .findMany({ where: { operation: 'reconcile' } });
+      .findMany({ where: { operation: 'job-finished' } });
     expect(progress).toHaveLength(1);
     expect(progress[0]).toMatchObject({
       outcome: 'success',
       mode: 'production',
-      detail: expect.stringContaining('1 users processed so far (1 applied'),
+      detail: '1 of 1 users processed: 1 applied, 0 not applied',
     });
   });
 
   it('is idempotent: switching off and on again creates no second admin user', async () => {
     await setMode(false);
     await setMode(true);
+    await api.settleProductionJob();
     expect(await app.strapi.db.query('admin::user').count({ where: { email: 'test.mode@example.com' } })).toBe(1);
   });
 });

@@ -85,6 +85,15 @@ it('sees a settings change made on one instance at once on the other', async () 
   );
   expect(await adminUser('before.production@example.com')).toEqual([]);
   expect((await admin(b, 'PUT', '/scim/settings', { productionMode: true })).status).toBe(200);
+  // The switch answers at once; its job applies the user in the background, on whichever instance holds the lease.
+  for (
+    let tries = 0;
+    (await admin(a, 'GET', '/scim/production-jobs/latest')).body.data.status !== 'finished';
+    tries++
+  ) {
+    expect(tries).toBeLessThan(300);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   expect(await adminUser('before.production@example.com')).toEqual([
     expect.objectContaining({ is_active: true, roles: ['strapi-author'] }),
   ]);

@@ -24,10 +24,14 @@ export const useScimSettings = (allowed: boolean) => {
         return true;
       } catch (error) {
         notifyFailure(error, 'notification.saveError', 'The change could not be saved.');
+        // The server may have made the change though its answer was lost (a proxy timeout): show its real state.
+        fetchSettings()
+          .then(setSettings)
+          .catch(() => undefined);
         return false;
       }
     },
-    [setSettings, toggleNotification, notifyFailure],
+    [setSettings, toggleNotification, notifyFailure, fetchSettings],
   );
 
   const update = useCallback(

@@ -42,6 +42,11 @@ export const pluginConfigSchema = z
       .array(z.object({ path: z.string().min(1).max(500), field: z.string().min(1).max(100) }).strict())
       .max(50)
       .default([]),
+    /**
+     * How long an instance holds a production job's lease without renewing it (it renews with every batch). After a
+     * crash, another instance (or the restarted one) resumes the job once this has passed.
+     */
+    jobLeaseSeconds: z.number().int().min(5).max(3600).default(60),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import activityEntrySchema from './activity-entry/schema.json';
 import instanceSchema from './instance/schema.json';
+import productionJobSchema from './production-job/schema.json';
 import releasedLinkSchema from './released-link/schema.json';
 import scimGroupSchema from './scim-group/schema.json';
 import scimMembershipSchema from './scim-membership/schema.json';
@@ -11,6 +12,7 @@ export default {
   'activity-entry': { schema: activityEntrySchema },
   'released-link': { schema: releasedLinkSchema },
   instance: { schema: instanceSchema },
+  'production-job': { schema: productionJobSchema },
   'scim-user': { schema: scimUserSchema },
   'scim-group': { schema: scimGroupSchema },
   'scim-membership': { schema: scimMembershipSchema },

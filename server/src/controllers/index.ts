@@ -1,6 +1,7 @@
 import activity from './activity';
 import connectionTest from './connection-test';
 import discovery from './discovery';
+import productionJobs from './production-jobs';
 import provisionedGroups from './provisioned-groups';
 import releasedLinks from './released-links';
 import { createResourceController } from './scim-resources';
@@ -15,6 +16,7 @@ export default {
   'connection-test': connectionTest,
   discovery,
   groups: createResourceController((strapi) => getService(strapi, 'groups')),
+  'production-jobs': productionJobs,
   'provisioned-groups': provisionedGroups,
   'released-links': releasedLinks,
   search,

@@ -4,7 +4,8 @@ import { adminActor } from '../http/admin-actor';
 import { buildEndpointUrl } from '../http/endpoint-url';
 import { assertHostUserGrant, hostUserGrant } from '../http/host-user-grant';
 import { validateBody } from '../http/validate-body';
-import { settingsUpdateSchema, type EffectiveSettings } from '../services/settings';
+import { ROLE_CHANGE_JOB_THRESHOLD, settingsUpdateSchema, type EffectiveSettings } from '../services/settings';
+import { createUserRepository } from '../services/store/user-repository';
 import { fieldsThatGrantUsers } from '../services/settings-grant-scope';
 import { getPluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
@@ -29,7 +30,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       provisioned: {
         users: Number(await countRows('plugin::scim.scim-user')),
         groups: Number(await countRows('plugin::scim.scim-group')),
+        appliedUsers: await createUserRepository(strapi).countApplied(),
       },
+      roleChangeJobThreshold: ROLE_CHANGE_JOB_THRESHOLD,
+      productionJob: await getService(strapi, 'productionJobs').latest(),
       hostUserGrant: hostUserGrant(strapi, ctx),
       allowSecretReveal: getPluginConfig(strapi).allowSecretReveal,
       attributeMappings: getPluginConfig(strapi).attributeMappings,
@@ -57,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const input = validateBody(settingsUpdateSchema, ctx.request.body);
       const granting = fieldsThatGrantUsers(input, await getService(strapi, 'settings').get());
       if (granting.length > 0) assertHostUserGrant(strapi, ctx, `Changing ${granting.join(', ')}`);
-      const settings = await getService(strapi, 'settings').update(input);
+      const settings = await getService(strapi, 'settings').update(input, adminActor(ctx));
       await recordChange(ctx, 'update', Object.keys(input), `set ${JSON.stringify(input)}`);
       await respond(ctx, settings);
     },

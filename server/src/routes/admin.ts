@@ -19,6 +19,8 @@ export default {
     route('POST', '/settings/regenerate-endpoint', 'settings.regenerateEndpoint', ACTIONS.updateSettings),
     route('POST', '/settings/test-connection', 'connection-test.run', ACTIONS.readSettings),
     route('GET', '/setup-status', 'setup-status.get', ACTIONS.readSettings),
+    route('GET', '/production-jobs/latest', 'production-jobs.latest', ACTIONS.readSettings),
+    route('GET', '/production-jobs/:id', 'production-jobs.findOne', ACTIONS.readSettings),
     route('GET', '/secrets', 'secrets.list', ACTIONS.manageSecrets),
     route('POST', '/secrets', 'secrets.create', ACTIONS.manageSecrets),
     route('GET', '/secrets/:id/reveal', 'secrets.reveal', ACTIONS.manageSecrets),

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../scim/errors';
-import type { ActivityInput } from './activity';
 import { mappedHostFields } from './attribute-mappings';
 import { createReleasedHostUsers } from './released-host-users';
 import { computeRoles, type RoleRules } from './role-mapping';
@@ -8,19 +7,16 @@ import { createMemberUserLookup } from './store/member-users';
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
 import { getHostTarget, toProvisionedUser, type HostOrigin } from './targets';
 import { getPluginConfig } from '../utils/plugin-config';
-import { getService } from '../utils/get-service';
 
 /** How a request reaches the host: in test mode (productionMode false) host users are never touched. */
 export interface HostMode extends RoleRules {
   productionMode: boolean;
 }
 
-const RECONCILE_BATCH = 100;
-
 /**
  * SCIM users applied to host users through the configured target: create or link, update, deactivate or
  * delete, roles from the default role and the mapped groups. Used by the User and Group pipelines and by the
- * production-mode switch; every call joins the caller's transaction.
+ * production jobs (production-jobs.ts); every call joins the caller's transaction.
  */
 export const createHostUsers = (strapi: Core.Strapi) => {
   const repository = createUserRepository(strapi);
@@ -57,16 +53,6 @@ export const createHostUsers = (strapi: Core.Strapi) => {
       throw ScimError.conflict(`This ${targetName} user already belongs to the provisioned user "${holder.userName}"`);
     }
   };
-
-  const recordSystem = (entry: Pick<ActivityInput, 'operation' | 'detail'>) =>
-    getService(strapi, 'activity').record({
-      method: 'SYSTEM',
-      resourceType: 'User',
-      outcome: 'success',
-      status: 200,
-      mode: 'production',
-      ...entry,
-    });
 
   /**
    * Applies the SCIM user to the host user model; a ScimError (409, 403) rolls the whole request back.
@@ -140,16 +126,6 @@ export const createHostUsers = (strapi: Core.Strapi) => {
     for (const row of rows) await target.setRoles(row.hostUserId, roles.get(row.id) ?? []);
   };
 
-  /** Walks every SCIM user in id order, a batch of 100 per transaction: safe to interrupt and run again. */
-  const forEachBatch = async (work: (batch: ScimUserRow[]) => Promise<void>) => {
-    for (let afterId = 0; ;) {
-      const batch = await repository.nextBatch(afterId, RECONCILE_BATCH);
-      if (batch.length === 0) return;
-      await strapi.db.transaction(() => work(batch));
-      afterId = batch[batch.length - 1].id;
-    }
-  };
-
   return {
     applyToHost,
 
@@ -197,42 +173,13 @@ export const createHostUsers = (strapi: Core.Strapi) => {
       return `recomputed the roles of ${userRefs.length} member(s)`;
     },
 
-    /**
-     * Applies every SCIM user to the host, in batches of 100, each batch in its own transaction: idempotent
-     * and safe to interrupt and run again. A user the host refuses (a conflict) is marked not applied.
-     */
-    async reconcile(settings: Omit<HostMode, 'productionMode'>): Promise<{ applied: number; notApplied: number }> {
-      const mode: HostMode = { ...settings, productionMode: true };
-      const counts = { applied: 0, notApplied: 0 };
-      await forEachBatch(async (batch) => {
-        for (const row of batch) {
-          const result = await applyOrMark(row, mode);
-          counts[result.applied ? 'applied' : 'notApplied'] += 1;
-        }
-        await recordSystem({
-          operation: 'reconcile',
-          detail: `production mode on: ${counts.applied + counts.notApplied} users processed so far (${
-            counts.applied
-          } applied, ${counts.notApplied} not applied)`,
-        });
-      });
-      return counts;
-    },
+    /** A user the host refuses (a conflict) is marked not applied, with the reason, instead of failing. */
+    applyOrMark,
 
-    /** After a mapping or default-role change: every applied user's roles, batch by batch. */
-    async resyncAllRoles(settings: Omit<HostMode, 'productionMode'>): Promise<void> {
-      const mode: HostMode = { ...settings, productionMode: true };
-      let processed = 0;
-      await forEachBatch(async (batch) => {
-        const refs = batch.map((row) => row.id);
-        await createMemberUserLookup(strapi).lockByIds(refs);
-        await syncLockedRoles(refs, mode);
-        processed += batch.length;
-        await recordSystem({
-          operation: 'recompute-roles',
-          detail: `role mapping changed: roles recomputed for ${processed} users so far`,
-        });
-      });
+    /** After a mapping or default-role change: these users' host roles, under their row locks. */
+    async resyncRoles(userRefs: readonly number[], mode: HostMode): Promise<void> {
+      await createMemberUserLookup(strapi).lockByIds(userRefs);
+      await syncLockedRoles(userRefs, mode);
     },
   };
 };

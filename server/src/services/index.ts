@@ -1,4 +1,5 @@
 import activity from './activity';
+import productionJobs from './production-jobs';
 import refusals from './refusals';
 import { createGroupsService, createUsersService } from './resources';
 import secrets from './secrets';
@@ -7,6 +8,7 @@ import throttle from './throttle';
 
 export default {
   activity,
+  productionJobs,
   refusals,
   settings,
   secrets,

@@ -8,7 +8,12 @@ import { APP_ROLE_MATCHES, type AppRoleMapping } from './app-role-mapping';
 import type { GroupRoleMapping } from './role-mapping';
 import { createGroupRepository } from './store/group-repository';
 import { getHostTarget, type HostRole } from './targets';
+import { createUserRepository } from './store/user-repository';
 import { getPluginConfig } from '../utils/plugin-config';
+import { getService } from '../utils/get-service';
+
+/** A default-role or mapping change touching more applied users than this runs as a background job. */
+export const ROLE_CHANGE_JOB_THRESHOLD = 100;
 
 const STORE_KEY = { type: 'plugin', name: PLUGIN_ID, key: 'settings' } as const;
 
@@ -102,6 +107,18 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** Returns whether a job was recorded for it. */
+  const recomputeRoles = async (settings: EffectiveSettings, requestedBy: string | null): Promise<boolean> => {
+    const users = createUserRepository(strapi);
+    if ((await users.countApplied()) > ROLE_CHANGE_JOB_THRESHOLD) {
+      await getService(strapi, 'productionJobs').enqueue('recompute-roles', requestedBy);
+      return true;
+    }
+    const refs = await users.appliedIds(ROLE_CHANGE_JOB_THRESHOLD);
+    await createHostUsers(strapi).resyncRoles(refs, { ...settings, productionMode: true });
+    return false;
+  };
+
   return {
     /**
      * Read on every call: two Strapi instances on one database always agree. With no stored default role the
@@ -114,29 +131,35 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...stored, defaultRoleId: fallback?.id ?? null };
     },
 
-    /** Switching production mode on applies every provisioned user to the host (see host-users.ts). */
-    async update(input: SettingsUpdate): Promise<EffectiveSettings> {
+    /**
+     * Switching production mode on records a job that applies every provisioned user in the background
+     * (production-jobs.ts); a default-role or mapping change recomputes the applied users' roles in this transaction,
+     * or records a job when it touches more than ROLE_CHANGE_JOB_THRESHOLD users.
+     */
+    async update(input: SettingsUpdate, requestedBy: string | null = null): Promise<EffectiveSettings> {
       if (input.defaultRoleId !== undefined) await assertAssignableRole(input.defaultRoleId);
       if (input.groupRoleMappings !== undefined) await assertValidMappings(input.groupRoleMappings);
       if (input.appRoleMappings !== undefined) await assertValidAppRoleMappings(input.appRoleMappings);
-      const { switchedOn, rolesChanged } = await strapi.db.transaction(async () => {
+      const jobs = getService(strapi, 'productionJobs');
+      const queued = await strapi.db.transaction(async () => {
         const stored = await readStored();
         const next: StoredSettings = { ...stored, ...input };
         if (next.enabled && !next.endpointId) next.endpointId = randomUUID();
         await writeStored(next);
-        return {
-          switchedOn: next.productionMode && !stored.productionMode,
-          rolesChanged:
-            next.productionMode &&
-            (JSON.stringify(next.groupRoleMappings) !== JSON.stringify(stored.groupRoleMappings) ||
-              next.defaultRoleId !== stored.defaultRoleId ||
-              appRolesChanged(next, stored)),
-        };
+        if (next.productionMode && !stored.productionMode) {
+          await jobs.enqueue('production-switch', requestedBy);
+          return true;
+        }
+        if (!next.productionMode && stored.productionMode) await jobs.cancelAll();
+        const rolesChanged =
+          next.productionMode &&
+          (JSON.stringify(next.groupRoleMappings) !== JSON.stringify(stored.groupRoleMappings) ||
+            next.defaultRoleId !== stored.defaultRoleId ||
+            appRolesChanged(next, stored));
+        return rolesChanged && recomputeRoles(await this.get(), requestedBy);
       });
-      const settings = await this.get();
-      if (switchedOn) await createHostUsers(strapi).reconcile(settings);
-      else if (rolesChanged) await createHostUsers(strapi).resyncAllRoles(settings);
-      return settings;
+      if (queued) void jobs.runPending();
+      return this.get();
     },
 
     /** A new endpoint id: the old SCIM URL stops answering at once. */

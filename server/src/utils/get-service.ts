@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import type { ActivityService } from '../services/activity';
+import type { ProductionJobsService } from '../services/production-jobs';
 import type { RefusalsService } from '../services/refusals';
 import type { GroupsService, UsersService } from '../services/resources';
 import type { SecretsService } from '../services/secrets';
@@ -9,6 +10,7 @@ import type { ThrottleService } from '../services/throttle';
 
 interface Services {
   activity: ActivityService;
+  productionJobs: ProductionJobsService;
   refusals: RefusalsService;
   settings: SettingsService;
   secrets: SecretsService;

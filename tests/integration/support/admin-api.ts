@@ -1,4 +1,4 @@
-import type { CreatedSecretResponse, SettingsResponse } from '../../../server/src/contracts';
+import type { CreatedSecretResponse, ProductionJobResponse, SettingsResponse } from '../../../server/src/contracts';
 import type { JsonBody } from './json-body';
 
 export interface ApiResponse<T = unknown> {
@@ -32,6 +32,17 @@ export const adminApi = (baseUrl: string, token: string) => {
       const response = await call<{ data: CreatedSecretResponse }>('POST', '/scim/secrets', label ? { label } : {});
       if (response.status !== 201) throw new Error(`secret creation failed: ${response.status}`);
       return response.body.data;
+    },
+    /** Waits until the newest production job (the switch to production, a large role change) is no longer running. */
+    async settleProductionJob(timeoutMs = 60_000): Promise<ProductionJobResponse | null> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const job = (await call<{ data: ProductionJobResponse | null }>('GET', '/scim/production-jobs/latest')).body
+          .data;
+        if (job === null || !['pending', 'running'].includes(job.status)) return job;
+        if (Date.now() > deadline) throw new Error(`production job still ${job.status}: ${JSON.stringify(job)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     /** Enables provisioning in production mode and creates a secret: what an identity provider needs. */
     async startProduction(label?: string): Promise<{ endpoint: string; secret: string }> {

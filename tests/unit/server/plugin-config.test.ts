@@ -18,6 +18,7 @@ describe('plugin config validation', () => {
       authFailuresPerMinute: 20,
       secretRequestsPerSecond: 0,
       attributeMappings: [],
+      jobLeaseSeconds: 60,
     });
   });
 

@@ -1,7 +1,9 @@
 import { Flex } from '@strapi/design-system';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { RoleOption } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { RoleSelect } from '../common/RoleSelect';
 import { SectionCard } from '../common/SectionCard';
 import { DisabledReasonNote } from '../common/WithDisabledReason';
@@ -11,11 +13,34 @@ interface DefaultRoleCardProps {
   defaultRoleId: number | null;
   disabledReason?: string;
   onChange: (roleId: number) => Promise<boolean>;
+  /** How many provisioned users are applied to Strapi: in production mode their roles are recomputed. */
+  appliedUsers?: number;
+  productionMode?: boolean;
+  /** Above this many users the recomputation runs as a background job. */
+  jobThreshold?: number;
 }
 
-/** The role new provisioned users get. Super Admin is never offered: the API refuses it. */
-export const DefaultRoleCard = ({ roles, defaultRoleId, disabledReason, onChange }: DefaultRoleCardProps) => {
+/**
+ * The role new provisioned users get. Super Admin is never offered: the API refuses it. In production mode a change
+ * recomputes the roles of every applied user, so it asks first, naming how many.
+ */
+export const DefaultRoleCard = ({
+  roles,
+  defaultRoleId,
+  disabledReason,
+  onChange,
+  appliedUsers = 0,
+  productionMode = false,
+  jobThreshold = Infinity,
+}: DefaultRoleCardProps) => {
   const { formatMessage } = useIntl();
+  const [pendingRoleId, setPendingRoleId] = useState<number | null>(null);
+  const choose = (roleId: number) => {
+    if (roleId === defaultRoleId) return;
+    if (productionMode && appliedUsers > 0) setPendingRoleId(roleId);
+    else void onChange(roleId);
+  };
+  const pendingRole = roles.find((role) => role.id === pendingRoleId);
   const label = formatMessage({ id: getTranslation('defaultRole.title'), defaultMessage: 'Default user role' });
 
   return (
@@ -33,10 +58,43 @@ export const DefaultRoleCard = ({ roles, defaultRoleId, disabledReason, onChange
           roles={roles}
           value={defaultRoleId}
           disabled={Boolean(disabledReason)}
-          onChange={(roleId) => void onChange(roleId)}
+          onChange={choose}
         />
         <DisabledReasonNote reason={disabledReason} />
       </Flex>
+      <ConfirmDialog
+        open={pendingRoleId !== null}
+        onOpenChange={(open) => {
+          if (!open) setPendingRoleId(null);
+        }}
+        variant="default"
+        title={formatMessage({
+          id: getTranslation('defaultRole.confirm.title'),
+          defaultMessage: 'Change the default role?',
+        })}
+        confirmLabel={formatMessage({
+          id: getTranslation('defaultRole.confirm.action'),
+          defaultMessage: 'Change role',
+        })}
+        onConfirm={async () => {
+          if (pendingRoleId !== null) await onChange(pendingRoleId);
+        }}
+      >
+        {formatMessage(
+          {
+            id: getTranslation('defaultRole.confirm.body'),
+            defaultMessage:
+              'The roles of {count, plural, one {# user} other {# users}} applied to Strapi will be recomputed with {role} as the default role.',
+          },
+          { count: appliedUsers, role: pendingRole?.name ?? '' },
+        )}
+        {appliedUsers > jobThreshold
+          ? ` ${formatMessage({
+              id: getTranslation('defaultRole.confirm.job'),
+              defaultMessage: 'This runs in the background; the Production mode card shows its progress.',
+            })}`
+          : null}
+      </ConfirmDialog>
     </SectionCard>
   );
 };

@@ -56,6 +56,7 @@ export const GeneralSettings = ({
           <ProductionModeCard
             productionMode={settings.productionMode}
             provisioned={settings.provisioned}
+            job={settings.productionJob}
             disabledReason={productionDisabledReason}
             onChange={(productionMode) =>
               update(
@@ -71,6 +72,9 @@ export const GeneralSettings = ({
           <DefaultRoleCard
             roles={settings.roles}
             defaultRoleId={settings.defaultRoleId}
+            appliedUsers={settings.provisioned.appliedUsers}
+            productionMode={settings.productionMode}
+            jobThreshold={settings.roleChangeJobThreshold}
             disabledReason={grantingDisabledReason}
             onChange={(defaultRoleId) =>
               update({ defaultRoleId }, t('notification.defaultRoleSaved', 'Default role saved'))

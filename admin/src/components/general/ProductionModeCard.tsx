@@ -1,21 +1,25 @@
 import { Flex, Toggle } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { useProductionJob } from '../../hooks/useProductionJob';
+import type { ProductionJobResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { SectionCard } from '../common/SectionCard';
 import { DisabledReasonNote, WithDisabledReason } from '../common/WithDisabledReason';
+import { ProductionJobProgress } from './ProductionJobProgress';
 
 interface ProductionModeCardProps {
   productionMode: boolean;
   disabledReason?: string;
   onChange: (productionMode: boolean) => Promise<boolean>;
   /**
-   * How many provisioned users and groups switching on will apply to Strapi. The API does not report it yet;
-   * when it is undefined the confirmation speaks of "every provisioned user and group".
+   * How many provisioned users and groups switching on will apply to Strapi; when it is undefined the confirmation
+   * speaks of "every provisioned user and group".
    */
-  /** What switching production mode on will apply to Strapi. */
   provisioned?: { users: number; groups: number };
+  /** The newest production job from the settings answer: its progress is polled while it runs. */
+  job?: ProductionJobResponse | null;
 }
 
 /** Production mode switch. Switching it on asks first, as it starts changing Strapi users. */
@@ -24,8 +28,10 @@ export const ProductionModeCard = ({
   disabledReason,
   onChange,
   provisioned,
+  job = null,
 }: ProductionModeCardProps) => {
   const { formatMessage } = useIntl();
+  const currentJob = useProductionJob(job);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const label = formatMessage({ id: getTranslation('production.label'), defaultMessage: 'Production mode' });
 
@@ -63,6 +69,7 @@ export const ProductionModeCard = ({
           />
         </WithDisabledReason>
         <DisabledReasonNote reason={disabledReason} />
+        {currentJob ? <ProductionJobProgress job={currentJob} /> : null}
       </Flex>
       <ConfirmDialog
         open={confirmOpen}

@@ -152,6 +152,23 @@ export const createUserRepository = (strapi: Core.Strapi) => {
       return new Map(rows.map((row) => [row.id, row.resource]));
     },
 
+    countAll: async (): Promise<number> => Number(await query().count()),
+
+    /** Users applied to a host user: whom a default-role or mapping change touches. */
+    countApplied: async (): Promise<number> =>
+      Number(await query().count({ where: { applied: true, hostUserId: { $notNull: true } } })),
+
+    /** The ids of the first `limit` applied users, in id order. */
+    appliedIds: async (limit: number): Promise<number[]> =>
+      (
+        await query().findMany({
+          select: ['id'],
+          where: { applied: true, hostUserId: { $notNull: true } },
+          orderBy: { id: 'asc' },
+          limit,
+        })
+      ).map((row) => row.id),
+
     /** Rows in id order after `afterId`, for batched reconciliation. */
     nextBatch: (afterId: number, size: number): Promise<ScimUserRow[]> =>
       query().findMany({ select: ROW_FIELDS, where: { id: { $gt: afterId } }, orderBy: { id: 'asc' }, limit: size }),
