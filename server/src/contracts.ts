@@ -166,13 +166,6 @@ export interface ConnectionTestResponse {
   durationMs: number;
 }
 
-export type ProductionJobKind = 'production-switch' | 'recompute-roles';
-/**
- * pending: recorded, no instance has taken it yet; cancelled: production mode was switched off meanwhile (or a newer
- * role change replaced it); failed: an unexpected error stopped it, its last batch rolled back.
- */
-export type ProductionJobStatus = 'pending' | 'running' | 'finished' | 'cancelled' | 'failed';
-
 /** A provisioned user the job could not apply to Strapi, and why (e.g. its email belongs to another admin). */
 export interface NotAppliedUser {
   id: string;
@@ -183,8 +176,12 @@ export interface NotAppliedUser {
 /** `GET /scim/production-jobs/latest` and `/scim/production-jobs/:id`: a background job and its result so far. */
 export interface ProductionJobResponse {
   id: number;
-  kind: ProductionJobKind;
-  status: ProductionJobStatus;
+  kind: 'production-switch' | 'recompute-roles';
+  /**
+   * pending: recorded, no instance has taken it yet; cancelled: production mode was switched off meanwhile (or a
+   * newer role change replaced it); failed: an unexpected error stopped it, its last batch rolled back.
+   */
+  status: 'pending' | 'running' | 'finished' | 'cancelled' | 'failed';
   requestedBy: string | null;
   /** Provisioned users when the job was recorded. */
   total: number;
@@ -197,3 +194,6 @@ export interface ProductionJobResponse {
   startedAt: string | null;
   finishedAt: string | null;
 }
+
+export type ProductionJobKind = ProductionJobResponse['kind'];
+export type ProductionJobStatus = ProductionJobResponse['status'];

@@ -49,14 +49,12 @@ export const AppRoleMappingCard = ({ match, mappings, roles, disabledReason, onS
       t('groupRoles.notification.removed', 'Mapping removed'),
     );
 
+  const description = t(
+    'appRoles.description',
+    'Users assigned an app role in Entra ID (sent as roles) get the matching role, before the roles of their groups and the default role; in production mode roles are recomputed whenever a user or this mapping changes.',
+  );
   return (
-    <SectionCard
-      title={t('appRoles.title', 'App role mapping')}
-      description={t(
-        'appRoles.description',
-        'Users assigned an app role in Entra ID (sent as roles) get the matching role, before the roles of their groups and the default role; in production mode roles are recomputed whenever a user or this mapping changes.',
-      )}
-    >
+    <SectionCard title={t('appRoles.title', 'App role mapping')} description={description}>
       <AppRoleMatchSelect
         value={match}
         disabledReason={disabledReason}

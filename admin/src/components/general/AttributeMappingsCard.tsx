@@ -17,14 +17,12 @@ type AttributeMapping = SettingsResponse['attributeMappings'][number];
 export const AttributeMappingsCard = ({ mappings }: { mappings: AttributeMapping[] }) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const description = t(
+    'attributeMappings.description',
+    'SCIM attributes copied onto fields of the Strapi user in production mode. Set in the plugin configuration (attributeMappings); Strapi checks them when it starts.',
+  );
   return (
-    <SectionCard
-      title={t('attributeMappings.title', 'Attribute mappings')}
-      description={t(
-        'attributeMappings.description',
-        'SCIM attributes copied onto fields of the Strapi user in production mode. Set in the plugin configuration (attributeMappings); Strapi checks them when it starts.',
-      )}
-    >
+    <SectionCard title={t('attributeMappings.title', 'Attribute mappings')} description={description}>
       <StaticTable
         rows={mappings}
         columns={COLUMNS}

@@ -34,6 +34,7 @@ export const DefaultRoleCard = ({
   jobThreshold = Infinity,
 }: DefaultRoleCardProps) => {
   const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const [pendingRoleId, setPendingRoleId] = useState<number | null>(null);
   const choose = (roleId: number) => {
     if (roleId === defaultRoleId) return;
@@ -68,14 +69,8 @@ export const DefaultRoleCard = ({
           if (!open) setPendingRoleId(null);
         }}
         variant="default"
-        title={formatMessage({
-          id: getTranslation('defaultRole.confirm.title'),
-          defaultMessage: 'Change the default role?',
-        })}
-        confirmLabel={formatMessage({
-          id: getTranslation('defaultRole.confirm.action'),
-          defaultMessage: 'Change role',
-        })}
+        title={t('defaultRole.confirm.title', 'Change the default role?')}
+        confirmLabel={t('defaultRole.confirm.action', 'Change role')}
         onConfirm={async () => {
           if (pendingRoleId !== null) await onChange(pendingRoleId);
         }}

@@ -31,6 +31,7 @@ export const ProductionModeCard = ({
   job = null,
 }: ProductionModeCardProps) => {
   const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const currentJob = useProductionJob(job);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const label = formatMessage({ id: getTranslation('production.label'), defaultMessage: 'Production mode' });
@@ -75,14 +76,8 @@ export const ProductionModeCard = ({
         open={confirmOpen}
         onOpenChange={setConfirmOpen}
         variant="default"
-        title={formatMessage({
-          id: getTranslation('production.confirm.title'),
-          defaultMessage: 'Switch to production mode?',
-        })}
-        confirmLabel={formatMessage({
-          id: getTranslation('production.confirm.action'),
-          defaultMessage: 'Switch to production',
-        })}
+        title={t('production.confirm.title', 'Switch to production mode?')}
+        confirmLabel={t('production.confirm.action', 'Switch to production')}
         onConfirm={() => onChange(true)}
       >
         {provisioned === undefined
