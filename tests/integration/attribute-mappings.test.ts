@@ -49,6 +49,8 @@ it('applies the mapping when production mode is switched on, to users provisione
   expect((await scim('/Users', { method: 'POST', body: userBody('early', 'Finance') })).status).toBe(201);
   expect(await departmentOf('early')).toBeUndefined();
   expect((await api.call('PUT', '/scim/settings', { productionMode: true })).status).toBe(200);
+  // Switching on answers at once; the users provisioned before are applied by the production job.
+  expect(await api.settleProductionJob()).toMatchObject({ status: 'finished', applied: 1 });
   expect(await departmentOf('early')).toBe('Finance');
 });
 
