@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import GeneralPage from '../../admin/src/pages/GeneralPage';
 import { renderWithProviders } from './support/render';
 import { setUpFakeAdmin } from './support/fake-admin-api';
@@ -86,5 +86,26 @@ describe('setup checklist', () => {
     await within(await checklist()).findByText(/Mar 3, 2025/);
     expect(item(await checklist(), 'First request received')).toHaveAttribute('data-done', 'true');
     expect(client.get.mock.calls.filter(([url]) => url === '/scim/setup-status')).toHaveLength(2);
+  });
+
+  it('loads the status again after a secret is created, and not after a dialog is cancelled', async () => {
+    const { client, state } = setUpFakeAdmin({ secrets: [], setupStatus: { secretExists: false } });
+    const { user } = renderWithProviders(<GeneralPage />);
+    expect(item(await checklist(), 'Secret for the identity provider')).toHaveAttribute('data-done', 'false');
+    const statusReads = () => client.get.mock.calls.filter(([url]) => url === '/scim/setup-status').length;
+
+    await user.click(screen.getByRole('button', { name: 'Add Secret' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    expect(statusReads()).toBe(1);
+
+    state.setupStatus = { ...state.setupStatus, secretExists: true };
+    await user.click(screen.getByRole('button', { name: 'Add Secret' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Create secret' }));
+    const shown = await screen.findByRole('dialog', { name: 'Your new secret' });
+    await user.click(within(shown).getByRole('button', { name: 'Done' }));
+    await waitFor(async () =>
+      expect(item(await checklist(), 'Secret for the identity provider')).toHaveAttribute('data-done', 'true'),
+    );
+    expect(statusReads()).toBe(2);
   });
 });

@@ -5,16 +5,17 @@ import type { SetupStatusResponse } from '../types';
 import { useLoaded } from './useLoaded';
 
 /**
- * Loads the setup checklist's status, again whenever `version` changes (e.g. after a settings change) and when
- * the window gets the focus back: the admin returns from the identity provider's portal, where they connected it.
+ * Loads the setup checklist's status, again whenever `version` or `secretsVersion` changes (after a settings or a
+ * secret change) and when the window gets the focus back: the admin returns from the identity provider's portal,
+ * where they connected it.
  */
-export const useSetupStatus = (version: unknown) => {
+export const useSetupStatus = (version: unknown, secretsVersion = 0) => {
   const { get } = useFetchClient();
   const fetchStatus = useCallback(
     async () => (await get<{ data: SetupStatusResponse }>(`/${PLUGIN_ID}/setup-status`)).data.data,
-    // `version` is not read: a new one makes a new fetcher, which useLoaded loads again.
+    // The versions are not read: a new one makes a new fetcher, which useLoaded loads again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [get, version],
+    [get, version, secretsVersion],
   );
   const loaded = useLoaded(fetchStatus);
   const { reload } = loaded;

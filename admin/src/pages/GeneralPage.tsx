@@ -1,3 +1,4 @@
+import { useReducer } from 'react';
 import { useIntl } from 'react-intl';
 import { PluginPage } from '../components/common/PluginPage';
 import { GeneralSettings } from '../components/general/GeneralSettings';
@@ -11,6 +12,8 @@ const GeneralPage = () => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { permissions, settings, update, regenerateEndpoint, gate } = useSettingsPage();
+  // A created, rotated or deleted secret changes the checklist: it reads the status again.
+  const [secretsVersion, secretsChanged] = useReducer((version: number) => version + 1, 0);
   if (gate !== null || settings === null) return gate;
 
   const subtitle = t(
@@ -63,13 +66,14 @@ const GeneralPage = () => {
         />
       }
     >
-      <SetupStatusSection version={settings} />
+      <SetupStatusSection version={settings} secretsVersion={secretsVersion} />
       <GeneralSettings
         settings={settings}
         canManageSecrets={permissions.canManageSecrets}
         updateDisabledReason={updateDisabledReason}
         grantDisabledReason={grantDisabledReason}
         secretsDisabledReason={secretsDisabledReason}
+        onSecretsChanged={secretsChanged}
         update={update}
         regenerateEndpoint={regenerateEndpoint}
       />

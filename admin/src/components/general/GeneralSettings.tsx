@@ -21,6 +21,8 @@ interface GeneralSettingsProps {
   secretsDisabledReason?: string;
   update: (patch: SettingsUpdate, successMessage: string) => Promise<boolean>;
   regenerateEndpoint: (successMessage: string) => Promise<boolean>;
+  /** Called after a secret was created, rotated or deleted. */
+  onSecretsChanged?: () => void;
 }
 
 /** The General page's content below its header. */
@@ -32,6 +34,7 @@ export const GeneralSettings = ({
   secretsDisabledReason,
   update,
   regenerateEndpoint,
+  onSecretsChanged,
 }: GeneralSettingsProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
@@ -101,6 +104,7 @@ export const GeneralSettings = ({
         disabledReason={secretsDisabledReason}
         grantDisabledReason={grantDisabledReason}
         allowReveal={settings.allowSecretReveal}
+        onChanged={onSecretsChanged}
       />
     </Flex>
   );

@@ -7,6 +7,9 @@ import { WithDisabledReason } from '../common/WithDisabledReason';
 import { DeleteSecretButton } from './DeleteSecretButton';
 import { secretName } from './maskSecret';
 
+/** The dialogs a row opens. */
+export type SecretDialogName = 'rename' | 'rotate';
+
 interface SecretActionsProps {
   secret: SecretSummaryResponse;
   onRename: () => void;

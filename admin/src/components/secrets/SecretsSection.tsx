@@ -9,7 +9,7 @@ import { WithDisabledReason } from '../common/WithDisabledReason';
 import type { SecretSummaryResponse } from '../../types';
 import { secretName } from './maskSecret';
 import { RenameSecretDialog } from './RenameSecretDialog';
-import { SecretDialog } from './SecretDialog';
+import { SecretDialog, type SecretFormValues } from './SecretDialog';
 import { SecretsTable } from './SecretsTable';
 
 interface SecretsSectionProps {
@@ -20,6 +20,8 @@ interface SecretsSectionProps {
   grantDisabledReason?: string;
   /** The allowSecretReveal option: off, secrets are shown once and no copy-again control is offered. */
   allowReveal: boolean;
+  /** Called after a secret was created, rotated or deleted. */
+  onChanged?: () => void;
 }
 
 export const SecretsSection = ({
@@ -27,9 +29,19 @@ export const SecretsSection = ({
   disabledReason,
   grantDisabledReason,
   allowReveal,
+  onChanged,
 }: SecretsSectionProps) => {
   const { formatMessage } = useIntl();
-  const { secrets, status, reload, create, rotate, rename, reveal, remove } = useScimSecrets(canManage);
+  const secretsApi = useScimSecrets(canManage);
+  const { secrets, status, reload, rename, reveal } = secretsApi;
+  /** Passes a change's result on, telling the page when it succeeded. */
+  const reported = <T,>(result: T): T => {
+    if (result) onChanged?.();
+    return result;
+  };
+  const create = async (label: string, expiresAt: string | null) => reported(await secretsApi.create(label, expiresAt));
+  const rotate = async (id: number, values: SecretFormValues) => reported(await secretsApi.rotate(id, values));
+  const remove = async (id: number) => reported(await secretsApi.remove(id));
   const [addOpen, setAddOpen] = useState(false);
   const [rotating, setRotating] = useState<SecretSummaryResponse | null>(null);
   const [renaming, setRenaming] = useState<SecretSummaryResponse | null>(null);
@@ -64,8 +76,7 @@ export const SecretsSection = ({
           onRetry={() => void reload()}
           reveal={reveal}
           remove={remove}
-          onRename={setRenaming}
-          onRotate={setRotating}
+          onOpenDialog={(dialog, secret) => (dialog === 'rename' ? setRenaming : setRotating)(secret)}
           allowReveal={allowReveal}
           grantDisabledReason={grantDisabledReason}
         />

@@ -5,7 +5,7 @@ import type { LoadStatus, SecretSummaryResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 import { DataTable, type DataTableColumn } from '../common/DataTable';
 import { ExpiryCell } from './ExpiryCell';
-import { SecretActions } from './SecretActions';
+import { SecretActions, type SecretDialogName } from './SecretActions';
 import { SecretValue } from './SecretValue';
 
 interface SecretsTableProps {
@@ -15,8 +15,8 @@ interface SecretsTableProps {
   onRetry: () => void;
   reveal: (id: number) => Promise<string | null>;
   remove: (id: number) => Promise<boolean>;
-  onRename: (secret: SecretSummaryResponse) => void;
-  onRotate: (secret: SecretSummaryResponse) => void;
+  /** Opens the rename or rotate dialog for a secret (the section holds them, outside the table). */
+  onOpenDialog: (dialog: SecretDialogName, secret: SecretSummaryResponse) => void;
   allowReveal: boolean;
   /** Set when the admin may not create users in Strapi: revealing and rotating are refused. */
   grantDisabledReason?: string;
@@ -39,8 +39,7 @@ export const SecretsTable = ({
   onRetry,
   reveal,
   remove,
-  onRename,
-  onRotate,
+  onOpenDialog,
   allowReveal,
   grantDisabledReason,
 }: SecretsTableProps) => {
@@ -90,8 +89,8 @@ export const SecretsTable = ({
           <Td>
             <SecretActions
               secret={secret}
-              onRename={() => onRename(secret)}
-              onRotate={() => onRotate(secret)}
+              onRename={() => onOpenDialog('rename', secret)}
+              onRotate={() => onOpenDialog('rotate', secret)}
               remove={() => remove(secret.id)}
               rotateDisabledReason={grantDisabledReason}
             />

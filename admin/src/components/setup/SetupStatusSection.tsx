@@ -5,10 +5,10 @@ import { SetupChecklist } from './SetupChecklist';
 
 /**
  * The General page's top: the test-mode banner and the setup checklist, loaded again whenever `version` (the
- * settings) changes. Nothing is shown until the status is in, nor when it cannot be read: the page works without.
+ * settings) or `secretsVersion` (bumped by each secret change) changes. Nothing is shown until the status is in, nor when it cannot be read: the page works without.
  */
-export const SetupStatusSection = ({ version }: { version: unknown }) => {
-  const { data: status } = useSetupStatus(version);
+export const SetupStatusSection = ({ version, secretsVersion }: { version: unknown; secretsVersion: number }) => {
+  const { data: status } = useSetupStatus(version, secretsVersion);
   if (!status) return null;
   return (
     <Flex direction="column" alignItems="stretch" gap={4} paddingBottom={6}>
