@@ -11,6 +11,8 @@ import {
   adaPatch,
   duplicateFailure,
   entry,
+  finishedJob,
+  jobFinished,
   refusedRequests,
   setUpFakeActivity,
   settingsChange,
@@ -136,6 +138,28 @@ describe('Activity page', () => {
     expect(within(settingsDialog).getByText('productionMode')).toBeInTheDocument();
     expect(within(settingsDialog).getByText('production mode on')).toBeInTheDocument();
     expect(within(settingsDialog).getByText('None: the request followed the SCIM standard.')).toBeInTheDocument();
+  });
+
+  it("shows a production job's result in the details of the entries it recorded", async () => {
+    const { client } = setUpFakeActivity({ entries: [jobFinished, settingsChange], jobs: [finishedJob] });
+    const { user } = renderActivity();
+
+    await user.click(await screen.findByText('production-switch'));
+    const dialog = await screen.findByRole('dialog', { name: 'SYSTEM job-finished: production-switch' });
+    expect(await within(dialog).findByText('Done: 249 applied, 1 not applied')).toBeInTheDocument();
+    const list = within(dialog).getByRole('list', { name: 'Users not applied' });
+    expect(within(list).getByRole('listitem')).toHaveTextContent(
+      'taken@example.com: The email is held by another admin user',
+    );
+    expect(client.get).toHaveBeenCalledWith('/scim/production-jobs/4');
+    await user.click(within(dialog).getAllByRole('button', { name: 'Close' })[0]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    // Entries of anything else do not ask for a job.
+    await user.click(screen.getByRole('button', { name: 'Show the details of Settings' }));
+    const settingsDialog = await screen.findByRole('dialog', { name: 'PUT update: Settings' });
+    expect(within(settingsDialog).queryByText('Job result')).not.toBeInTheDocument();
+    expect(client.get.mock.calls.filter(([url]) => url.startsWith('/scim/production-jobs/'))).toHaveLength(1);
   });
 
   it('shows the error detail of a failed request', async () => {

@@ -74,6 +74,17 @@ describe('ProductionModeCard', () => {
     expect(get).toHaveBeenCalledTimes(2);
   }, 10_000);
 
+  it('links a job to its entries on the Activity page', () => {
+    serveJobs();
+    renderWithProviders(
+      <ProductionModeCard productionMode onChange={jest.fn()} job={job({ id: 12, status: 'finished' })} />,
+    );
+    expect(screen.getByRole('link', { name: 'Show this job in Activity' })).toHaveAttribute(
+      'href',
+      '/settings/scim/activity?search=job-12',
+    );
+  });
+
   it('shows the server state of the toggle, whatever the job', () => {
     serveJobs();
     renderWithProviders(

@@ -1,5 +1,5 @@
 import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { ActivityEntryResponse } from '../../../server/src/contracts';
+import type { ActivityEntryResponse, ProductionJobResponse } from '../../../server/src/contracts';
 
 export const entry = (overrides: Partial<ActivityEntryResponse> & { id: number }): ActivityEntryResponse => ({
   createdAt: '2025-03-04T10:15:30.000Z',
@@ -76,6 +76,36 @@ export const settingsChange = entry({
   actor: 'admin@example.com',
 });
 
+/** The entry a production job records when it ends. */
+export const jobFinished = entry({
+  id: 96,
+  createdAt: '2025-03-05T06:00:00.000Z',
+  method: 'SYSTEM',
+  operation: 'job-finished',
+  resourceType: 'Settings',
+  resourceId: 'job-4',
+  resourceName: 'production-switch',
+  status: 200,
+  mode: 'production',
+  actor: 'admin@example.com',
+  detail: '250 of 250 users processed: 249 applied, 1 not applied',
+});
+
+export const finishedJob: ProductionJobResponse = {
+  id: 4,
+  kind: 'production-switch',
+  status: 'finished',
+  requestedBy: 'admin@example.com',
+  total: 250,
+  processed: 250,
+  applied: 249,
+  notApplied: 1,
+  notAppliedUsers: [{ id: 'u-1', userName: 'taken@example.com', reason: 'The email is held by another admin user' }],
+  createdAt: '2025-03-05T05:59:00.000Z',
+  startedAt: '2025-03-05T05:59:01.000Z',
+  finishedAt: '2025-03-05T06:00:00.000Z',
+};
+
 /** Newest first, like the API: the three above, then `count` older user creations. */
 export const activityLog = (count: number) => [
   adaPatch,
@@ -91,6 +121,8 @@ interface FakeActivityOptions {
   canReadActivity?: boolean;
   canReadSettings?: boolean;
   failLoad?: boolean;
+  /** What `GET /scim/production-jobs/:id` answers; any other id is a 404. */
+  jobs?: ProductionJobResponse[];
 }
 
 /** A fake `GET /scim/activity` that filters and pages `entries` as the server does, plus the RBAC answers. */
@@ -121,6 +153,11 @@ export const setUpFakeActivity = (options: FakeActivityOptions = {}) => {
 
   const client = {
     get: jest.fn((url: string, _options?: { responseType?: string }) => {
+      const jobId = /^\/scim\/production-jobs\/(\d+)$/.exec(url)?.[1];
+      if (jobId !== undefined) {
+        const job = options.jobs?.find((candidate) => candidate.id === Number(jobId));
+        return job ? Promise.resolve({ data: { data: job } }) : Promise.reject(new Error('Not Found'));
+      }
       if (url.startsWith('/scim/activity/export?')) {
         return Promise.resolve({ data: new Blob(['createdAt\n'], { type: 'text/csv' }) });
       }

@@ -1,8 +1,11 @@
 import { Box, Button, Flex, Grid, Modal, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { useProductionJobById } from '../../hooks/useProductionJobById';
+import { jobIdOfResource } from '../../pagePaths';
 import type { ActivityEntryResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 import { quirkLabel } from '../../utils/quirkName';
+import { ProductionJobProgress } from '../general/ProductionJobProgress';
 import { ModeBadge, OutcomeBadge } from './ActivityBadges';
 import { ACTIVITY_DATE_FORMAT, resourceTypeMessage } from './activityMessages';
 import { DetailCell, DetailField } from './DetailField';
@@ -28,6 +31,7 @@ const AttributeName = ({ name }: { name: string }) => (
 export const ActivityDetailsModal = ({ entry, onClose }: ActivityDetailsModalProps) => {
   const { formatMessage, formatDate } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const job = useProductionJobById(entry ? jobIdOfResource(entry.resourceType, entry.resourceId) : null);
 
   return (
     <Modal.Root open={entry !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
@@ -118,6 +122,11 @@ export const ActivityDetailsModal = ({ entry, onClose }: ActivityDetailsModalPro
                 )}
               </DetailField>
               <DetailField label={t('activity.details.detail', 'Detail')}>{entry.detail}</DetailField>
+              {job ? (
+                <DetailField label={t('activity.details.job', 'Job result')}>
+                  <ProductionJobProgress job={job} />
+                </DetailField>
+              ) : null}
             </Flex>
           </Modal.Body>
           <Modal.Footer>

@@ -2,11 +2,8 @@ import { Button, EmptyStateLayout, LinkButton } from '@strapi/design-system';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { PLUGIN_ID } from '../../pluginId';
+import { GUIDE_PAGE_PATH } from '../../pagePaths';
 import { getTranslation } from '../../utils/getTranslation';
-
-/** Absolute, like the guide's link to the General page: it resolves under the admin's basename. */
-export const GUIDE_PAGE_PATH = `/settings/${PLUGIN_ID}/guide`;
 
 interface ActivityEmptyStateProps {
   /** With filters set, "nothing matches" and a way to clear them; without, "nothing yet" and the guide. */

@@ -1,5 +1,7 @@
-import { Box, Flex, ProgressBar, Typography } from '@strapi/design-system';
+import { Box, Flex, Link, ProgressBar, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+import { activityPathForJob } from '../../pagePaths';
 import type { ProductionJobResponse, ProductionJobStatus } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 
@@ -33,8 +35,14 @@ const headingMessage = (job: ProductionJobResponse) => {
   return ENDED[job.status];
 };
 
+interface ProductionJobProgressProps {
+  job: ProductionJobResponse;
+  /** Links to the job's entries on the Activity page (left out where the job is shown from Activity). */
+  linkToActivity?: boolean;
+}
+
 /** A production job's progress while it runs, then its result: counts and the users not applied, with the reason. */
-export const ProductionJobProgress = ({ job }: { job: ProductionJobResponse }) => {
+export const ProductionJobProgress = ({ job, linkToActivity = false }: ProductionJobProgressProps) => {
   const { formatMessage } = useIntl();
   const counts = { processed: job.processed, total: job.total, applied: job.applied, notApplied: job.notApplied };
   const running = job.status === 'pending' || job.status === 'running';
@@ -81,6 +89,16 @@ export const ProductionJobProgress = ({ job }: { job: ProductionJobResponse }) =
             },
             { count: job.notApplied - job.notAppliedUsers.length },
           )}
+        </Typography>
+      ) : null}
+      {linkToActivity ? (
+        <Typography variant="pi">
+          <Link tag={NavLink} to={activityPathForJob(job.id)}>
+            {formatMessage({
+              id: getTranslation('productionJob.activityLink'),
+              defaultMessage: 'Show this job in Activity',
+            })}
+          </Link>
         </Typography>
       ) : null}
     </Flex>

@@ -70,7 +70,7 @@ export const ProductionModeCard = ({
           />
         </WithDisabledReason>
         <DisabledReasonNote reason={disabledReason} />
-        {currentJob ? <ProductionJobProgress job={currentJob} /> : null}
+        {currentJob ? <ProductionJobProgress job={currentJob} linkToActivity /> : null}
       </Flex>
       <ConfirmDialog
         open={confirmOpen}

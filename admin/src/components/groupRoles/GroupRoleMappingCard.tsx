@@ -4,14 +4,12 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { useGroupDirectory } from '../../hooks/useGroupDirectory';
-import { PLUGIN_ID } from '../../pluginId';
+import { GUIDE_PAGE_PATH } from '../../pagePaths';
 import type { GroupRoleMapping, ProvisionedGroupResponse, RoleOption } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 import { SectionCard } from '../common/SectionCard';
 import { AddMappingForm } from './AddMappingForm';
 import { MappingTable } from './MappingTable';
-
-const GUIDE_PAGE_PATH = `/settings/${PLUGIN_ID}/guide`;
 
 interface GroupRoleMappingCardProps {
   mappings: GroupRoleMapping[];
