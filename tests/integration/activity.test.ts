@@ -298,6 +298,41 @@ describe('search, date range and CSV export', () => {
   });
 });
 
+it('exports each selected entry once while new entries are recorded between its batches', async () => {
+  const older = Array.from({ length: 5 }, (_, index) => ({
+    method: 'GET',
+    resourceType: 'Endpoint',
+    resourceId: `keyset-${String(index)}`,
+    operation: 'keyset',
+    outcome: 'failure',
+    status: 400,
+    // Two entries share each instant, so the order within one instant (by id) is exercised too.
+    createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, Math.floor(index / 2))),
+  }));
+  const query = app.strapi.db.query('plugin::scim.activity-entry');
+  await query.createMany({ data: older });
+  try {
+    const seen: string[] = [];
+    const activity = app.strapi.plugin('scim').service<{
+      each: (filters: object, batchSize: number) => AsyncGenerator<{ resourceId: string }>;
+    }>('activity');
+    for await (const row of activity.each({ resourceType: 'Endpoint' }, 2)) {
+      seen.push(row.resourceId);
+      // Newer entries arrive while the export runs; they are after the export's start, so they are not in it.
+      if (seen.length <= 3) {
+        await query.create({
+          data: { ...older[0], resourceId: `keyset-new-${String(seen.length)}`, createdAt: new Date() },
+        });
+      }
+    }
+    const newestFirst = older.map((row) => row.resourceId).reverse();
+    expect(seen.filter((id) => id.startsWith('keyset-'))).toEqual(newestFirst);
+    expect(new Set(seen).size).toBe(seen.length);
+  } finally {
+    await query.deleteMany({ where: { operation: 'keyset' } });
+  }
+});
+
 it('prunes entries past the retention age, oldest first', async () => {
   const old = await app.strapi.db.query('plugin::scim.activity-entry').create({
     data: {

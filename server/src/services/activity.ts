@@ -86,18 +86,29 @@ const createActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** The entries the filters select, newest first, a batch at a time: what the CSV export writes. */
+    /**
+     * The entries the filters select, newest first, a batch at a time: what the CSV export writes. Each batch
+     * starts after the last row of the one before (createdAt, then id), so entries recorded while the export runs
+     * neither repeat a row nor push one out, and no batch pays for skipping the rows before it.
+     */
     async *each(filters: ActivityFilters, batchSize = EXPORT_BATCH): AsyncGenerator<ActivityEntryRow> {
       const where = await activityWhere(strapi, filters);
-      for (let offset = 0; ; offset += batchSize) {
+      let after: ActivityEntryRow | undefined;
+      for (;;) {
+        const before = after && {
+          $or: [
+            { createdAt: { $lt: after.createdAt } },
+            { $and: [{ createdAt: after.createdAt }, { id: { $lt: after.id } }] },
+          ],
+        };
         const batch = await entries().findMany({
-          where,
+          where: before ? { $and: [where, before] } : where,
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          offset,
           limit: batchSize,
         });
         for (const row of batch) yield row;
         if (batch.length < batchSize) return;
+        after = batch[batch.length - 1];
       }
     },
 
