@@ -11,8 +11,19 @@ import {
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
 import { getPluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
+import type { StoredSettings } from './settings';
 
 const BATCH_SIZE = 100;
+
+/** A default-role or mapping change touching more applied users than this runs as a background job. */
+export const ROLE_CHANGE_JOB_THRESHOLD = 100;
+
+/** Whether a settings change can change the roles of applied users. */
+const rolesChanged = (before: StoredSettings, after: StoredSettings) =>
+  after.defaultRoleId !== before.defaultRoleId ||
+  after.appRoleMatch !== before.appRoleMatch ||
+  JSON.stringify(after.groupRoleMappings) !== JSON.stringify(before.groupRoleMappings) ||
+  JSON.stringify(after.appRoleMappings) !== JSON.stringify(before.appRoleMappings);
 
 const isoOrNull = (value: string | Date | null): string | null =>
   value === null ? null : new Date(value).toISOString();
@@ -146,18 +157,48 @@ const createProductionJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  return {
-    /** Records a job; called inside the settings transaction, so the job exists exactly when the change does. */
-    async enqueue(kind: ProductionJobKind, requestedBy: string | null): Promise<ProductionJobRow> {
-      // A newer role recomputation covers every user with the newest settings: the older one can stop.
-      if (kind === 'recompute-roles') await jobs.cancelActive('recompute-roles', new Date());
-      return jobs.create(kind, await users.countAll(), requestedBy);
-    },
+  /** Records a job; called inside the settings transaction, so the job exists exactly when the change does. */
+  const enqueue = async (kind: ProductionJobKind, requestedBy: string | null): Promise<ProductionJobRow> => {
+    // A newer role recomputation covers every user with the newest settings: the older one can stop.
+    if (kind === 'recompute-roles') await jobs.cancelActive('recompute-roles', new Date());
+    return jobs.create(kind, await users.countAll(), requestedBy);
+  };
 
-    /** Switching production mode off stops whatever is running at its next batch. */
-    async cancelAll(): Promise<void> {
-      await jobs.cancelActive('production-switch', new Date());
-      await jobs.cancelActive('recompute-roles', new Date());
+  /** Recomputes the applied users' roles now when they are few, else records a job; returns whether it did. */
+  const recomputeRoles = async (requestedBy: string | null): Promise<boolean> => {
+    if ((await users.countApplied()) > ROLE_CHANGE_JOB_THRESHOLD) {
+      await enqueue('recompute-roles', requestedBy);
+      return true;
+    }
+    const settings = await getService(strapi, 'settings').get();
+    const refs = await users.appliedIds(ROLE_CHANGE_JOB_THRESHOLD);
+    await createHostUsers(strapi).resyncRoles(refs, { ...settings, productionMode: true });
+    return false;
+  };
+
+  return {
+    /**
+     * What a settings change asks of the jobs, inside the settings transaction, after the new settings are written.
+     * Switching production mode on records a job that applies every provisioned user; switching it off stops what
+     * runs at its next batch; a default-role or mapping change in production mode recomputes the applied users'
+     * roles in this transaction, or records a job when it touches more than ROLE_CHANGE_JOB_THRESHOLD users.
+     * Returns whether a job was recorded (the caller starts it after the commit).
+     */
+    async followSettingsChange(
+      before: StoredSettings,
+      after: StoredSettings,
+      requestedBy: string | null,
+    ): Promise<boolean> {
+      if (after.productionMode && !before.productionMode) {
+        await enqueue('production-switch', requestedBy);
+        return true;
+      }
+      if (!after.productionMode && before.productionMode) {
+        await jobs.cancelActive('production-switch', new Date());
+        await jobs.cancelActive('recompute-roles', new Date());
+        return false;
+      }
+      return after.productionMode && rolesChanged(before, after) && recomputeRoles(requestedBy);
     },
 
     /** Runs pending jobs in this instance, unless it is already doing so; errors are logged, never thrown. */

@@ -3,17 +3,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { PLUGIN_ID } from '../constants';
-import { createHostUsers } from './host-users';
 import { APP_ROLE_MATCHES, type AppRoleMapping } from './app-role-mapping';
 import type { GroupRoleMapping } from './role-mapping';
 import { createGroupRepository } from './store/group-repository';
 import { getHostTarget, type HostRole } from './targets';
-import { createUserRepository } from './store/user-repository';
 import { getPluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
-
-/** A default-role or mapping change touching more applied users than this runs as a background job. */
-export const ROLE_CHANGE_JOB_THRESHOLD = 100;
 
 const STORE_KEY = { type: 'plugin', name: PLUGIN_ID, key: 'settings' } as const;
 
@@ -59,10 +54,6 @@ export interface EffectiveSettings extends StoredSettings {
   defaultRoleId: number | null;
 }
 
-const appRolesChanged = (next: StoredSettings, stored: StoredSettings) =>
-  next.appRoleMatch !== stored.appRoleMatch ||
-  JSON.stringify(next.appRoleMappings) !== JSON.stringify(stored.appRoleMappings);
-
 const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const readStored = async (): Promise<StoredSettings> => {
     const raw = await strapi.store.get(STORE_KEY);
@@ -107,18 +98,6 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Returns whether a job was recorded for it. */
-  const recomputeRoles = async (settings: EffectiveSettings, requestedBy: string | null): Promise<boolean> => {
-    const users = createUserRepository(strapi);
-    if ((await users.countApplied()) > ROLE_CHANGE_JOB_THRESHOLD) {
-      await getService(strapi, 'productionJobs').enqueue('recompute-roles', requestedBy);
-      return true;
-    }
-    const refs = await users.appliedIds(ROLE_CHANGE_JOB_THRESHOLD);
-    await createHostUsers(strapi).resyncRoles(refs, { ...settings, productionMode: true });
-    return false;
-  };
-
   return {
     /**
      * Read on every call: two Strapi instances on one database always agree. With no stored default role the
@@ -131,11 +110,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...stored, defaultRoleId: fallback?.id ?? null };
     },
 
-    /**
-     * Switching production mode on records a job that applies every provisioned user in the background
-     * (production-jobs.ts); a default-role or mapping change recomputes the applied users' roles in this transaction,
-     * or records a job when it touches more than ROLE_CHANGE_JOB_THRESHOLD users.
-     */
+    /** Validates, then writes the change and records what it asks of the production jobs in one transaction. */
     async update(input: SettingsUpdate, requestedBy: string | null = null): Promise<EffectiveSettings> {
       if (input.defaultRoleId !== undefined) await assertAssignableRole(input.defaultRoleId);
       if (input.groupRoleMappings !== undefined) await assertValidMappings(input.groupRoleMappings);
@@ -146,17 +121,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const next: StoredSettings = { ...stored, ...input };
         if (next.enabled && !next.endpointId) next.endpointId = randomUUID();
         await writeStored(next);
-        if (next.productionMode && !stored.productionMode) {
-          await jobs.enqueue('production-switch', requestedBy);
-          return true;
-        }
-        if (!next.productionMode && stored.productionMode) await jobs.cancelAll();
-        const rolesChanged =
-          next.productionMode &&
-          (JSON.stringify(next.groupRoleMappings) !== JSON.stringify(stored.groupRoleMappings) ||
-            next.defaultRoleId !== stored.defaultRoleId ||
-            appRolesChanged(next, stored));
-        return rolesChanged && recomputeRoles(await this.get(), requestedBy);
+        return jobs.followSettingsChange(stored, next, requestedBy);
       });
       if (queued) void jobs.runPending();
       return this.get();
