@@ -62,7 +62,7 @@ export const createHostUsers = (strapi: Core.Strapi) => {
     const hostUserId = hostUserIdOf(row);
     if (!mode.productionMode) {
       const wouldDo =
-        hostUserId === null ? `create or link a ${targetName} user` : `update ${targetName} user ${hostUserId}`;
+        hostUserId === null ? `create or link its ${targetName} user` : `update ${targetName} user ${hostUserId}`;
       return { row, hostAction: `test mode: would ${wouldDo}` };
     }
     const user = toProvisionedUser(row.resource);
