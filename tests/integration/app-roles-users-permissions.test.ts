@@ -1,15 +1,12 @@
-import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import type { AdminApi } from './support/admin-api';
+import { PATCH_OP, startProvisioningApp, type ProvisioningApp } from './support/provisioning-app';
+import { stopTestApp, type TestApp } from './support/test-app';
 
 /** The single-role target takes the highest priority: an app role's role, then a group's, then the default. */
 let app: TestApp;
-let api: ReturnType<typeof adminApi>;
-let endpoint: string;
-let secret: string;
+let api: AdminApi;
+let scim: ProvisioningApp['scim'];
 
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
-  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const roleTypeOf = async (username: string) =>
   (
     await app.strapi.db
@@ -22,9 +19,7 @@ const createRole = (name: string) =>
     .create({ data: { name, type: name.toLowerCase(), description: name } }) as Promise<{ id: number }>;
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { SCIM_TARGET: 'users-permissions' } });
-  api = adminApi(app.baseUrl, await app.login());
-  ({ endpoint, secret } = await api.startProduction());
+  ({ app, api, scim } = await startProvisioningApp({ env: { SCIM_TARGET: 'users-permissions' } }));
 });
 
 afterAll(async () => {

@@ -1,17 +1,14 @@
-import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import type { AdminApi } from './support/admin-api';
+import { PATCH_OP, startProvisioningApp, type ProvisioningApp } from './support/provisioning-app';
+import { stopTestApp, type TestApp } from './support/test-app';
 
 /** Entra ID app roles (the User's `roles`) mapped onto admin roles in production mode. */
 let app: TestApp;
-let api: ReturnType<typeof adminApi>;
-let endpoint: string;
-let secret: string;
+let api: AdminApi;
+let scim: ProvisioningApp['scim'];
 let roles: Record<string, number>;
 
 const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
-  scimRequest(`${endpoint}${path}`, { secret, ...init });
 /** As Entra ID sends an app role assignment with AppRoleAssignmentsComplex. */
 const appRole = (value: string, index = 0) => ({
   primary: index === 0,
@@ -42,13 +39,7 @@ const setSettings = async (body: Record<string, unknown>) => {
 };
 
 beforeAll(async () => {
-  app = await startTestApp();
-  api = adminApi(app.baseUrl, await app.login());
-  await api.enable();
-  const settings = await setSettings({ productionMode: true });
-  endpoint = settings.endpointUrl;
-  roles = Object.fromEntries(settings.roles.map((role: { code: string; id: number }) => [role.code, role.id]));
-  secret = (await api.createSecret()).secret;
+  ({ app, api, scim, roleIds: roles } = await startProvisioningApp());
 });
 
 afterAll(async () => {

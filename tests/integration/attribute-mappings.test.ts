@@ -1,19 +1,16 @@
-import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import type { AdminApi } from './support/admin-api';
+import { PATCH_OP, startProvisioningApp, type ProvisioningApp } from './support/provisioning-app';
+import { stopTestApp, type TestApp } from './support/test-app';
 
 /** attributeMappings: SCIM attributes copied onto the playground's users-permissions `department` field. */
 let app: TestApp;
-let api: ReturnType<typeof adminApi>;
-let endpoint: string;
-let secret: string;
+let api: AdminApi;
+let scim: ProvisioningApp['scim'];
 
 const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const MAPPINGS = [{ path: `${ENTERPRISE}:department`, field: 'department' }];
 
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
-  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const userBody = (userName: string, department?: string) => ({
   schemas: [USER_SCHEMA, ENTERPRISE],
   userName,
@@ -28,13 +25,10 @@ const departmentOf = async (userName: string) =>
   )?.department;
 
 beforeAll(async () => {
-  app = await startTestApp({
+  ({ app, api, scim } = await startProvisioningApp({
+    testMode: true,
     env: { SCIM_TARGET: 'users-permissions', SCIM_ATTRIBUTE_MAPPINGS: JSON.stringify(MAPPINGS) },
-  });
-  api = adminApi(app.baseUrl, await app.login());
-  await api.enable();
-  endpoint = (await api.call('GET', '/scim/settings')).body.data.endpointUrl;
-  secret = (await api.createSecret()).secret;
+  }));
 });
 
 afterAll(async () => {

@@ -1,16 +1,13 @@
-import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import type { AdminApi } from './support/admin-api';
+import { PATCH_OP, startProvisioningApp, type ProvisioningApp } from './support/provisioning-app';
+import { stopTestApp, type TestApp } from './support/test-app';
 
 /** Group-to-role mapping: membership and mapping changes recompute the admin users' roles. */
 let app: TestApp;
-let api: ReturnType<typeof adminApi>;
-let endpoint: string;
-let secret: string;
+let api: AdminApi;
+let scim: ProvisioningApp['scim'];
 let roles: Record<string, number>;
 
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
-  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const createUser = async (email: string) =>
   (
     await scim('/Users', {
@@ -39,13 +36,7 @@ const patchMembers = (groupId: string, op: string, value: unknown, path = 'membe
   scim(`/Groups/${groupId}`, { method: 'PATCH', body: { schemas: [PATCH_OP], Operations: [{ op, path, value }] } });
 
 beforeAll(async () => {
-  app = await startTestApp();
-  api = adminApi(app.baseUrl, await app.login());
-  await api.enable();
-  const settings = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data;
-  endpoint = settings.endpointUrl;
-  roles = Object.fromEntries(settings.roles.map((role: { code: string; id: number }) => [role.code, role.id]));
-  secret = (await api.createSecret()).secret;
+  ({ app, api, scim, roleIds: roles } = await startProvisioningApp());
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
-import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import type { AdminApi } from './support/admin-api';
+import { PATCH_OP, startProvisioningApp, type ProvisioningApp } from './support/provisioning-app';
+import { stopTestApp, type TestApp } from './support/test-app';
 
 /**
  * The users-permissions target with linkExistingUsers on and updateLinkedUserEmail off: a linked end user keeps
@@ -7,14 +8,10 @@ import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
  * while untouched.
  */
 let app: TestApp;
-let api: ReturnType<typeof adminApi>;
-let endpoint: string;
-let secret: string;
+let api: AdminApi;
+let scim: ProvisioningApp['scim'];
 
 const USER_UID = 'plugin::users-permissions.user';
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
-  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const userBody = (userName: string, email: string, extra: Record<string, unknown> = {}) => ({
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
   userName,
@@ -42,15 +39,13 @@ const signIn = (identifier: string, password: string) =>
   });
 
 beforeAll(async () => {
-  app = await startTestApp({
+  ({ app, api, scim } = await startProvisioningApp({
     env: {
       SCIM_TARGET: 'users-permissions',
       SCIM_LINK_EXISTING_USERS: 'true',
       SCIM_USERS_PERMISSIONS_PROVIDER: 'okta-sso',
     },
-  });
-  api = adminApi(app.baseUrl, await app.login());
-  ({ endpoint, secret } = await api.startProduction());
+  }));
 });
 
 afterAll(async () => {

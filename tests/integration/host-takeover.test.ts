@@ -1,18 +1,15 @@
-import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import type { AdminApi } from './support/admin-api';
+import { PATCH_OP, startProvisioningApp, type ProvisioningApp } from './support/provisioning-app';
+import { stopTestApp, type TestApp } from './support/test-app';
 
 /**
  * linkExistingUsers on, updateLinkedUserEmail off (its default), admin target: SCIM may link an admin user
  * it did not create, but never points its email (what "Forgot password" sends the reset link to) elsewhere.
  */
 let app: TestApp;
-let api: ReturnType<typeof adminApi>;
-let endpoint: string;
-let secret: string;
+let api: AdminApi;
+let scim: ProvisioningApp['scim'];
 
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
-  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
   userName,
@@ -36,9 +33,7 @@ const hostActionsOf = async (scimId: string): Promise<string[]> => {
 };
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { SCIM_LINK_EXISTING_USERS: 'true' } });
-  api = adminApi(app.baseUrl, await app.login());
-  ({ endpoint, secret } = await api.startProduction());
+  ({ app, api, scim } = await startProvisioningApp({ env: { SCIM_LINK_EXISTING_USERS: 'true' } }));
 });
 
 afterAll(async () => {

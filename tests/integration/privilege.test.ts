@@ -1,18 +1,17 @@
 import adminRoutes from '../../server/src/routes/admin';
-import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, stopTestApp, SUPER_ADMIN, type TestApp } from './support/test-app';
+import { scimRequest, type AdminApi } from './support/admin-api';
+import { PATCH_OP, startProvisioningApp, type ProvisioningApp } from './support/provisioning-app';
+import { SUPER_ADMIN, stopTestApp, type TestApp } from './support/test-app';
 
 /** What a SCIM secret can reach, and what it can do to Super Admins (linkExistingUsers on, production mode). */
 let app: TestApp;
-let api: ReturnType<typeof adminApi>;
+let api: AdminApi;
+let scim: ProvisioningApp['scim'];
 let endpoint: string;
 let secret: string;
 let roleIds: Record<string, number>;
 
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
-  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
   schemas: [USER_SCHEMA],
   userName,
@@ -27,13 +26,10 @@ const roleCodes = async (email: string) =>
   ((await adminUser({ email }))?.roles ?? []).map((role: { code: string }) => role.code).sort();
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { SCIM_LINK_EXISTING_USERS: 'true' } });
-  api = adminApi(app.baseUrl, await app.login());
-  await api.enable();
-  const settings = (await api.call('PUT', '/scim/settings', { productionMode: true })).body.data;
-  endpoint = settings.endpointUrl;
-  roleIds = Object.fromEntries(settings.roles.map((role: { code: string; id: number }) => [role.code, role.id]));
-  secret = (await api.createSecret('privilege')).secret;
+  ({ app, api, scim, roleIds, endpoint, secret } = await startProvisioningApp({
+    env: { SCIM_LINK_EXISTING_USERS: 'true' },
+    secretLabel: 'privilege',
+  }));
 });
 
 afterAll(async () => {
@@ -221,7 +217,7 @@ describe('without server.proxy, the client address is the socket address', () =>
     for (let i = 1; i <= 20; i += 1) {
       failures.push(
         (
-          await scimRequest(`${endpoint}/Users`, {
+          await scim('/Users', {
             authorization: 'Bearer scim_wrong',
             headers: { 'x-forwarded-for': `192.0.2.${i}` },
           })
@@ -229,15 +225,13 @@ describe('without server.proxy, the client address is the socket address', () =>
       );
     }
     expect(failures).toEqual(Array(20).fill(401));
-    const throttled = await scimRequest(`${endpoint}/Users`, {
+    const throttled = await scim('/Users', {
       authorization: 'Bearer scim_wrong',
       headers: { 'x-forwarded-for': '192.0.2.99' },
     });
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
     // The secret is checked first: the valid one is still served from the throttled address.
-    expect(
-      (await scimRequest(`${endpoint}/Users`, { secret, headers: { 'x-forwarded-for': '192.0.2.99' } })).status,
-    ).toBe(200);
+    expect((await scim('/Users', { headers: { 'x-forwarded-for': '192.0.2.99' } })).status).toBe(200);
   });
 });

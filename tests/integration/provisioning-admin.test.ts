@@ -1,15 +1,12 @@
-import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import type { AdminApi } from './support/admin-api';
+import { PATCH_OP, startProvisioningApp, type ProvisioningApp } from './support/provisioning-app';
+import { stopTestApp, type TestApp } from './support/test-app';
 
 /** SCIM users applied to Strapi admin users: test mode, production mode, the switch, deprovisioning. */
 let app: TestApp;
-let api: ReturnType<typeof adminApi>;
-let endpoint: string;
-let secret: string;
+let api: AdminApi;
+let scim: ProvisioningApp['scim'];
 
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
-  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
   userName,
@@ -24,10 +21,7 @@ const scimRow = (scimId: string) => app.strapi.db.query('plugin::scim.scim-user'
 const setMode = (productionMode: boolean) => api.call('PUT', '/scim/settings', { productionMode });
 
 beforeAll(async () => {
-  app = await startTestApp();
-  api = adminApi(app.baseUrl, await app.login());
-  endpoint = (await api.enable()).endpointUrl as string;
-  secret = (await api.createSecret()).secret;
+  ({ app, api, scim } = await startProvisioningApp({ testMode: true }));
 });
 
 afterAll(async () => {

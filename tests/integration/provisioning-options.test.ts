@@ -1,18 +1,15 @@
-import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import type { AdminApi } from './support/admin-api';
+import { PATCH_OP, startProvisioningApp, type ProvisioningApp } from './support/provisioning-app';
+import { stopTestApp, type TestApp } from './support/test-app';
 
 /**
  * linkExistingUsers and updateLinkedUserEmail on, onDelete 'delete', and the Super Admin protections that hold
  * whatever the options.
  */
 let app: TestApp;
-let endpoint: string;
-let api: ReturnType<typeof adminApi>;
-let secret: string;
+let api: AdminApi;
+let scim: ProvisioningApp['scim'];
 
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
-  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
   userName,
@@ -23,16 +20,14 @@ const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
 const adminUser = (email: string) => app.strapi.db.query('admin::user').findOne({ where: { email } });
 
 beforeAll(async () => {
-  app = await startTestApp({
+  ({ app, api, scim } = await startProvisioningApp({
     env: {
       SCIM_LINK_EXISTING_USERS: 'true',
       SCIM_UPDATE_LINKED_USER_EMAIL: 'true',
       SCIM_ON_DELETE: 'delete',
       SCIM_ALLOW_SUPER_ADMIN: 'true',
     },
-  });
-  api = adminApi(app.baseUrl, await app.login());
-  ({ endpoint, secret } = await api.startProduction());
+  }));
 });
 
 afterAll(async () => {

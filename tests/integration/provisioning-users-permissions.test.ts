@@ -1,31 +1,26 @@
-import { adminApi, scimRequest } from './support/admin-api';
-import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
+import type { AdminApi } from './support/admin-api';
+import { PATCH_OP, startProvisioningApp, type ProvisioningApp } from './support/provisioning-app';
+import { stopTestApp, type TestApp } from './support/test-app';
 
 /** The users-permissions target: provisioned users become end users of the app (linked ones too, email and all). */
 let app: TestApp;
-let api: ReturnType<typeof adminApi>;
-let endpoint: string;
-let secret: string;
+let api: AdminApi;
+let scim: ProvisioningApp['scim'];
 
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const scim = (path: string, init: Parameters<typeof scimRequest>[1] = {}) =>
-  scimRequest(`${endpoint}${path}`, { secret, ...init });
 const endUser = (email: string) =>
   app.strapi.db
     .query('plugin::users-permissions.user')
     .findOne({ where: { email }, populate: { role: { select: ['type'] } } });
 
 beforeAll(async () => {
-  app = await startTestApp({
+  ({ app, api, scim } = await startProvisioningApp({
     env: {
       SCIM_TARGET: 'users-permissions',
       SCIM_USERS_PERMISSIONS_PROVIDER: 'okta-sso',
       SCIM_LINK_EXISTING_USERS: 'true',
       SCIM_UPDATE_LINKED_USER_EMAIL: 'true',
     },
-  });
-  api = adminApi(app.baseUrl, await app.login());
-  ({ endpoint, secret } = await api.startProduction());
+  }));
 });
 
 afterAll(async () => {

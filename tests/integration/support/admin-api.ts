@@ -86,3 +86,5 @@ export const scimRequest = async (
   }
   return { status: response.status, headers: response.headers, body: parsed };
 };
+
+export type AdminApi = ReturnType<typeof adminApi>;
