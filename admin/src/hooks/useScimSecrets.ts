@@ -10,6 +10,12 @@ import { useNotifyFailure } from './useNotifyFailure';
 
 const SECRETS_URL = `/${PLUGIN_ID}/secrets`;
 
+/** The optional fields of a new secret, as the API validates them: a non-blank label, an expiry when chosen. */
+const newSecretFields = (label: string, expiresAt: string | null) => ({
+  ...(label.trim() ? { label: label.trim() } : {}),
+  ...(expiresAt ? { expiresAt } : {}),
+});
+
 /**
  * Lists, creates, rotates, renames, reveals and deletes secrets (`secrets` is null until listed). Listing needs the manage permission,
  * so it waits for `allowed`.
@@ -25,42 +31,41 @@ export const useScimSecrets = (allowed: boolean) => {
   );
   const { data: secrets, setData: setSecrets, status, reload } = useLoaded(fetchSecrets, allowed);
 
+  /** Adds a new secret (shown once, so kept out of the list) and, when rotating, puts the replaced one's new expiry in. */
+  const listCreated = useCallback(
+    (created: CreatedSecretResponse, replaced?: SecretSummaryResponse) => {
+      const { secret: _plaintext, ...summary } = created;
+      setSecrets((current) => [...(current ?? []).map((row) => (row.id === replaced?.id ? replaced : row)), summary]);
+      return created;
+    },
+    [setSecrets],
+  );
+
   const create = useCallback(
     async (label: string, expiresAt: string | null = null): Promise<CreatedSecretResponse | null> => {
       try {
-        const body = { ...(label.trim() ? { label: label.trim() } : {}), ...(expiresAt ? { expiresAt } : {}) };
-        const response = await post<{ data: CreatedSecretResponse }>(SECRETS_URL, body);
-        const created = response.data.data;
-        const { secret: _plaintext, ...summary } = created;
-        setSecrets((current) => [...(current ?? []), summary]);
-        return created;
+        const response = await post<{ data: CreatedSecretResponse }>(SECRETS_URL, newSecretFields(label, expiresAt));
+        return listCreated(response.data.data);
       } catch (error) {
         notifyFailure(error, 'secrets.notification.createError', 'The secret could not be created.');
         return null;
       }
     },
-    [post, setSecrets, notifyFailure],
+    [post, listCreated, notifyFailure],
   );
 
   const rotate = useCallback(
     async (id: number, values: SecretFormValues): Promise<CreatedSecretResponse | null> => {
       try {
-        const body = {
-          graceHours: values.graceHours,
-          ...(values.label.trim() ? { label: values.label.trim() } : {}),
-          ...(values.expiresAt ? { expiresAt: values.expiresAt } : {}),
-        };
+        const body = { graceHours: values.graceHours, ...newSecretFields(values.label, values.expiresAt) };
         const response = await post<{ data: RotatedSecretResponse }>(`${SECRETS_URL}/${String(id)}/rotate`, body);
-        const { secret: created, replaced } = response.data.data;
-        const { secret: _plaintext, ...summary } = created;
-        setSecrets((current) => [...(current ?? []).map((row) => (row.id === id ? replaced : row)), summary]);
-        return created;
+        return listCreated(response.data.data.secret, response.data.data.replaced);
       } catch (error) {
         notifyFailure(error, 'secrets.notification.rotateError', 'The secret could not be rotated.');
         return null;
       }
     },
-    [post, setSecrets, notifyFailure],
+    [post, listCreated, notifyFailure],
   );
 
   const rename = useCallback(

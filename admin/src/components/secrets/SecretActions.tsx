@@ -5,7 +5,7 @@ import type { SecretSummaryResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 import { WithDisabledReason } from '../common/WithDisabledReason';
 import { DeleteSecretButton } from './DeleteSecretButton';
-import { secretName } from './maskSecret';
+import { secretName } from './secretNames';
 
 /** The dialogs a row opens. */
 export type SecretDialogName = 'rename' | 'rotate';

@@ -6,7 +6,7 @@ import type { SecretSummaryResponse } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 import { CopyButton } from '../common/CopyButton';
 import { WithDisabledReason } from '../common/WithDisabledReason';
-import { maskSecret } from './maskSecret';
+import { maskSecret } from './secretNames';
 
 interface SecretValueProps {
   secret: SecretSummaryResponse;

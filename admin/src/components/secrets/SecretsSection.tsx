@@ -7,7 +7,7 @@ import { getTranslation } from '../../utils/getTranslation';
 import { SectionCard } from '../common/SectionCard';
 import { WithDisabledReason } from '../common/WithDisabledReason';
 import type { SecretSummaryResponse } from '../../types';
-import { secretName } from './maskSecret';
+import { secretName } from './secretNames';
 import { RenameSecretDialog } from './RenameSecretDialog';
 import { SecretDialog, type SecretFormValues } from './SecretDialog';
 import { SecretsTable } from './SecretsTable';
