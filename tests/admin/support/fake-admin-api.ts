@@ -35,6 +35,7 @@ export const baseSettings = (overrides: Partial<SettingsResponse> = {}): Setting
   productionJob: null,
   hostUserGrant: { allowed: true, permission: 'admin::users.create', permissionLabel: 'Users: Create' },
   allowSecretReveal: true,
+  invitationsEnabled: true,
   ...overrides,
 });
 
