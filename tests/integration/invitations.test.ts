@@ -169,3 +169,28 @@ it('records a send the mail server refuses in Activity, and the SCIM create stil
   expect(resent.status).toBe(502);
   expect(resent.body.data.sent).toBe(false);
 });
+
+it('drops the registration link of a user deactivated before registering: an old invitation cannot reactivate them', async () => {
+  const { registrationToken } = await adminUser('early@example.com');
+  const scimId = (
+    await app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { userName: 'early@example.com' } })
+  ).scimId as string;
+  const deactivated = await scimRequest(`${endpoint}/Users/${scimId}`, {
+    method: 'PATCH',
+    secret,
+    body: {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    },
+  });
+  expect([200, 204]).toContain(deactivated.status);
+  expect(await adminUser('early@example.com')).toMatchObject({ registrationToken: null });
+  const registered = await fetch(`${app.baseUrl}/admin/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ registrationToken, userInfo: { firstname: 'Early', password: 'Too-Late-Early-1' } }),
+  });
+  expect(registered.status).toBe(400);
+  const { isActive } = await app.strapi.db.query('admin::user').findOne({ where: { email: 'early@example.com' } });
+  expect(isActive).toBe(false);
+});
