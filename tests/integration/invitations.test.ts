@@ -135,6 +135,7 @@ it('answers 409 to a resend for a user who has registered through the link', asy
   expect(resent.status).toBe(409);
   expect(resent.body.error.message).toContain('has already registered');
   expect((await api.call('POST', '/scim/invitations/no-such-user/resend')).status).toBe(404);
+  expect((await api.call('POST', '/scim/invitations/bad%00id/resend')).status).toBe(404);
 });
 
 it('sends nothing while invitations are switched off', async () => {

@@ -5,6 +5,7 @@ import { getPluginConfig } from '../../utils/plugin-config';
 import { getService } from '../../utils/get-service';
 import { inChunks } from '../store/in-chunks';
 import type { RowQuery } from '../store/row-query';
+import { isStorableKey } from '../store/storable-text';
 import { SCIM_USER_UID, type ScimUserRow } from '../store/user-repository';
 import { afterCommit } from './after-commit';
 import { configuredEmailProvider, emailService } from './email-provider';
@@ -123,10 +124,13 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The panel's resend button: 409 when there is nothing to send, or no provider to send it with. */
     async resend(scimId: string, actor: string | null): Promise<ResendInvitationResponse> {
-      const row = await scimUsers().findOne({
-        select: ['id', 'scimId', 'userName', 'hostUserId', 'hostTarget', 'applied'],
-        where: { scimId },
-      });
+      // An id no row could hold (NUL, too long) is not looked up: PostgreSQL would refuse the query.
+      const row = !isStorableKey(scimId)
+        ? null
+        : await scimUsers().findOne({
+            select: ['id', 'scimId', 'userName', 'hostUserId', 'hostTarget', 'applied'],
+            where: { scimId },
+          });
       if (!row) throw new errors.NotFoundError(`No provisioned user with id "${scimId}"`);
       if (getPluginConfig(strapi).target !== 'admin') {
         throw new InvitationConflict(
