@@ -119,7 +119,7 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Waits for the invitations queued in this process (tests, shutdown). */
+    /** Waits for the invitations queued in this process (the tests wait for them before looking). */
     settled: (): Promise<void> => queue,
 
     /** The panel's resend button: 409 when there is nothing to send, or no provider to send it with. */
