@@ -10,6 +10,9 @@ export type {
   ActivityResourceType,
   ConnectionTestResponse,
   CreatedSecretResponse,
+  InvitationsResponse,
+  PendingInvitation,
+  ResendInvitationResponse,
   NotAppliedUser,
   ProductionJobResponse,
   ProductionJobStatus,
@@ -38,6 +41,7 @@ export type SettingsUpdate = Partial<{
   appRoleMatch: AppRoleMatch;
   /** The whole table: it replaces the stored one. */
   appRoleMappings: AppRoleMapping[];
+  invitationsEnabled: boolean;
 }>;
 
 export type LoadStatus = 'loading' | 'error' | 'ready';

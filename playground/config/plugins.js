@@ -1,6 +1,29 @@
 const path = require('path');
 
+/**
+ * Sends through a local SMTP server (the invitation tests start one) only when SCIM_SMTP_PORT is set; otherwise
+ * the email plugin keeps Strapi's default, which the SCIM plugin treats as no provider configured.
+ */
+const emailThroughSmtp = (env) =>
+  env('SCIM_SMTP_PORT')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SCIM_SMTP_HOST', '127.0.0.1'),
+              port: env.int('SCIM_SMTP_PORT'),
+              secure: false,
+              ignoreTLS: true,
+            },
+            settings: { defaultFrom: 'Playground <no-reply@example.com>' },
+          },
+        },
+      }
+    : {};
+
 module.exports = ({ env }) => ({
+  ...emailThroughSmtp(env),
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret'),
@@ -26,6 +49,7 @@ module.exports = ({ env }) => ({
       secretRequestsPerSecond: env.int('SCIM_SECRET_REQUESTS_PER_SECOND', 0),
       attributeMappings: env.json('SCIM_ATTRIBUTE_MAPPINGS', []),
       jobLeaseSeconds: env.int('SCIM_JOB_LEASE_SECONDS', 60),
+      invitations: { locale: env('SCIM_INVITATIONS_LOCALE', 'en') },
     },
   },
 });

@@ -16,3 +16,8 @@ export const ACTIONS = {
 } as const;
 
 export const SECRET_UID = 'plugin::scim.secret';
+
+/** The languages an invitation email can be written in: the admin panel's translations. */
+export const INVITATION_LOCALES = ['en', 'de', 'fr'] as const;
+
+export type InvitationLocale = (typeof INVITATION_LOCALES)[number];

@@ -37,7 +37,35 @@ export interface SettingsResponse {
   hostUserGrant: HostUserGrantResponse;
   /** The `allowSecretReveal` option: whether secrets can be shown again after creation. */
   allowSecretReveal: boolean;
+  /** Whether the admin users SCIM creates get an invitation email (when an email provider is configured). */
+  invitationsEnabled: boolean;
 }
+
+/** A provisioned admin user who has not registered yet. */
+export interface PendingInvitation {
+  /** The SCIM user's id, for `POST /scim/invitations/:scimUserId/resend`. */
+  scimId: string;
+  userName: string;
+  email: string;
+  /** Strapi's registration link; null unless the admin may create admin users (linksShown). */
+  registrationLink: string | null;
+}
+
+/** `GET /scim/invitations`: the General page's Invitations card. */
+export interface InvitationsResponse {
+  target: 'admin' | 'users-permissions';
+  /** The email plugin's provider, or null when none is configured (Strapi's default sendmail counts as none). */
+  emailProvider: string | null;
+  enabled: boolean;
+  /** Provisioned admin users not registered yet; `pending` holds the first 50 of them. */
+  total: number;
+  pending: PendingInvitation[];
+  /** Whether the registration links are included: they let whoever holds one set that user's password. */
+  linksShown: boolean;
+}
+
+/** `POST /scim/invitations/:scimUserId/resend`. */
+export type ResendInvitationResponse = { sent: true; email: string } | { sent: false; email: string; error: string };
 
 /**
  * The Strapi permission needed to change what SCIM hands out (default role, mappings, production mode, enabling

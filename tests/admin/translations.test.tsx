@@ -88,6 +88,10 @@ describe('translations', () => {
           processed: 100,
           applied: 99,
           notApplied: 1,
+          provider: 'nodemailer',
+          shown: 50,
+          user: 'u',
+          email: 'e@example.com',
           ...ACTIVITY_VALUES,
         },
       );

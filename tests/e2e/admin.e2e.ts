@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { recipientsOf, startSmtpInbox, type SmtpInbox } from '../integration/support/smtp-inbox';
 import { startPlayground, type PlaygroundServer } from './support/playground-server';
 import { assert, createStepRunner } from './support/step-runner';
 
@@ -24,14 +25,20 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+/** The public URL the playground is configured with: the endpoint and the invitation links show it. */
+const PUBLIC_URL = 'https://cms.example.com';
+/** Provisioned in test mode, applied by the switch to production, invited by email, and signed in. */
 const E2E_USER = 'e2e.user@example.com';
+const E2E_USER_PASSWORD = 'Provisioned-User-1';
+/** Provisioned in production mode: its create is applied at once. */
+const E2E_LATE_USER = 'e2e.late@example.com';
 const E2E_GROUP = 'E2E Editors';
 const AUTHOR_EMAIL = 'e2e.author@example.com';
 const AUTHOR_PASSWORD = 'Author-Password-1';
 const NO_PERMISSIONS = "You don't have the permissions to access that content";
 /** Long enough for the lazily loaded plugin page to mount before the permissions arrive. */
 const PERMISSIONS_DELAY_MS = 3_000;
-const ENDPOINT_PATTERN = /\/api\/scim\/v2\/[0-9a-f-]{36}$/;
+const ENDPOINT_PATTERN = /^https:\/\/cms\.example\.com\/api\/scim\/v2\/[0-9a-f-]{36}$/;
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -56,6 +63,25 @@ const closeStrapiBanner = async (page: Page) => {
   });
   await banner.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 };
+
+/**
+ * Strapi keeps the Media Library banner's dismissal in localStorage under a key per project; answering "dismissed"
+ * for it before any page script runs keeps the banner off every page and screenshot.
+ */
+const keepStrapiBannerDismissed = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    const getItem = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (this: Storage, key: string) {
+      return key.startsWith('STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_') ? 'true' : getItem.call(this, key);
+    };
+  });
+
+/** Scrolls the page and Strapi's scrolling containers back to the top. */
+const scrollToTop = (page: Page) =>
+  page.evaluate(() => {
+    window.scrollTo(0, 0);
+    for (const element of Array.from(document.querySelectorAll('*'))) if (element.scrollTop > 0) element.scrollTop = 0;
+  });
 
 /** Lets a dialog finish fading in, so the screenshot does not catch it half-transparent. */
 const waitForAnimations = (page: Page) =>
@@ -145,6 +171,18 @@ const logIn = async (page: Page, baseUrl: string, email: string, password: strin
   await closeStrapiBanner(page);
 };
 
+/** POST to the SCIM endpoint (reached on the local address: the public URL is not served by this machine). */
+const scimPost = async (url: string, secret: string, body: unknown) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert(response.status === 201, `POST ${url} got ${response.status}: ${text}`);
+  return JSON.parse(text) as { id: string };
+};
+
 const scimStatus = async (url: string, authorization?: string) =>
   (await fetch(url, { headers: authorization ? { authorization } : {} })).status;
 
@@ -153,13 +191,18 @@ const main = async () => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'scim-e2e-chromium-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   let server: PlaygroundServer | undefined;
+  let inbox: SmtpInbox | undefined;
   let context: BrowserContext | undefined;
   let authorBrowser: Browser | undefined;
 
   try {
     console.log('Starting the playground…');
-    server = await startPlayground();
+    inbox = await startSmtpInbox();
+    const mail = inbox;
+    server = await startPlayground({ env: { PUBLIC_URL, SCIM_SMTP_PORT: String(inbox.port) } });
     const { baseUrl } = server;
+    /** The panel shows public URLs; the test reaches the same paths on the local address. */
+    const local = (url: string) => `${baseUrl}${url.slice(PUBLIC_URL.length)}`;
     console.log(`Playground at ${baseUrl}`);
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: '/usr/bin/chromium',
@@ -168,11 +211,14 @@ const main = async () => {
       viewport: { width: 1280, height: 1000 },
       locale: 'en-US',
     });
+    await keepStrapiBannerDismissed(context);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(20_000);
     let endpointUrl = '';
+    let localEndpoint = '';
     let secret = '';
+    let invitationLink = '';
 
     await step('logs in to the admin panel', async () => {
       await logIn(page, baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -188,7 +234,7 @@ const main = async () => {
       await page.getByRole('button', { name: 'Disable', exact: true }).waitFor();
       endpointUrl = await page.getByRole('textbox', { name: 'Endpoint URL' }).inputValue();
       assert(ENDPOINT_PATTERN.test(endpointUrl), `unexpected endpoint URL ${endpointUrl}`);
-      assert(endpointUrl.startsWith(baseUrl), `endpoint URL ${endpointUrl} is not on ${baseUrl}`);
+      localEndpoint = local(endpointUrl);
     });
 
     await step('copies the endpoint URL', async () => {
@@ -218,7 +264,7 @@ const main = async () => {
     });
 
     await step('calls the SCIM endpoint with the new secret', async () => {
-      const discovery = `${endpointUrl}/ServiceProviderConfig`;
+      const discovery = `${localEndpoint}/ServiceProviderConfig`;
       const withBearer = await scimStatus(discovery, `Bearer ${secret}`);
       assert(withBearer === 200, `Bearer secret got ${withBearer}`);
       const bare = await scimStatus(discovery, secret);
@@ -239,27 +285,27 @@ const main = async () => {
       assert(editor && settings.defaultRoleId === editor.id, `defaultRoleId is ${settings.defaultRoleId}`);
     });
 
-    await step('switches production mode on after confirming', async () => {
-      await page.getByRole('checkbox', { name: 'Production mode' }).click({ force: true });
-      const dialog = page.getByRole('alertdialog', { name: 'Switch to production mode?' });
-      // The confirmation counts what will be applied: the user the earlier steps may have provisioned, no groups yet.
-      await dialog.getByText(/provisioned users? and \d+ groups? will be applied to Strapi/).waitFor();
-      await dialog.getByRole('button', { name: 'Switch to production' }).click();
-      await page.getByText("Production mode: the identity provider's changes create").waitFor();
+    await step('provisions a user and a group in test mode over HTTP', async () => {
+      await scimPost(`${localEndpoint}/Groups`, secret, {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        displayName: E2E_GROUP,
+      });
+      await scimPost(`${localEndpoint}/Users`, secret, {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: E2E_USER,
+        name: { givenName: 'Erin', familyName: 'Provisioned' },
+        emails: [{ value: E2E_USER, type: 'work', primary: true }],
+      });
       const settings = await readSettings(baseUrl);
-      assert(settings.productionMode && settings.enabled, `settings are ${JSON.stringify(settings)}`);
-      await page.mouse.move(0, 0);
-      await waitForToastToClose(page, 'Production mode is on');
-      await screenshot(page, 'general.png');
+      assert(!settings.productionMode, 'the playground did not start in test mode');
     });
 
-    await step('provisions a group through the SCIM endpoint', async () => {
-      const response = await fetch(`${endpointUrl}/Groups`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' },
-        body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: E2E_GROUP }),
-      });
-      assert(response.status === 201, `POST /Groups got ${response.status}: ${await response.text()}`);
+    await step('shows the test-mode banner with what was received and not applied', async () => {
+      await page.reload();
+      await page
+        .getByText('1 user, 1 group received: review them in Activity, then switch to production.')
+        .waitFor({ timeout: 60_000 });
+      await closeStrapiBanner(page);
     });
 
     await step('shows the General page to the Super Admin when its permissions arrive late', async () => {
@@ -335,6 +381,102 @@ const main = async () => {
       assert((await card.getByRole('button').count()) === 0, 'the attribute mappings card offers a button');
     });
 
+    await step(
+      'switches production mode on after confirming, and the job applies what test mode received',
+      async () => {
+        // The toggle sits under Strapi's sticky header when the page is scrolled: a forced click would hit the header.
+        await scrollToTop(page);
+        await page.getByRole('checkbox', { name: 'Production mode' }).click({ force: true });
+        const dialog = page.getByRole('alertdialog', { name: 'Switch to production mode?' });
+        // The confirmation counts what will be applied: the user and the group provisioned in test mode.
+        await dialog.getByText(/1 provisioned user and 1 group will be applied to Strapi/).waitFor();
+        await dialog.getByRole('button', { name: 'Switch to production' }).click();
+        await page.getByText("Production mode: the identity provider's changes create").waitFor();
+        await page.getByText('Done: 1 applied, 0 not applied').waitFor({ timeout: 60_000 });
+        const settings = await readSettings(baseUrl);
+        assert(settings.productionMode && settings.enabled, `settings are ${JSON.stringify(settings)}`);
+        await page.mouse.move(0, 0);
+        await waitForToastToClose(page, 'Production mode is on');
+        await scrollToTop(page);
+        await screenshot(page, 'general.png');
+      },
+    );
+
+    await step('receives the invitation by SMTP, with the registration link', async () => {
+      const message = await mail.waitFor((received) => recipientsOf(received).includes(E2E_USER), 30_000);
+      assert(message.subject === 'Your Strapi admin account is ready', `subject is ${message.subject}`);
+      const match = /https:\/\/cms\.example\.com\/admin\/auth\/register\?registrationToken=[0-9a-f]+/.exec(
+        message.text ?? '',
+      );
+      assert(match, `no registration link in: ${message.text}`);
+      invitationLink = match?.[0] ?? '';
+    });
+
+    await step('lists the user in the Invitations card until they register', async () => {
+      const card = page.getByRole('region', { name: 'Invitations' });
+      await card.getByText('Emails are sent with the "nodemailer" provider.').waitFor();
+      await card.getByText('1 provisioned admin user has not registered yet').waitFor();
+      await card.getByRole('button', { name: `Resend the invitation to ${E2E_USER}` }).waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await page.mouse.move(0, 0);
+      await screenshot(page, 'invitations.png');
+    });
+
+    await step(
+      'registers through the link in Chromium and signs in as the new user, with the role SCIM gave',
+      async () => {
+        const invitedBrowser = await chromium.launch({
+          executablePath: '/usr/bin/chromium',
+          headless: true,
+          args: CHROMIUM_ARGS,
+        });
+        try {
+          const invitedPage = await (
+            await invitedBrowser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' })
+          ).newPage();
+          invitedPage.setDefaultTimeout(30_000);
+          await invitedPage.goto(local(invitationLink));
+          // The form fills in the user's email once Strapi has checked the token.
+          const email = await invitedPage.waitForFunction(
+            () => document.querySelector<HTMLInputElement>('input[name="email"]')?.value || null,
+            undefined,
+            { timeout: 60_000 },
+          );
+          const shown = await email.jsonValue();
+          assert(shown === E2E_USER, `the registration form shows ${shown}`);
+          await invitedPage.locator('input[name="password"]').fill(E2E_USER_PASSWORD);
+          await invitedPage.locator('input[name="confirmPassword"]').fill(E2E_USER_PASSWORD);
+          await invitedPage.getByRole('button', { name: "Let's start" }).click();
+          await invitedPage.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+
+          await invitedPage.context().clearCookies();
+          await logIn(invitedPage, baseUrl, E2E_USER, E2E_USER_PASSWORD);
+          await invitedPage
+            .getByText(/Hello Erin/)
+            .first()
+            .waitFor({ timeout: 60_000 });
+          const login = await fetch(`${baseUrl}/admin/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: E2E_USER, password: E2E_USER_PASSWORD }),
+          });
+          const token = ((await login.json()) as { data: { token: string } }).data.token;
+          const me = await fetch(`${baseUrl}/admin/users/me`, { headers: { authorization: `Bearer ${token}` } });
+          const roles = ((await me.json()) as { data: { roles: { name: string }[] } }).data.roles.map(
+            (role) => role.name,
+          );
+          assert(roles.join() === 'Editor', `the provisioned user has the roles ${roles.join(', ')}`);
+        } finally {
+          await invitedBrowser.close();
+        }
+        await page.reload();
+        await page
+          .getByRole('region', { name: 'Invitations' })
+          .getByText('0 provisioned admin users have not registered yet')
+          .waitFor({ timeout: 60_000 });
+      },
+    );
+
     await step('shows the Entra ID guide with the live endpoint URL', async () => {
       await page.goto(`${baseUrl}/admin/settings/scim/guide`);
       const panel = page.getByRole('tabpanel', { name: 'Microsoft Entra ID' });
@@ -355,13 +497,11 @@ const main = async () => {
       await page.waitForURL(/\/admin\/settings\/scim\/general$/);
     });
 
-    await step('provisions a user through the SCIM endpoint', async () => {
-      const response = await fetch(`${endpointUrl}/Users`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' },
-        body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: E2E_USER }),
+    await step('provisions a user in production mode through the SCIM endpoint', async () => {
+      await scimPost(`${localEndpoint}/Users`, secret, {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: E2E_LATE_USER,
       });
-      assert(response.status === 201, `POST /Users got ${response.status}: ${await response.text()}`);
     });
 
     await step('shows the new user on the Activity page, with its details', async () => {
@@ -374,7 +514,7 @@ const main = async () => {
         .waitFor({ timeout: 3_000 })
         .catch(() => undefined);
       await closeStrapiBanner(page);
-      const row = page.getByRole('row').filter({ hasText: E2E_USER });
+      const row = page.getByRole('row').filter({ hasText: E2E_LATE_USER }).filter({ hasText: 'create' });
       await row.waitFor();
       const rowText = (await row.textContent()) ?? '';
       for (const expected of ['POST', 'create', 'User', 'Success 201', 'Production']) {
@@ -383,7 +523,7 @@ const main = async () => {
       // The settings changes made above are logged too.
       await page.getByRole('row').filter({ hasText: 'Settings' }).first().waitFor();
       await row.click();
-      const dialog = page.getByRole('dialog', { name: `POST create: ${E2E_USER}` });
+      const dialog = page.getByRole('dialog', { name: `POST create: ${E2E_LATE_USER}` });
       await dialog.waitFor();
       await dialog.getByText(/admin user \d+/).waitFor();
       await dialog.getByText('userName', { exact: true }).waitFor();
@@ -405,6 +545,7 @@ const main = async () => {
         viewport: { width: 1280, height: 1000 },
         locale: 'en-US',
       });
+      await keepStrapiBannerDismissed(authorContext);
       const authorPage = await authorContext.newPage();
       authorPage.setDefaultTimeout(20_000);
       await logIn(authorPage, baseUrl, AUTHOR_EMAIL, AUTHOR_PASSWORD);
@@ -435,6 +576,7 @@ const main = async () => {
     await context?.close().catch(() => undefined);
     await authorBrowser?.close().catch(() => undefined);
     await server?.stop();
+    await inbox?.close();
     rmSync(userDataDir, { recursive: true, force: true });
   }
 

@@ -173,7 +173,7 @@ describe('access control', () => {
   };
 
   it('reads every admin route from the route file', () => {
-    expect(ROUTES).toHaveLength(17);
+    expect(ROUTES).toHaveLength(19);
   });
 
   it('refuses every admin route without an admin session', async () => {
@@ -202,7 +202,7 @@ describe('access control', () => {
       const { status } = await readerApi.call(method, path, body);
       const allowed =
         (method === 'GET' &&
-          (['/scim/settings', '/scim/groups', '/scim/setup-status'].includes(path) ||
+          (['/scim/settings', '/scim/groups', '/scim/setup-status', '/scim/invitations'].includes(path) ||
             path.startsWith('/scim/production-jobs/'))) ||
         (method === 'POST' && path === '/scim/settings/test-connection');
       // A job id that does not exist yet is a 404, not a refusal.
@@ -211,5 +211,7 @@ describe('access control', () => {
     }
     const after = (await api.call('GET', '/scim/settings')).body.data;
     expect(after).toEqual(before);
+    // A registration link sets a password: only for an admin who could create that user in Strapi.
+    expect((await readerApi.call('GET', '/scim/invitations')).body.data).toMatchObject({ linksShown: false });
   });
 });

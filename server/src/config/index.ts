@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INVITATION_LOCALES } from '../constants';
 
 /** Options a site owner sets in `config/plugins` under `scim.config`. */
 export const pluginConfigSchema = z
@@ -47,6 +48,14 @@ export const pluginConfigSchema = z
      * crash, another instance (or the restarted one) resumes the job once this has passed.
      */
     jobLeaseSeconds: z.number().int().min(5).max(3600).default(60),
+    /**
+     * Invitation emails to the admin users SCIM creates (sent only when Strapi's email plugin has a provider other
+     * than its default sendmail; turned on and off in the panel). `locale` picks the template's language.
+     */
+    invitations: z
+      .object({ locale: z.enum(INVITATION_LOCALES).default('en') })
+      .strict()
+      .default({ locale: 'en' }),
   })
   .strict();
 

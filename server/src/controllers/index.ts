@@ -1,6 +1,7 @@
 import activity from './activity';
 import connectionTest from './connection-test';
 import discovery from './discovery';
+import invitations from './invitations';
 import productionJobs from './production-jobs';
 import provisionedGroups from './provisioned-groups';
 import releasedLinks from './released-links';
@@ -15,6 +16,7 @@ export default {
   activity,
   'connection-test': connectionTest,
   discovery,
+  invitations,
   groups: createResourceController((strapi) => getService(strapi, 'groups')),
   'production-jobs': productionJobs,
   'provisioned-groups': provisionedGroups,

@@ -37,6 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       productionJob: await getService(strapi, 'productionJobs').latest(),
       hostUserGrant: hostUserGrant(strapi, ctx),
       allowSecretReveal: getPluginConfig(strapi).allowSecretReveal,
+      invitationsEnabled: settings.invitationsEnabled,
       attributeMappings: getPluginConfig(strapi).attributeMappings,
     };
     ctx.body = { data };

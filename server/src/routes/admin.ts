@@ -30,6 +30,8 @@ export default {
     route('GET', '/activity', 'activity.list', ACTIONS.readActivity),
     route('GET', '/activity/export', 'activity.export', ACTIONS.readActivity),
     route('GET', '/groups', 'provisioned-groups.list', ACTIONS.readSettings),
+    route('GET', '/invitations', 'invitations.overview', ACTIONS.readSettings),
+    route('POST', '/invitations/:scimUserId/resend', 'invitations.resend', ACTIONS.updateSettings),
     route('DELETE', '/released-links/:externalId', 'released-links.remove', ACTIONS.updateSettings),
   ],
 };

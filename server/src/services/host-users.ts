@@ -7,6 +7,7 @@ import { createMemberUserLookup } from './store/member-users';
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
 import { getHostTarget, toProvisionedUser, type HostOrigin } from './targets';
 import { getPluginConfig } from '../utils/plugin-config';
+import { getService } from '../utils/get-service';
 
 /** How a request reaches the host: in test mode (productionMode false) host users are never touched. */
 export interface HostMode extends RoleRules {
@@ -94,6 +95,13 @@ export const createHostUsers = (strapi: Core.Strapi) => {
           }
         : { hostUserId, applied: false, notAppliedReason: result.reason },
     );
+    if (result.applied && result.action === 'created' && targetName === 'admin') {
+      await getService(strapi, 'invitations').inviteAfterCommit({
+        scimId: linked.scimId,
+        userName: linked.userName,
+        hostUserId: result.hostUserId,
+      });
+    }
     const hostAction = result.applied
       ? `${result.action} ${targetName} user ${result.hostUserId}${result.note ? ` (${result.note})` : ''}`
       : `not applied: ${result.reason}`;

@@ -27,6 +27,7 @@ const storedSettingsSchema = z.object({
     .array(z.object({ value: z.string(), roleId: z.number().int().positive() }))
     .catch([])
     .default([]),
+  invitationsEnabled: z.boolean().catch(true).default(true),
 });
 
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
@@ -43,6 +44,7 @@ export const settingsUpdateSchema = z
     appRoleMappings: z
       .array(z.object({ value: z.string().trim().min(1).max(255), roleId: z.number().int().positive() }).strict())
       .max(200),
+    invitationsEnabled: z.boolean(),
   })
   .partial()
   .strict();

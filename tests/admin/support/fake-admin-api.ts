@@ -4,6 +4,7 @@ import type {
   ProvisionedGroupResponse,
   SecretSummaryResponse,
   ConnectionTestResponse,
+  InvitationsResponse,
   SettingsResponse,
   SetupStatusResponse,
 } from '../../../server/src/contracts';
@@ -35,6 +36,7 @@ export const baseSettings = (overrides: Partial<SettingsResponse> = {}): Setting
   productionJob: null,
   hostUserGrant: { allowed: true, permission: 'admin::users.create', permissionLabel: 'Users: Create' },
   allowSecretReveal: true,
+  invitationsEnabled: true,
   ...overrides,
 });
 
@@ -99,7 +101,19 @@ interface FakeAdminOptions {
   setupStatus?: Partial<SetupStatusResponse>;
   /** What `POST /scim/settings/test-connection` answers. */
   connectionTest?: ConnectionTestResponse;
+  /** What `GET /scim/invitations` answers; by default a provider and nobody waiting to register. */
+  invitations?: Partial<InvitationsResponse>;
 }
+
+export const baseInvitations = (overrides: Partial<InvitationsResponse> = {}): InvitationsResponse => ({
+  target: 'admin',
+  emailProvider: 'nodemailer',
+  enabled: true,
+  total: 0,
+  pending: [],
+  linksShown: true,
+  ...overrides,
+});
 
 export const baseSetupStatus = (overrides: Partial<SetupStatusResponse> = {}): SetupStatusResponse => ({
   enabled: true,
@@ -145,6 +159,7 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
     secrets: [...(options.secrets ?? [])],
     groups: [...(options.groups ?? [])],
     setupStatus: baseSetupStatus(options.setupStatus),
+    invitations: baseInvitations(options.invitations),
   };
   let failSettingsLoad = options.failSettingsLoad ?? false;
 
@@ -155,6 +170,7 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
       }
       if (url === '/scim/secrets') return respond(state.secrets);
       if (url === '/scim/setup-status') return respond(state.setupStatus);
+      if (url === '/scim/invitations') return respond(state.invitations);
       if (url.startsWith('/scim/groups?')) {
         return options.failGroupsLoad
           ? Promise.reject(new Error('Internal Server Error'))
@@ -188,6 +204,13 @@ export const setUpFakeAdmin = (options: FakeAdminOptions = {}) => {
         return options.connectionTest
           ? respond(options.connectionTest)
           : Promise.reject(new Error('Internal Server Error'));
+      }
+      const resent = /^\/scim\/invitations\/([^/]+)\/resend$/.exec(url)?.[1];
+      if (resent) {
+        const row = state.invitations.pending.find((pending) => pending.scimId === decodeURIComponent(resent));
+        return row
+          ? respond({ sent: true, email: row.email })
+          : Promise.reject(new Error('There is no registration link to send'));
       }
       const rotated = url.match(/^\/scim\/secrets\/(\d+)\/rotate$/)?.[1];
       if (url === '/scim/secrets' || rotated) {

@@ -44,11 +44,16 @@ const killGroup = async (child: ChildProcess) => {
   }
 };
 
+export interface PlaygroundOptions {
+  /** Extra environment, e.g. PUBLIC_URL or SCIM_SMTP_PORT (see playground/config). */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts the already built playground (`npm run --workspace playground start`) on a free port and a fresh SQLite
  * file, and resolves once Strapi answers its health check.
  */
-export const startPlayground = async (): Promise<PlaygroundServer> => {
+export const startPlayground = async (options: PlaygroundOptions = {}): Promise<PlaygroundServer> => {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'scim-e2e-db-'));
   const output: string[] = [];
@@ -63,6 +68,7 @@ export const startPlayground = async (): Promise<PlaygroundServer> => {
       BROWSER: 'none',
       // Shown read-only on the General page (the browser test reads it there).
       SCIM_ATTRIBUTE_MAPPINGS: JSON.stringify([{ path: 'preferredLanguage', field: 'preferedLanguage' }]),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

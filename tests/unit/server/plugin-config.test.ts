@@ -19,7 +19,14 @@ describe('plugin config validation', () => {
       secretRequestsPerSecond: 0,
       attributeMappings: [],
       jobLeaseSeconds: 60,
+      invitations: { locale: 'en' },
     });
+  });
+
+  it('takes an invitation locale the admin panel is translated into, and names the others', () => {
+    expect(pluginConfigSchema.parse({ invitations: { locale: 'de' } }).invitations).toEqual({ locale: 'de' });
+    expect(pluginConfigSchema.parse({ invitations: {} }).invitations).toEqual({ locale: 'en' });
+    expect(() => config.validator({ invitations: { locale: 'xx' } })).toThrow(/option "invitations.locale".*"fr"/);
   });
 
   it('names onDelete and its values when it is wrong', () => {
@@ -62,7 +69,12 @@ describe('docs/configuration.md', () => {
   it('states each default as the schema has it', () => {
     const defaults = config.default() as Record<string, unknown>;
     for (const [name, value] of documented) {
-      const expected = Array.isArray(defaults[name]) ? JSON.stringify(defaults[name]) : String(defaults[name]);
+      const option = defaults[name];
+      // Arrays and objects are documented as JSON; the rest as their string.
+      const expected =
+        typeof option === 'object' && option !== null
+          ? JSON.stringify(option)
+          : `${option as string | number | boolean}`;
       expect([name, value.replace(/^'|'$/g, '')]).toEqual([name, expected]);
     }
   });

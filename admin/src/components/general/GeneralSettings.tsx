@@ -4,6 +4,7 @@ import type { SettingsResponse, SettingsUpdate } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 import { AppRoleMappingCard } from '../appRoles/AppRoleMappingCard';
 import { GroupRoleMappingCard } from '../groupRoles/GroupRoleMappingCard';
+import { InvitationsCard } from '../invitations/InvitationsCard';
 import { SecretsSection } from '../secrets/SecretsSection';
 import { AttributeMappingsCard } from './AttributeMappingsCard';
 import { DefaultRoleCard } from './DefaultRoleCard';
@@ -85,6 +86,19 @@ export const GeneralSettings = ({
           />
         </Grid.Item>
       </Grid.Root>
+      <InvitationsCard
+        enabled={settings.invitationsEnabled}
+        version={settings}
+        disabledReason={updateDisabledReason}
+        onChange={(invitationsEnabled) =>
+          update(
+            { invitationsEnabled },
+            invitationsEnabled
+              ? t('notification.invitationsOn', 'Invitations are on')
+              : t('notification.invitationsOff', 'Invitations are off'),
+          )
+        }
+      />
       <GroupRoleMappingCard
         mappings={settings.groupRoleMappings}
         roles={settings.roles}

@@ -13,6 +13,7 @@ interface AdminUserRow {
   email: string;
   /** The column is nullable: a row written other than through Strapi's services may hold null. */
   isActive: boolean | null;
+  registrationToken: string | null;
   updatedAt: string | Date;
   roles?: { id: number; code: string }[];
 }
@@ -30,11 +31,17 @@ const superAdminRefusal = (what: string) =>
 
 const SUPER_ADMIN_NOTE = 'a Super Admin: SCIM leaves its email, names, status and roles as they are';
 
+/**
+ * Strapi's registration sets `isActive: true` whatever the user's state: a user deactivated before registering
+ * loses the registration token, so that an invitation sent earlier cannot bring them back.
+ */
+const DROP_REGISTRATION = { isActive: false, registrationToken: null } as const;
+
 const profileOf = (user: ProvisionedUser) => ({
   email: user.email,
   firstname: user.givenName ?? user.displayName ?? (user.email ? user.email.split('@')[0] : user.userName),
   lastname: user.familyName,
-  isActive: user.active,
+  ...(user.active ? { isActive: true } : DROP_REGISTRATION),
 });
 
 export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
@@ -44,7 +51,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
 
   const findUser = (where: Record<string, unknown>): Promise<AdminUserRow | null> =>
     users().findOne({
-      select: ['id', 'email', 'isActive', 'updatedAt'],
+      select: ['id', 'email', 'isActive', 'registrationToken', 'updatedAt'],
       where,
       populate: { roles: { select: ['id', 'code'] } },
     });
@@ -118,7 +125,8 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       const existing = await findUser({ id: hostUserId });
       if (!existing) return;
       if (isSuperAdmin(existing)) throw superAdminRefusal('deactivates');
-      if (existing.isActive) await userService().updateById(hostUserId, { isActive: false });
+      if (existing.isActive || existing.registrationToken)
+        await userService().updateById(hostUserId, DROP_REGISTRATION);
       await endSessions(hostUserId);
     },
 
