@@ -1,3 +1,4 @@
+import { ACTIONS } from '../../server/src/constants';
 import type { InvitationsResponse } from '../../server/src/contracts';
 import { afterCommit } from '../../server/src/services/invitations/after-commit';
 import { adminApi, scimRequest } from './support/admin-api';
@@ -35,6 +36,26 @@ it("treats Strapi's default sendmail as no provider: the links are listed to cop
     userName: 'nomail@example.com',
     registrationLink: `${String(app.strapi.config.get('admin.absoluteUrl'))}/auth/register?registrationToken=${registrationToken}`,
   });
+
+  // A link sets that user's password: an admin who may read the settings but not create admin users sees none.
+  const roles = app.strapi.service('admin::role');
+  const reader = await roles.create({ name: 'SCIM reader', description: 'reads SCIM settings' });
+  await roles.assignPermissions(reader.id, [{ action: ACTIONS.readSettings }]);
+  await app.strapi.service('admin::user').create({
+    email: 'reader@example.com',
+    firstname: 'Reader',
+    password: 'Low-Privilege-1',
+    isActive: true,
+    registrationToken: null,
+    roles: [reader.id],
+  });
+  const readerApi = adminApi(app.baseUrl, await app.login('reader@example.com', 'Low-Privilege-1'));
+  const readerView = (await readerApi.call<{ data: InvitationsResponse }>('GET', '/scim/invitations')).body.data;
+  expect(readerView).toMatchObject({ total: 1, linksShown: false });
+  expect(readerView.pending).toEqual([
+    expect.objectContaining({ userName: 'nomail@example.com', registrationLink: null }),
+  ]);
+  expect(JSON.stringify(readerView)).not.toContain(registrationToken);
 
   const resent = await api.call<{ error: { message: string } }>(
     'POST',
