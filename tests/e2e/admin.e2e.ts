@@ -32,6 +32,7 @@ const E2E_USER = 'e2e.user@example.com';
 const E2E_USER_PASSWORD = 'Provisioned-User-1';
 /** Provisioned in production mode: its create is applied at once. */
 const E2E_LATE_USER = 'e2e.late@example.com';
+const E2E_APP_ROLE = 'Reviewer';
 const E2E_GROUP = 'E2E Editors';
 const AUTHOR_EMAIL = 'e2e.author@example.com';
 const AUTHOR_PASSWORD = 'Author-Password-1';
@@ -113,6 +114,8 @@ interface SettingsData {
   defaultRoleId: number;
   roles: { id: number; name: string }[];
   groupRoleMappings: { groupId: string; roleId: number }[];
+  appRoleMatch: string;
+  appRoleMappings: { value: string; roleId: number }[];
 }
 
 const readSettings = async (baseUrl: string) => {
@@ -382,6 +385,40 @@ const main = async () => {
     });
 
     await step(
+      'maps an Entra ID app role to a role on the General page, and the mapping survives a reload',
+      async () => {
+        const card = page.getByRole('region', { name: 'App role mapping' });
+        await card.scrollIntoViewIfNeeded();
+        await card.getByRole('combobox', { name: 'Match app roles' }).click();
+        await page.getByRole('option', { name: 'By the table below' }).click();
+        await page.getByText('App role matching saved').first().waitFor();
+        await card.getByRole('textbox', { name: 'App role value' }).fill(E2E_APP_ROLE);
+        await card.getByRole('combobox', { name: 'Role' }).click();
+        await page.getByRole('option', { name: 'Author', exact: true }).click();
+        await card.getByRole('button', { name: 'Add mapping' }).click();
+        await page.getByText('Mapping added').first().waitFor();
+
+        const settings = await readSettings(baseUrl);
+        const author = settings.roles.find((role) => role.name === 'Author');
+        assert(
+          settings.appRoleMatch === 'table' &&
+            settings.appRoleMappings.length === 1 &&
+            settings.appRoleMappings[0].value === E2E_APP_ROLE &&
+            settings.appRoleMappings[0].roleId === author?.id,
+          `app roles are ${settings.appRoleMatch} ${JSON.stringify(settings.appRoleMappings)}`,
+        );
+        await page.reload();
+        const row = page
+          .getByRole('region', { name: 'App role mapping' })
+          .getByRole('row')
+          .filter({ hasText: E2E_APP_ROLE });
+        await row.waitFor({ timeout: 60_000 });
+        assert(((await row.textContent()) ?? '').includes('Author'), `the row reads "${await row.textContent()}"`);
+        await closeStrapiBanner(page);
+      },
+    );
+
+    await step(
       'switches production mode on after confirming, and the job applies what test mode received',
       async () => {
         // The toggle sits under Strapi's sticky header when the page is scrolled: a forced click would hit the header.
@@ -477,6 +514,19 @@ const main = async () => {
       },
     );
 
+    await step("follows the production job to its Activity entries, which show the job's result", async () => {
+      await scrollToTop(page);
+      await page.getByRole('link', { name: 'Show this job in Activity' }).click();
+      await page.waitForURL(/\/admin\/settings\/scim\/activity\?search=job-\d+$/);
+      const finished = page.getByRole('row').filter({ hasText: 'job-finished' });
+      await finished.waitFor({ timeout: 60_000 });
+      await finished.getByRole('button', { name: /Show the details/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Job result').waitFor();
+      await dialog.getByText('Done: 1 applied, 0 not applied').waitFor();
+      await dialog.getByRole('button', { name: 'Close' }).first().click();
+    });
+
     await step('shows the Entra ID guide with the live endpoint URL', async () => {
       await page.goto(`${baseUrl}/admin/settings/scim/guide`);
       const panel = page.getByRole('tabpanel', { name: 'Microsoft Entra ID' });
@@ -498,10 +548,18 @@ const main = async () => {
     });
 
     await step('provisions a user in production mode through the SCIM endpoint', async () => {
+      // Assigned an app role: the mapping above gives Author on top of the default role, Editor.
       await scimPost(`${localEndpoint}/Users`, secret, {
         schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
         userName: E2E_LATE_USER,
+        roles: [{ value: E2E_APP_ROLE, primary: true }],
       });
+      const found = await asSuperAdmin<{ results: { roles: { name: string }[] }[] }>(
+        baseUrl,
+        `/admin/users?${new URLSearchParams({ 'filters[email][$eq]': E2E_LATE_USER }).toString()}`,
+      );
+      const roleNames = (found.results[0]?.roles ?? []).map((role) => role.name).sort();
+      assert(roleNames.join() === 'Author,Editor', `the new admin user has the roles ${roleNames.join(', ')}`);
     });
 
     await step('shows the new user on the Activity page, with its details', async () => {
