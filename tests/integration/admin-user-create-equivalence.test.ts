@@ -223,3 +223,17 @@ describe('with Strapi telemetry on', () => {
     expect(fullReads.sort()).toEqual(['count', 'rows']);
   });
 });
+
+describe('the admin_users email index', () => {
+  interface SchemaInspector {
+    getIndexes(table: string): Promise<{ name: string; columns: string[] }[]>;
+  }
+
+  it('exists, created by Strapi from the index the plugin declares on its admin::user model', async () => {
+    const { schemaInspector } = app.strapi.db.dialect as unknown as { schemaInspector: SchemaInspector };
+    const indexes = await schemaInspector.getIndexes('admin_users');
+    expect(indexes.filter((index) => index.columns.join() === 'email').map((index) => index.name)).toEqual([
+      'admin_users_scim_email_idx',
+    ]);
+  });
+});
