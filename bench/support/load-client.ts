@@ -11,7 +11,9 @@ import { percentile, round } from './stats';
 export type Pattern =
   | { type: 'fixed'; method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string; body?: unknown }
   | { type: 'lookup'; usersPath: string; userNames: string[]; seed: number }
-  | { type: 'createUser'; usersPath: string; namePrefix: string };
+  | { type: 'createUser'; usersPath: string; namePrefix: string }
+  /** Strapi's own POST /admin/users (an admin's token as the job's authorization), one new email a request. */
+  | { type: 'createAdminUser'; namePrefix: string; roleId: number };
 
 export interface CannonJob {
   kind: 'cannon';
@@ -97,8 +99,10 @@ const runCannon = (job: CannonJob): Promise<CannonResult> =>
   new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const statuses: Record<string, number> = {};
-    const headers: Record<string, string> = { authorization: job.authorization, 'content-type': JSON_TYPE };
     const pattern = job.pattern;
+    // Strapi's body parser reads application/json, not the SCIM type.
+    const contentType = pattern.type === 'createAdminUser' ? 'application/json' : JSON_TYPE;
+    const headers: Record<string, string> = { authorization: job.authorization, 'content-type': contentType };
     let counter = 0;
     let random = pattern.type === 'lookup' ? pattern.seed : 1;
     const nextRandom = () => {
@@ -124,6 +128,17 @@ const runCannon = (job: CannonJob): Promise<CannonResult> =>
           ...req,
           path: `${pattern.usersPath}?${userNameFilter(names[Math.floor(nextRandom() * names.length)])}`,
         }),
+      };
+    } else if (pattern.type === 'createAdminUser') {
+      request = {
+        method: 'POST',
+        path: '/admin/users',
+        setupRequest: (req: Record<string, unknown>) => {
+          counter += 1;
+          const email = userName(pattern.namePrefix, counter);
+          const body = { email, firstname: `Given${counter}`, lastname: 'Admin', roles: [pattern.roleId] };
+          return { ...req, body: JSON.stringify(body) };
+        },
       };
     } else {
       request = {

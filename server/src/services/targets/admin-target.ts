@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ScimError } from '../../scim/errors';
 import { applyUserWith } from './apply-user';
+import { createAdminUser } from './admin-user-create';
 import { keepsSignInFields, keptEmailNote } from './linked-sign-in';
 import type { ApplyResult, HostRole, HostTarget, HostUserWrite, ProvisionedUser } from './types';
 
@@ -115,8 +116,8 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
           findUser,
           update,
           // Strapi's service leaves the user in its invited state (a registration token), as the admin panel does.
-          create: async ({ user, roleIds, fields }) =>
-            (await userService().create({ ...fields, ...profileOf(user), roles: roleIds })).id,
+          create: ({ user, roleIds, fields }) =>
+            createAdminUser(strapi, { ...fields, ...profileOf(user), roles: roleIds }),
         },
         write,
       ),
