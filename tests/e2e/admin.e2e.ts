@@ -393,7 +393,7 @@ const main = async () => {
         await page.getByRole('option', { name: 'By the table below' }).click();
         await page.getByText('App role matching saved').first().waitFor();
         await card.getByRole('textbox', { name: 'App role value' }).fill(E2E_APP_ROLE);
-        await card.getByRole('combobox', { name: 'Role' }).click();
+        await card.getByRole('combobox', { name: 'Role', exact: true }).click();
         await page.getByRole('option', { name: 'Author', exact: true }).click();
         await card.getByRole('button', { name: 'Add mapping' }).click();
         await page.getByText('Mapping added').first().waitFor();
