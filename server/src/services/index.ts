@@ -1,4 +1,5 @@
 import activity from './activity';
+import attributeIndexBuilds from './attribute-index-builds';
 import productionJobs from './production-jobs';
 import refusals from './refusals';
 import { createGroupsService, createUsersService } from './resources';
@@ -8,6 +9,7 @@ import throttle from './throttle';
 
 export default {
   activity,
+  attributeIndexBuilds,
   productionJobs,
   refusals,
   settings,

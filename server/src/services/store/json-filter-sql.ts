@@ -19,6 +19,7 @@ import {
   type JsonTest,
   type WhereClause,
 } from '../../scim/filter';
+import { indexPredicateSubquery, type ReadyIndex } from './index-filter-sql';
 
 export type Dialect = 'sqlite' | 'postgres' | 'mysql';
 
@@ -237,8 +238,25 @@ export function jsonPredicateSubquery(strapi: Core.Strapi, uid: string, predicat
 
 type WhereValue = WhereClause[keyof WhereClause];
 
-/** The where-object with every JsonPredicate replaced by `{ id: { $in: subquery } }`, for Strapi's query engine. */
-export function resolveJsonPredicates(strapi: Core.Strapi, uid: string, where: WhereClause): Record<string, unknown> {
+/** Whether the where-object holds a JsonPredicate anywhere. */
+export function hasJsonPredicate(where: WhereClause): boolean {
+  return Object.entries(where).some(([key, value]) => {
+    if (key === JSON_PREDICATE_KEY) return true;
+    if (Array.isArray(value)) return value.some((clause) => hasJsonPredicate(clause));
+    return !isColumnCondition(value) && hasJsonPredicate(value as WhereClause);
+  });
+}
+
+/**
+ * The where-object with every JsonPredicate replaced by `{ id: { $in: subquery } }`, for Strapi's query engine:
+ * a subquery on the attribute index where it can answer (index-filter-sql.ts), on the JSON functions otherwise.
+ */
+export function resolveJsonPredicates(
+  strapi: Core.Strapi,
+  uid: string,
+  where: WhereClause,
+  ready?: ReadyIndex,
+): Record<string, unknown> {
   const visit = (value: WhereValue): unknown => {
     if (Array.isArray(value)) return value.map((clause) => visitClause(clause));
     return visitClause(value as WhereClause);
@@ -247,7 +265,9 @@ export function resolveJsonPredicates(strapi: Core.Strapi, uid: string, where: W
     const result: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(clause)) {
       if (key === JSON_PREDICATE_KEY) {
-        result.id = { $in: jsonPredicateSubquery(strapi, uid, value as JsonPredicate) };
+        const predicate = value as JsonPredicate;
+        const indexed = ready && indexPredicateSubquery(strapi, predicate, ready);
+        result.id = { $in: indexed ?? jsonPredicateSubquery(strapi, uid, predicate) };
       } else if (key === '$and' || key === '$or' || key === '$not' || !isColumnCondition(value)) {
         result[key] = visit(value);
       } else {
