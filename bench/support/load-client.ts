@@ -11,7 +11,12 @@ import { percentile, round } from './stats';
 export type Pattern =
   | { type: 'fixed'; method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string; body?: unknown }
   | { type: 'lookup'; usersPath: string; userNames: string[]; seed: number }
-  | { type: 'createUser'; usersPath: string; namePrefix: string };
+  | { type: 'createUser'; usersPath: string; namePrefix: string }
+  /**
+   * GET `usersPath?filter=<template>` for random n in [0, size): `%N%` in the template becomes n, `%E%` the
+   * employee number userBody gives user n (100000 + n); `query` is appended (e.g. `&count=100`).
+   */
+  | { type: 'filter'; usersPath: string; template: string; size: number; seed: number; query?: string };
 
 export interface CannonJob {
   kind: 'cannon';
@@ -100,7 +105,7 @@ const runCannon = (job: CannonJob): Promise<CannonResult> =>
     const headers: Record<string, string> = { authorization: job.authorization, 'content-type': JSON_TYPE };
     const pattern = job.pattern;
     let counter = 0;
-    let random = pattern.type === 'lookup' ? pattern.seed : 1;
+    let random = pattern.type === 'lookup' || pattern.type === 'filter' ? pattern.seed : 1;
     const nextRandom = () => {
       // xorshift32: deterministic, so every run of a size asks for the same sequence of names.
       random ^= random << 13;
@@ -124,6 +129,16 @@ const runCannon = (job: CannonJob): Promise<CannonResult> =>
           ...req,
           path: `${pattern.usersPath}?${userNameFilter(names[Math.floor(nextRandom() * names.length)])}`,
         }),
+      };
+    } else if (pattern.type === 'filter') {
+      request = {
+        method: 'GET',
+        path: pattern.usersPath,
+        setupRequest: (req: Record<string, unknown>) => {
+          const n = Math.floor(nextRandom() * pattern.size);
+          const filter = pattern.template.replaceAll('%N%', String(n)).replaceAll('%E%', String(100000 + n));
+          return { ...req, path: `${pattern.usersPath}?filter=${encodeURIComponent(filter)}${pattern.query ?? ''}` };
+        },
       };
     } else {
       request = {

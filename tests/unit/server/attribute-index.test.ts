@@ -15,7 +15,15 @@ describe('resolveIndexedPath', () => {
       `${ENTERPRISE.toLowerCase()}:employeenumber`,
     ]);
     expect(leaves('User', 'EMAILS.Value')).toEqual([
-      { key: 'emails.value', attribute: 'emails', sub: 'value', multiValued: true, type: 'string', caseExact: false },
+      {
+        key: 'emails.value',
+        attribute: 'emails',
+        sub: 'value',
+        multiValued: true,
+        type: 'string',
+        caseExact: false,
+        coarse: false,
+      },
     ]);
     expect(leaves('User', 'emails').map((leaf) => leaf.key)).toEqual([
       'emails.value',
@@ -40,6 +48,7 @@ describe('indexRowsOf', () => {
     const rows = indexRowsOf(
       [...leaves('User', 'emails.type'), ...leaves('User', 'emails.value'), ...leaves('User', 'emails.primary')],
       {
+        schemas: [],
         emails: [{ value: 'Ann@Example.com', type: 'Work', primary: true }, 'not an object', { value: 'b@x.io' }],
       },
     );
@@ -53,12 +62,16 @@ describe('indexRowsOf', () => {
 
   it('leaves out values of another JSON type and values no column can hold', () => {
     const rows = indexRowsOf([...leaves('User', 'title'), ...leaves('User', `${ENTERPRISE}:manager.value`)], {
+      schemas: [],
       title: 'x'.repeat(256),
       [ENTERPRISE]: { manager: { value: 7 } },
     });
     expect(rows).toEqual([]);
     expect(
-      indexRowsOf(leaves('User', `${ENTERPRISE}:manager.value`), { [ENTERPRISE]: { manager: { value: 'M-1' } } }),
+      indexRowsOf(leaves('User', `${ENTERPRISE}:manager.value`), {
+        schemas: [],
+        [ENTERPRISE]: { manager: { value: 'M-1' } },
+      }),
     ).toEqual([{ path: `${ENTERPRISE.toLowerCase()}:manager.value`, element: 0, valueKey: 'm-1' }]);
   });
 });

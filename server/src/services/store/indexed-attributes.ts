@@ -25,6 +25,8 @@ export interface IndexedLeaf {
   sub?: string;
   type: 'string' | 'reference' | 'boolean';
   caseExact: boolean;
+  /** Few distinct values (a boolean, or canonical values such as `emails.type`): probed last in a join. */
+  coarse: boolean;
 }
 
 /** The canonical, lower-cased name of a location in the stored resource, e.g. `emails.value`, `urn:...:user:employeenumber`. */
@@ -64,6 +66,7 @@ export const resolveIndexedPath = (resourceType: ResourceTypeId, text: string): 
       multiValued: attribute.multiValued,
       type: definition.type,
       caseExact: definition.caseExact,
+      coarse: definition.type === 'boolean' || (definition.canonicalValues?.length ?? 0) > 0,
     };
     if (found.container !== undefined) indexed.container = found.container;
     if (sub !== undefined) indexed.sub = sub.name;
