@@ -18,7 +18,7 @@ export const INDEXED_ATTRIBUTES = { User: [`${ENTERPRISE_USER}:employeeNumber`, 
 export const env = { SCIM_INDEXED_ATTRIBUTES: JSON.stringify(INDEXED_ATTRIBUTES) };
 
 const PREFIX = 'lookup';
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SECONDS = 2;
 
 interface Probe {

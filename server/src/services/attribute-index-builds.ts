@@ -27,6 +27,11 @@ const createAttributeIndexBuildsService = ({ strapi }: { strapi: Core.Strapi }) 
   const leaseMs = () => getPluginConfig(strapi).jobLeaseSeconds * 1000;
   let running: Promise<void> | null = null;
   let stopping = false;
+  /**
+   * Resource types whose configured leaves were all seen ready: a leaf never goes back to building while the
+   * instances share the option (the one thing that resets it is `reindex`), so lookups skip the builds query then.
+   */
+  const allReady = new Map<ResourceTypeId, Map<string, IndexedLeaf>>();
 
   /** Build rows for newly named leaves; rows and build rows of leaves no longer named are deleted. */
   const reconcile = async (resourceType: ResourceTypeId): Promise<void> => {
@@ -120,10 +125,24 @@ const createAttributeIndexBuildsService = ({ strapi }: { strapi: Core.Strapi }) 
 
     /** The leaves of a resource type that filters may use now. */
     async readyLeaves(resourceType: ResourceTypeId): Promise<Map<string, IndexedLeaf>> {
+      const cached = allReady.get(resourceType);
+      if (cached) return cached;
       const leaves = indexedLeaves(strapi, resourceType);
       if (leaves.length === 0) return new Map();
       const ready = await builds.readyPaths(resourceType);
-      return new Map(leaves.filter((leaf) => ready.has(leaf.key)).map((leaf) => [leaf.key, leaf]));
+      const usable = new Map(leaves.filter((leaf) => ready.has(leaf.key)).map((leaf) => [leaf.key, leaf]));
+      if (usable.size === leaves.length) allReady.set(resourceType, usable);
+      return usable;
+    },
+
+    /**
+     * Builds every leaf of a resource type again from the stored resources (a repair, e.g. after instances ran with
+     * different options). This instance answers through the JSON functions until the back-fill is done; another
+     * instance that saw the index ready keeps using it, and its rows are replaced batch by batch.
+     */
+    async reindex(resourceType: ResourceTypeId): Promise<void> {
+      allReady.delete(resourceType);
+      await builds.resetAll(resourceType);
     },
   };
 };

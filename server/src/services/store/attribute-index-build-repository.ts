@@ -47,6 +47,13 @@ export const createIndexBuildRepository = (strapi: Core.Strapi) => {
 
     remove: (id: number) => query().deleteMany({ where: { id } }),
 
+    async resetAll(resourceType: ResourceTypeId): Promise<void> {
+      await query().updateMany({
+        where: { resourceType },
+        data: { status: 'building', afterId: 0, leaseOwner: null, leaseExpiresAt: null },
+      });
+    },
+
     /** Takes the lease of a build nobody holds, or whose holder let it expire. */
     async claim(id: number, owner: string, now: Date, leaseMs: number): Promise<boolean> {
       return changed(

@@ -75,7 +75,11 @@ export function indexPredicateSubquery(
   const bindings: unknown[] = [];
   // SQLite and MySQL join in the order written here (CROSS JOIN, STRAIGHT_JOIN) and start from the probe most
   // likely to be selective: `emails.type = 'work'` holds for nearly every user, the email itself for one.
-  const join = { sqlite: 'CROSS JOIN', postgres: 'JOIN', mysql: 'STRAIGHT_JOIN' }[dialectOf(strapi)];
+  // A joined probe reaches its rows through the owner index; on SQLite, whose planner has no statistics here, the
+  // unary `+` keeps it from preferring the lookup index on (path, value_key), which `emails.type = 'work'` defeats.
+  const dialect = dialectOf(strapi);
+  const join = { sqlite: 'CROSS JOIN', postgres: 'JOIN', mysql: 'STRAIGHT_JOIN' }[dialect];
+  const unindexed = dialect === 'sqlite' ? '+' : '';
   for (const unordered of branches) {
     const probes = [...unordered.filter((probe) => !probe.coarse), ...unordered.filter((probe) => probe.coarse)];
     const joins = probes
@@ -84,7 +88,11 @@ export function indexPredicateSubquery(
         (_, at) =>
           ` ${join} ?? AS p${at + 1} ON p${at + 1}.resource_type = p0.resource_type AND p${at + 1}.owner_ref = p0.owner_ref AND p${at + 1}.element = p0.element`,
       );
-    const tests = probes.map((_, at) => `p${at}.path = ? AND p${at}.value_key = ?`);
+    const tests = probes.map((_, at) =>
+      at === 0
+        ? 'p0.path = ? AND p0.value_key = ?'
+        : `${unindexed}p${at}.path = ? AND ${unindexed}p${at}.value_key = ?`,
+    );
     selects.push(
       `SELECT p0.owner_ref FROM ?? AS p0${joins.join('')} WHERE p0.resource_type = ? AND ${tests.join(' AND ')}`,
     );
