@@ -19,7 +19,6 @@ import {
   type JsonTest,
   type WhereClause,
 } from '../../scim/filter';
-import { indexPredicateSubquery, type ReadyIndex } from './index-filter-sql';
 
 export type Dialect = 'sqlite' | 'postgres' | 'mysql';
 
@@ -249,13 +248,14 @@ export function hasJsonPredicate(where: WhereClause): boolean {
 
 /**
  * The where-object with every JsonPredicate replaced by `{ id: { $in: subquery } }`, for Strapi's query engine:
- * a subquery on the attribute index where it can answer (index-filter-sql.ts), on the JSON functions otherwise.
+ * the subquery `indexed` gives (the attribute index, index-filter-sql.ts) where it gives one, on the JSON
+ * functions otherwise.
  */
 export function resolveJsonPredicates(
   strapi: Core.Strapi,
   uid: string,
   where: WhereClause,
-  ready?: ReadyIndex,
+  indexed: (predicate: JsonPredicate) => Knex.Raw | undefined = () => undefined,
 ): Record<string, unknown> {
   const visit = (value: WhereValue): unknown => {
     if (Array.isArray(value)) return value.map((clause) => visitClause(clause));
@@ -266,8 +266,7 @@ export function resolveJsonPredicates(
     for (const [key, value] of Object.entries(clause)) {
       if (key === JSON_PREDICATE_KEY) {
         const predicate = value as JsonPredicate;
-        const indexed = ready && indexPredicateSubquery(strapi, predicate, ready);
-        result.id = { $in: indexed ?? jsonPredicateSubquery(strapi, uid, predicate) };
+        result.id = { $in: indexed(predicate) ?? jsonPredicateSubquery(strapi, uid, predicate) };
       } else if (key === '$and' || key === '$or' || key === '$not' || !isColumnCondition(value)) {
         result[key] = visit(value);
       } else {

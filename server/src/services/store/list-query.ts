@@ -6,6 +6,7 @@ import type { QuirkLog } from '../../scim/quirks';
 import type { ResourceTypeId } from '../../scim/schema';
 import { jsonAttributeResolver } from './json-attributes';
 import { getService } from '../../utils/get-service';
+import { indexPredicateSubquery } from './index-filter-sql';
 import { hasJsonPredicate, resolveJsonPredicates } from './json-filter-sql';
 import { jsonSortPage, type IdPage } from './json-sort';
 import type { RowQuery } from './row-query';
@@ -83,7 +84,10 @@ export const compileListFilter = async (
   });
   if (!hasJsonPredicate(where)) return resolveJsonPredicates(strapi, target.uid, where);
   const leaves = await getService(strapi, 'attributeIndexBuilds').readyLeaves(target.resourceType);
-  return resolveJsonPredicates(strapi, target.uid, where, { resourceType: target.resourceType, leaves });
+  const ready = { resourceType: target.resourceType, leaves };
+  return resolveJsonPredicates(strapi, target.uid, where, (predicate) =>
+    indexPredicateSubquery(strapi, predicate, ready),
+  );
 };
 
 /**
