@@ -13,7 +13,12 @@ export type Pattern =
   | { type: 'lookup'; usersPath: string; userNames: string[]; seed: number }
   | { type: 'createUser'; usersPath: string; namePrefix: string }
   /** Strapi's own POST /admin/users (an admin's token as the job's authorization), one new email a request. */
-  | { type: 'createAdminUser'; namePrefix: string; roleId: number };
+  | { type: 'createAdminUser'; namePrefix: string; roleId: number }
+  /**
+   * GET `usersPath?filter=<template>` for random n in [0, size): `%N%` in the template becomes n, `%E%` the
+   * employee number userBody gives user n (100000 + n); `query` is appended (e.g. `&count=100`).
+   */
+  | { type: 'filter'; usersPath: string; template: string; size: number; seed: number; query?: string };
 
 export interface CannonJob {
   kind: 'cannon';
@@ -104,7 +109,7 @@ const runCannon = (job: CannonJob): Promise<CannonResult> =>
     const contentType = pattern.type === 'createAdminUser' ? 'application/json' : JSON_TYPE;
     const headers: Record<string, string> = { authorization: job.authorization, 'content-type': contentType };
     let counter = 0;
-    let random = pattern.type === 'lookup' ? pattern.seed : 1;
+    let random = pattern.type === 'lookup' || pattern.type === 'filter' ? pattern.seed : 1;
     const nextRandom = () => {
       // xorshift32: deterministic, so every run of a size asks for the same sequence of names.
       random ^= random << 13;
@@ -138,6 +143,16 @@ const runCannon = (job: CannonJob): Promise<CannonResult> =>
           const email = userName(pattern.namePrefix, counter);
           const body = { email, firstname: `Given${counter}`, lastname: 'Admin', roles: [pattern.roleId] };
           return { ...req, body: JSON.stringify(body) };
+        },
+      };
+    } else if (pattern.type === 'filter') {
+      request = {
+        method: 'GET',
+        path: pattern.usersPath,
+        setupRequest: (req: Record<string, unknown>) => {
+          const n = Math.floor(nextRandom() * pattern.size);
+          const filter = pattern.template.replaceAll('%N%', String(n)).replaceAll('%E%', String(100000 + n));
+          return { ...req, path: `${pattern.usersPath}?filter=${encodeURIComponent(filter)}${pattern.query ?? ''}` };
         },
       };
     } else {

@@ -11,13 +11,21 @@ import type { SectionContext, SectionResult } from './section';
 /** Loaded on demand: a process runs one section. */
 export const SECTIONS: Record<
   string,
-  (() => Promise<{ run(context: SectionContext): Promise<SectionResult> }>) | undefined
+  | (() => Promise<{
+      run(context: SectionContext): Promise<SectionResult>;
+      /** Environment the app boots with (plugin options the section needs). */
+      env?: Record<string, string>;
+    }>)
+  | undefined
 > = {
   floor: () => import('../sections/floor'),
   lookup: () => import('../sections/lookup'),
   create: () => import('../sections/create'),
   sync: () => import('../sections/sync'),
   'large-groups': () => import('../sections/large-groups'),
+  'index-lookup': () => import('../sections/index-lookup'),
+  'index-create-plain': () => import('../sections/index-create').then((module) => module.plain),
+  'index-create-indexed': () => import('../sections/index-create').then((module) => module.indexed),
 };
 
 const option = (name: string): string | undefined => {
@@ -35,14 +43,14 @@ const main = async () => {
   const started = Date.now();
   const log = (message: string) =>
     console.log(`[${db} ${section} ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`);
+  const loaded = await load();
+  Object.assign(process.env, loaded.env ?? {});
   const bench = await startBenchApp(db);
   const endpoint = new URL(bench.endpoint);
   const client = startLoadClient(endpoint.origin, bench.authorization);
   log(`booted Strapi ${bench.strapiVersion} on ${db}, endpoint ${endpoint.pathname}`);
   try {
-    const result = await (
-      await load()
-    ).run({
+    const result = await loaded.run({
       bench,
       client,
       scale,

@@ -48,6 +48,7 @@ module.exports = ({ env }) => ({
       authFailuresPerMinute: env.int('SCIM_AUTH_FAILURES_PER_MINUTE', 20),
       secretRequestsPerSecond: env.int('SCIM_SECRET_REQUESTS_PER_SECOND', 0),
       attributeMappings: env.json('SCIM_ATTRIBUTE_MAPPINGS', []),
+      indexedAttributes: env.json('SCIM_INDEXED_ATTRIBUTES', { User: [], Group: [] }),
       jobLeaseSeconds: env.int('SCIM_JOB_LEASE_SECONDS', 60),
       invitations: { locale: env('SCIM_INVITATIONS_LOCALE', 'en') },
     },

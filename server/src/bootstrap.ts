@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { startActivityPruning } from './activity-pruning';
+import { startAttributeIndexRunner } from './attribute-index-runner';
 import { PLUGIN_ID } from './constants';
 import { startInstanceHeartbeat } from './instance-heartbeat';
 import { proxyConfigWarning } from './http/proxy-config-check';
 import { assertAttributeMappings } from './services/attribute-mappings';
 import { startProductionJobRunner } from './production-job-runner';
 import { ensureCaseExactCollation } from './services/store/case-exact-collation';
+import { assertIndexedAttributes } from './services/store/indexed-attributes';
 
 const CATEGORY = 'SCIM User Provisioning';
 
@@ -24,12 +26,14 @@ interface PermissionService {
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   assertAttributeMappings(strapi);
+  assertIndexedAttributes(strapi);
   const permissions = strapi.service('admin::permission') as unknown as PermissionService;
   await permissions.actionProvider.registerMany(actions);
   await ensureCaseExactCollation(strapi);
   startActivityPruning(strapi);
   await startInstanceHeartbeat(strapi);
   startProductionJobRunner(strapi);
+  startAttributeIndexRunner(strapi);
   const proxyWarning = proxyConfigWarning(strapi.config.get('server.proxy'));
   if (proxyWarning) strapi.log.warn(proxyWarning);
 };

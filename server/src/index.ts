@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { stopActivityPruning } from './activity-pruning';
+import { stopAttributeIndexRunner } from './attribute-index-runner';
 import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
@@ -17,6 +18,7 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopActivityPruning();
     await stopProductionJobRunner(strapi);
+    await stopAttributeIndexRunner(strapi);
     await stopInstanceHeartbeat(strapi);
   },
   config,

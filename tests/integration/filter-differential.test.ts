@@ -5,7 +5,9 @@ import { startTestApp, stopTestApp, type TestApp } from './support/test-app';
 
 /**
  * The differential test of the filter compiler: for random users and random filters, the rows the compiled
- * where-clause selects from the real database are exactly the users the in-memory evaluator matches.
+ * where-clause selects from the real database are exactly the users the in-memory evaluator matches. Some
+ * attributes without a column are configured in `indexedAttributes`, so filters on them run through the attribute
+ * index (tier 2) while the others run through the JSON functions (tier 3).
  */
 let app: TestApp;
 let users: Record<string, unknown>[];
@@ -14,6 +16,14 @@ const WORDS = ['Ann', 'ann', 'ANNA', 'bob', 'Bo', 'carl', 'x_y', 'a%b', 'Zed'];
 const EMAILS = ['ann@example.com', 'Ann@Example.org', 'bob@example.com', 'x_y@b.io', 'a%b@c.de'];
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const TYPES = ['work', 'home', 'Work', 'other'];
+const INDEXED = [
+  `${ENTERPRISE}:employeeNumber`,
+  `${ENTERPRISE}:manager`,
+  'emails.type',
+  'emails.value',
+  'emails.primary',
+  'title',
+];
 const resolve = (path: Parameters<typeof printAttributePath>[0]) =>
   findAttribute('User', printAttributePath(path))?.attribute;
 
@@ -100,6 +110,15 @@ const comparison: fc.Arbitrary<string> = fc.oneof(
   fc
     .tuple(fc.constantFrom(...TYPES), fc.boolean())
     .map(([type, primary]) => `emails[not (type eq ${JSON.stringify(type)}) or primary eq ${primary}]`),
+  fc
+    .tuple(fc.constantFrom(...TYPES), fc.constantFrom(...EMAILS))
+    .map(([type, value]) => `emails[type eq ${JSON.stringify(type)} and value eq ${JSON.stringify(value)}]`),
+  fc
+    .tuple(fc.constantFrom(...TYPES), fc.boolean(), fc.constantFrom('E1', 'e1', '701984'))
+    .map(
+      ([type, primary, number]) =>
+        `emails[type eq ${JSON.stringify(type)} or primary eq ${primary}] and ${ENTERPRISE}:employeeNumber eq "${number}"`,
+    ),
   fc.constantFrom(
     'emails[value eq null]',
     'emails[type pr and not (value pr)]',
@@ -119,8 +138,15 @@ const filterArbitrary: fc.Arbitrary<string> = fc.letrec<{ filter: string }>((tie
 const withoutUndefined = (record: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 
+/** Whether a list query read the attribute index (its subqueries alias the index table p0). */
+let indexReads = 0;
+
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ env: { SCIM_INDEXED_ATTRIBUTES: JSON.stringify({ User: INDEXED }) } });
+  await app.strapi.plugin('scim').service('attributeIndexBuilds').runPending();
+  app.strapi.db.connection.on('query', (query: { sql: string }) => {
+    if (query.sql.includes(' AS p0')) indexReads += 1;
+  });
   const service = app.strapi.plugin('scim').service('users');
   const samples = fc.sample(userArbitrary, { numRuns: 60, seed: 7 });
   users = [];
@@ -156,9 +182,11 @@ afterAll(async () => {
   await stopTestApp(app);
 });
 
-it('selects in the database exactly the users the evaluator matches', async () => {
+/** Random filters through the list service against the evaluator; how many were compared, how many used the index. */
+const compareFilters = async (numRuns: number, seed: number): Promise<{ compared: number; indexed: number }> => {
   const service = app.strapi.plugin('scim').service('users');
   let compared = 0;
+  let indexed = 0;
   await fc.assert(
     fc.asyncProperty(filterArbitrary, async (filter) => {
       let expected: string[];
@@ -172,6 +200,7 @@ it('selects in the database exactly the users the evaluator matches', async () =
         return; // a filter the evaluator refuses (e.g. gt on a boolean) is not a differential case
       }
       let actual: string[];
+      const readsBefore = indexReads;
       try {
         const { rows } = await service.list({ filter, startIndex: 1, count: 1000 });
         actual = rows.map((row: { userName: string }) => row.userName).sort();
@@ -181,14 +210,81 @@ it('selects in the database exactly the users the evaluator matches', async () =
         return;
       }
       compared += 1;
+      if (indexReads > readsBefore) indexed += 1;
       expect({ filter, actual }).toEqual({ filter, actual: expected });
     }),
-    { numRuns: 500, seed: 20261207 },
+    { numRuns, seed },
   );
+  return { compared, indexed };
+};
+
+const INDEX_UID = 'plugin::scim.attribute-index';
+const BUILD_UID = 'plugin::scim.attribute-index-build';
+
+it('selects in the database exactly the users the evaluator matches', async () => {
+  const { compared, indexed } = await compareFilters(500, 20261207);
   process.stdout.write(
-    `filter differential: ${compared} filters compared on ${app.database.client} over ${users.length} users\n`,
+    `filter differential: ${compared} filters compared on ${app.database.client} over ${users.length} users, ${indexed} through the attribute index\n`,
   );
   expect(compared).toBeGreaterThan(400);
+  expect(indexed).toBeGreaterThan(40);
+});
+
+it('answers the same while the index is back-filled and after, from rows the back-fill wrote', async () => {
+  const db = app.strapi.db;
+  // Half of the users lose their rows; reindex builds every leaf again from the stored resources.
+  const owners = (await db.query(INDEX_UID).findMany({ select: ['ownerRef'] })) as { ownerRef: number }[];
+  const half = [...new Set(owners.map((row) => row.ownerRef))].filter((ownerRef) => ownerRef % 2 === 0);
+  await db.query(INDEX_UID).deleteMany({ where: { ownerRef: { $in: half } } });
+  await app.strapi.plugin('scim').service('attributeIndexBuilds').reindex('User');
+  const before = indexReads;
+  const building = await compareFilters(60, 11);
+  expect(building.compared).toBeGreaterThan(40);
+  // Until a leaf is ready the filters read the JSON (the poller may finish a leaf meanwhile).
+  expect(indexReads - before).toBeLessThan(building.compared);
+  await app.strapi.plugin('scim').service('attributeIndexBuilds').runPending();
+  const builds = (await db.query(BUILD_UID).findMany({})) as { status: string }[];
+  // manager stands for its value, $ref and displayName: eight leaves.
+  expect(builds.map((build) => build.status)).toEqual(Array(8).fill('ready'));
+  const rebuilt = await compareFilters(200, 12);
+  expect(rebuilt.compared).toBeGreaterThan(150);
+  expect(rebuilt.indexed).toBeGreaterThan(15);
+});
+
+it('writes the index rows of a user in its transaction: replaced on PUT, gone on DELETE', async () => {
+  const service = app.strapi.plugin('scim').service('users');
+  const mode = { productionMode: false, defaultRoleId: null };
+  const { row } = await service.create(
+    {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', ENTERPRISE],
+      userName: 'indexed-user',
+      emails: [{ value: 'Indexed@Example.com', type: 'work' }],
+      [ENTERPRISE]: { employeeNumber: 'X-1' },
+    },
+    mode,
+  );
+  const rowsOf = async () =>
+    (
+      (await app.strapi.db.query(INDEX_UID).findMany({ where: { ownerRef: row.id } })) as {
+        path: string;
+        valueKey: string;
+      }[]
+    )
+      .map((entry) => `${entry.path}=${entry.valueKey}`)
+      .sort();
+  expect(await rowsOf()).toEqual([
+    'emails.type=work',
+    'emails.value=indexed@example.com',
+    `${ENTERPRISE.toLowerCase()}:employeenumber=x-1`,
+  ]);
+  await service.replace(
+    row.scimId,
+    { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'indexed-user', title: 'Chief' },
+    mode,
+  );
+  expect(await rowsOf()).toEqual(['title=chief']);
+  await service.remove(row.scimId, mode);
+  expect(await rowsOf()).toEqual([]);
 });
 
 /** sortBy on attributes without a column: the evaluator's value, missing last in either order, ties by id. */

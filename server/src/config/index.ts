@@ -44,6 +44,19 @@ export const pluginConfigSchema = z
       .max(50)
       .default([]),
     /**
+     * Attributes without a column of their own to keep in an index table, per resource type, so that a filter on
+     * them (typically the identity provider's matching attribute) costs what a `userName` lookup costs, e.g.
+     * `{ User: ['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber', 'emails.type', 'emails.value'] }`.
+     * A complex attribute (`emails`) stands for its simple sub-attributes. Checked against the schema at startup.
+     */
+    indexedAttributes: z
+      .object({
+        User: z.array(z.string().min(1).max(500)).max(20).default([]),
+        Group: z.array(z.string().min(1).max(500)).max(20).default([]),
+      })
+      .strict()
+      .default({ User: [], Group: [] }),
+    /**
      * How long an instance holds a production job's lease without renewing it (it renews with every batch). After a
      * crash, another instance (or the restarted one) resumes the job once this has passed.
      */

@@ -1,4 +1,6 @@
 import activityEntrySchema from './activity-entry/schema.json';
+import attributeIndexSchema from './attribute-index/schema.json';
+import attributeIndexBuildSchema from './attribute-index-build/schema.json';
 import instanceSchema from './instance/schema.json';
 import productionJobSchema from './production-job/schema.json';
 import releasedLinkSchema from './released-link/schema.json';
@@ -16,4 +18,6 @@ export default {
   'scim-user': { schema: scimUserSchema },
   'scim-group': { schema: scimGroupSchema },
   'scim-membership': { schema: scimMembershipSchema },
+  'attribute-index': { schema: attributeIndexSchema },
+  'attribute-index-build': { schema: attributeIndexBuildSchema },
 };

@@ -1,5 +1,6 @@
 import activity from './activity';
 import invitations from './invitations';
+import attributeIndexBuilds from './attribute-index-builds';
 import productionJobs from './production-jobs';
 import refusals from './refusals';
 import { createGroupsService, createUsersService } from './resources';
@@ -10,6 +11,7 @@ import throttle from './throttle';
 export default {
   activity,
   invitations,
+  attributeIndexBuilds,
   productionJobs,
   refusals,
   settings,

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import type { ActivityService } from '../services/activity';
 import type { InvitationsService } from '../services/invitations';
+import type { AttributeIndexBuildsService } from '../services/attribute-index-builds';
 import type { ProductionJobsService } from '../services/production-jobs';
 import type { RefusalsService } from '../services/refusals';
 import type { GroupsService, UsersService } from '../services/resources';
@@ -12,6 +13,7 @@ import type { ThrottleService } from '../services/throttle';
 interface Services {
   activity: ActivityService;
   invitations: InvitationsService;
+  attributeIndexBuilds: AttributeIndexBuildsService;
   productionJobs: ProductionJobsService;
   refusals: RefusalsService;
   settings: SettingsService;

@@ -120,10 +120,10 @@ export const createResourceService = <Row extends StoredRow, Plan>(
       return row;
     },
 
-    list(request: ListRequest, log?: QuirkLog): Promise<{ rows: Row[]; total: number }> {
+    async list(request: ListRequest, log?: QuirkLog): Promise<{ rows: Row[]; total: number }> {
       const target = { resourceType: type.name, uid: type.uid, columns: type.columns, coreSchema: type.schemaUrn };
       return repository.list({
-        where: compileListFilter(strapi, request.filter, target, log),
+        where: await compileListFilter(strapi, request.filter, target, log),
         ...listOrder(strapi, target, request.sort),
         offset: request.startIndex - 1,
         limit: request.count,

@@ -9,6 +9,7 @@ const CASE_EXACT_COLUMNS = [
     (column) => ({ table: 'scim_users', column }),
   ),
   ...['scim_id', 'external_id', 'display_name_key'].map((column) => ({ table: 'scim_groups', column })),
+  { table: 'scim_attribute_index', column: 'value_key' },
 ];
 
 /**

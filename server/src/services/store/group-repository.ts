@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
+import { createAttributeIndex } from './attribute-index';
 import { GROUP_COLUMN_LABELS, groupColumnValues } from './group-columns';
 import { inChunks } from './in-chunks';
 import { readPage, type ListQuery } from './list-query';
@@ -45,6 +46,7 @@ const fittingColumns = (resource: ScimResource) => {
 /** scim_groups through strapi.db.query; every call joins the caller's transaction when there is one. */
 export const createGroupRepository = (strapi: Core.Strapi) => {
   const query = (): RowQuery<ScimGroupRow> => strapi.db.query(SCIM_GROUP_UID);
+  const attributeIndex = createAttributeIndex(strapi, 'Group');
 
   return {
     /** An id no row could hold (NUL, over 255 characters) is not looked up: PostgreSQL would refuse the query. */
@@ -82,11 +84,15 @@ export const createGroupRepository = (strapi: Core.Strapi) => {
     list: (listQuery: ListQuery): Promise<{ rows: ScimGroupRow[]; total: number }> =>
       readPage(query(), ROW_FIELDS, listQuery),
 
-    insert: (resource: ScimResource): Promise<ScimGroupRow> =>
-      query().create({
+    async insert(resource: ScimResource): Promise<ScimGroupRow> {
+      const stored = withoutMembers(resource);
+      const row = await query().create({
         select: ROW_FIELDS,
-        data: { scimId: randomUUID(), ...fittingColumns(resource), resource: withoutMembers(resource), version: 1 },
-      }),
+        data: { scimId: randomUUID(), ...fittingColumns(resource), resource: stored, version: 1 },
+      });
+      await attributeIndex.insert(row.id, stored);
+      return row;
+    },
 
     /** Writes a new version only if the row still has its version; null when another write got there first. */
     async replace(row: ScimGroupRow, resource: ScimResource): Promise<ScimGroupRow | null> {
@@ -100,10 +106,14 @@ export const createGroupRepository = (strapi: Core.Strapi) => {
         },
       });
       if (Number(updated?.count ?? 0) === 0) return null;
+      await attributeIndex.replace(row.id, row.resource, withoutMembers(resource));
       return query().findOne({ select: ROW_FIELDS, where: { id: row.id } });
     },
 
-    remove: (row: ScimGroupRow) => query().delete({ where: { id: row.id } }),
+    async remove(row: ScimGroupRow) {
+      await attributeIndex.remove(row.id);
+      return query().delete({ where: { id: row.id } });
+    },
   };
 };
 

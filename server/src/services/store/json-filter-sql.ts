@@ -237,8 +237,26 @@ export function jsonPredicateSubquery(strapi: Core.Strapi, uid: string, predicat
 
 type WhereValue = WhereClause[keyof WhereClause];
 
-/** The where-object with every JsonPredicate replaced by `{ id: { $in: subquery } }`, for Strapi's query engine. */
-export function resolveJsonPredicates(strapi: Core.Strapi, uid: string, where: WhereClause): Record<string, unknown> {
+/** Whether the where-object holds a JsonPredicate anywhere. */
+export function hasJsonPredicate(where: WhereClause): boolean {
+  return Object.entries(where).some(([key, value]) => {
+    if (key === JSON_PREDICATE_KEY) return true;
+    if (Array.isArray(value)) return value.some((clause) => hasJsonPredicate(clause));
+    return !isColumnCondition(value) && hasJsonPredicate(value as WhereClause);
+  });
+}
+
+/**
+ * The where-object with every JsonPredicate replaced by `{ id: { $in: subquery } }`, for Strapi's query engine:
+ * the subquery `indexed` gives (the attribute index, index-filter-sql.ts) where it gives one, on the JSON
+ * functions otherwise.
+ */
+export function resolveJsonPredicates(
+  strapi: Core.Strapi,
+  uid: string,
+  where: WhereClause,
+  indexed: (predicate: JsonPredicate) => Knex.Raw | undefined = () => undefined,
+): Record<string, unknown> {
   const visit = (value: WhereValue): unknown => {
     if (Array.isArray(value)) return value.map((clause) => visitClause(clause));
     return visitClause(value as WhereClause);
@@ -247,7 +265,8 @@ export function resolveJsonPredicates(strapi: Core.Strapi, uid: string, where: W
     const result: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(clause)) {
       if (key === JSON_PREDICATE_KEY) {
-        result.id = { $in: jsonPredicateSubquery(strapi, uid, value as JsonPredicate) };
+        const predicate = value as JsonPredicate;
+        result.id = { $in: indexed(predicate) ?? jsonPredicateSubquery(strapi, uid, predicate) };
       } else if (key === '$and' || key === '$or' || key === '$not' || !isColumnCondition(value)) {
         result[key] = visit(value);
       } else {

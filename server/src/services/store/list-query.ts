@@ -5,7 +5,9 @@ import type { Sort } from '../../scim/list';
 import type { QuirkLog } from '../../scim/quirks';
 import type { ResourceTypeId } from '../../scim/schema';
 import { jsonAttributeResolver } from './json-attributes';
-import { resolveJsonPredicates } from './json-filter-sql';
+import { getService } from '../../utils/get-service';
+import { indexPredicateSubquery } from './index-filter-sql';
+import { hasJsonPredicate, resolveJsonPredicates } from './json-filter-sql';
 import { jsonSortPage, type IdPage } from './json-sort';
 import type { RowQuery } from './row-query';
 
@@ -60,14 +62,15 @@ export interface FilterTarget {
 
 /**
  * The where-object of a list filter for Strapi's query engine: columns where the attribute has one,
- * `id IN (JSON subquery)` for the rest of the schema (json-filter-sql.ts).
+ * `id IN (subquery)` for the rest of the schema: on the attribute index for indexed attributes whose back-fill
+ * is complete (index-filter-sql.ts), on the JSON functions otherwise (json-filter-sql.ts).
  */
-export const compileListFilter = (
+export const compileListFilter = async (
   strapi: Core.Strapi,
   filter: string | undefined,
   target: FilterTarget,
   log?: QuirkLog,
-): Record<string, unknown> => {
+): Promise<Record<string, unknown>> => {
   if (!filter) return {};
   const parsed = parseFilter(filter, undefined, log);
   assertNoNul(parsed);
@@ -79,7 +82,12 @@ export const compileListFilter = (
     jsonAttributes: jsonAttributeResolver(target.resourceType),
     log,
   });
-  return resolveJsonPredicates(strapi, target.uid, where);
+  if (!hasJsonPredicate(where)) return resolveJsonPredicates(strapi, target.uid, where);
+  const leaves = await getService(strapi, 'attributeIndexBuilds').readyLeaves(target.resourceType);
+  const ready = { resourceType: target.resourceType, leaves };
+  return resolveJsonPredicates(strapi, target.uid, where, (predicate) =>
+    indexPredicateSubquery(strapi, predicate, ready),
+  );
 };
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../../scim/resource';
+import { createAttributeIndex } from './attribute-index';
 import type { HostOrigin } from './host-origin';
 import { inChunks } from './in-chunks';
 import { readPage, type ListQuery } from './list-query';
@@ -63,6 +64,7 @@ const fittingColumns = (resource: ScimResource) => {
 /** scim_users through strapi.db.query; every call joins the caller's transaction when there is one. */
 export const createUserRepository = (strapi: Core.Strapi) => {
   const query = (): RowQuery<ScimUserRow> => strapi.db.query(SCIM_USER_UID);
+  const attributeIndex = createAttributeIndex(strapi, 'User');
 
   return {
     /** An id no row could hold (NUL, over 255 characters) is not looked up: PostgreSQL would refuse the query. */
@@ -88,11 +90,14 @@ export const createUserRepository = (strapi: Core.Strapi) => {
     list: (listQuery: ListQuery): Promise<{ rows: ScimUserRow[]; total: number }> =>
       readPage(query(), ROW_FIELDS, listQuery),
 
-    insert: (resource: ScimResource): Promise<ScimUserRow> =>
-      query().create({
+    async insert(resource: ScimResource): Promise<ScimUserRow> {
+      const row = await query().create({
         select: ROW_FIELDS,
         data: { scimId: randomUUID(), ...fittingColumns(resource), resource, version: 1 },
-      }),
+      });
+      await attributeIndex.insert(row.id, resource);
+      return row;
+    },
 
     /** Writes a new version only if the row still has `expectedVersion`; null when another write got there first. */
     async replace(row: ScimUserRow, resource: ScimResource): Promise<ScimUserRow | null> {
@@ -101,10 +106,14 @@ export const createUserRepository = (strapi: Core.Strapi) => {
         data: { ...fittingColumns(resource), resource, version: row.version + 1, updatedAt: new Date() },
       });
       if (Number(updated?.count ?? 0) === 0) return null;
+      await attributeIndex.replace(row.id, row.resource, resource);
       return query().findOne({ select: ROW_FIELDS, where: { id: row.id } });
     },
 
-    remove: (row: ScimUserRow) => query().delete({ where: { id: row.id } }),
+    async remove(row: ScimUserRow) {
+      await attributeIndex.remove(row.id);
+      return query().delete({ where: { id: row.id } });
+    },
 
     /** Records which host user a SCIM user is applied to (no version bump: the SCIM resource is unchanged). */
     async setHostLink(row: ScimUserRow, link: HostLink): Promise<ScimUserRow> {
