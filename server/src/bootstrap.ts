@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { startActivityPruning } from './activity-pruning';
-import { startAttributeIndexRunner } from './attribute-index-runner';
+import { startBackgroundPolling } from './background-polling';
 import { PLUGIN_ID } from './constants';
 import { startInstanceHeartbeat } from './instance-heartbeat';
 import { proxyConfigWarning } from './http/proxy-config-check';
 import { assertAttributeMappings } from './services/attribute-mappings';
-import { startProductionJobRunner } from './production-job-runner';
 import { ensureCaseExactCollation } from './services/store/case-exact-collation';
 import { assertIndexedAttributes } from './services/store/indexed-attributes';
 
@@ -32,8 +31,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureCaseExactCollation(strapi);
   startActivityPruning(strapi);
   await startInstanceHeartbeat(strapi);
-  startProductionJobRunner(strapi);
-  startAttributeIndexRunner(strapi);
+  startBackgroundPolling(strapi);
   const proxyWarning = proxyConfigWarning(strapi.config.get('server.proxy'));
   if (proxyWarning) strapi.log.warn(proxyWarning);
 };

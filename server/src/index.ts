@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { stopActivityPruning } from './activity-pruning';
-import { stopAttributeIndexRunner } from './attribute-index-runner';
+import { stopBackgroundPolling } from './background-polling';
 import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { stopInstanceHeartbeat } from './instance-heartbeat';
 import middlewares from './middlewares';
-import { stopProductionJobRunner } from './production-job-runner';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -17,8 +16,7 @@ export default {
   bootstrap,
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopActivityPruning();
-    await stopProductionJobRunner(strapi);
-    await stopAttributeIndexRunner(strapi);
+    await stopBackgroundPolling(strapi);
     await stopInstanceHeartbeat(strapi);
   },
   config,

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { ScimResource } from '../scim/resource';
 import type { ResourceTypeId } from '../scim/schema';
 import { getPluginConfig } from '../utils/plugin-config';
+import { createSerialRun } from '../utils/serial-run';
 import { createAttributeIndex } from './store/attribute-index';
 import { createIndexBuildRepository, type IndexBuildRow } from './store/attribute-index-build-repository';
 import { INDEXED_RESOURCE_TYPES, indexedLeaves, type IndexedLeaf } from './store/indexed-attributes';
@@ -25,7 +26,6 @@ const createAttributeIndexBuildsService = ({ strapi }: { strapi: Core.Strapi }) 
   const owner = randomUUID();
   const builds = createIndexBuildRepository(strapi);
   const leaseMs = () => getPluginConfig(strapi).jobLeaseSeconds * 1000;
-  let running: Promise<void> | null = null;
   let stopping = false;
   /**
    * Resource types whose configured leaves were all seen ready: a leaf never goes back to building while the
@@ -100,27 +100,16 @@ const createAttributeIndexBuildsService = ({ strapi }: { strapi: Core.Strapi }) 
       }
     }
   };
+  const pending = createSerialRun(strapi, 'attribute index back-fill', runPending);
 
   return {
     /** Brings the index up to the option, unless this instance is already doing so; errors are logged, not thrown. */
-    runPending(): Promise<void> {
-      const current =
-        running ??
-        runPending()
-          .catch((error: unknown) => {
-            strapi.log.error(`[scim] attribute index back-fill: ${(error as Error).message}`);
-          })
-          .finally(() => {
-            running = null;
-          });
-      running = current;
-      return current;
-    },
+    runPending: (): Promise<void> => pending.run(),
 
     /** The instance is stopping: the current batch finishes, then the lease is given back. */
     async stop(): Promise<void> {
       stopping = true;
-      await running;
+      await pending.settled();
     },
 
     /** The leaves of a resource type that filters may use now. */

@@ -11,6 +11,7 @@ import {
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
 import { getPluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
+import { createSerialRun } from '../utils/serial-run';
 import type { StoredSettings } from './settings';
 
 const BATCH_SIZE = 100;
@@ -54,7 +55,6 @@ const createProductionJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = createProductionJobRepository(strapi);
   const users = createUserRepository(strapi);
   const leaseMs = () => getPluginConfig(strapi).jobLeaseSeconds * 1000;
-  let running: Promise<void> | null = null;
   let stopping = false;
 
   const record = (job: ProductionJobRow, operation: string, detail: string, failed = false) =>
@@ -156,6 +156,7 @@ const createProductionJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await runSafely({ ...job, status: 'running' });
     }
   };
+  const pending = createSerialRun(strapi, 'production jobs', runPending);
 
   /** Records a job; called inside the settings transaction, so the job exists exactly when the change does. */
   const enqueue = async (kind: ProductionJobKind, requestedBy: string | null): Promise<ProductionJobRow> => {
@@ -202,24 +203,12 @@ const createProductionJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Runs pending jobs in this instance, unless it is already doing so; errors are logged, never thrown. */
-    runPending(): Promise<void> {
-      const current =
-        running ??
-        runPending()
-          .catch((error: unknown) => {
-            strapi.log.error(`[scim] production jobs: ${(error as Error).message}`);
-          })
-          .finally(() => {
-            running = null;
-          });
-      running = current;
-      return current;
-    },
+    runPending: (): Promise<void> => pending.run(),
 
     /** The instance is stopping: the current batch finishes, then the lease is given back for another instance. */
     async stop(): Promise<void> {
       stopping = true;
-      await running;
+      await pending.settled();
     },
 
     latest: async (): Promise<ProductionJobResponse | null> => {
