@@ -231,10 +231,69 @@ describe('GET /Groups', () => {
     expect((await scim('/Groups?filter=' + encodeURIComponent(`id eq "${sales.id}"`))).body.totalResults).toBe(1);
   });
 
-  it('refuses a filter on members.value with 400 invalidFilter', async () => {
-    const response = await scim('/Groups?filter=' + encodeURIComponent(`members.value eq "${users[2]}"`));
-    expect(response.status).toBe(400);
-    expect(response.body.scimType).toBe('invalidFilter');
+  it('filters groups by their members (members.value, display, type, pr, value paths, not) in the database', async () => {
+    type Member = { value: string; display: string; type: string };
+    const all = (await scim('/Groups?count=1000')).body.Resources as { id: string; members?: Member[] }[];
+    const member = (await scim(`/Users/${users[2]}`)).body as { userName: string };
+    const cases: [string, (members: Member[]) => boolean][] = [
+      [`members.value eq "${users[2]}"`, (members) => members.some((m) => m.value === users[2])],
+      [`members[value eq "${users[2]}"]`, (members) => members.some((m) => m.value === users[2])],
+      [`not (members.value eq "${users[2]}")`, (members) => !members.some((m) => m.value === users[2])],
+      [
+        `members.display eq "${member.userName.toUpperCase()}"`,
+        (members) => members.some((m) => m.display.toLowerCase() === member.userName.toLowerCase()),
+      ],
+      [
+        `members[value eq "${users[3]}" or display co "${member.userName.slice(1, 4)}"]`,
+        (members) => members.some((m) => m.value === users[3] || m.display.includes(member.userName.slice(1, 4))),
+      ],
+      [`members.type eq "User"`, (members) => members.length > 0],
+      ['members pr', (members) => members.length > 0],
+      ['members.$ref pr', (members) => members.length > 0],
+      ['not (members pr)', (members) => members.length === 0],
+      ['members eq null', (members) => members.length === 0],
+      [
+        `members.value eq "${users[2]}" and displayName sw "sales"`,
+        (members) => members.some((m) => m.value === users[2]),
+      ],
+    ];
+    for (const [filter, expected] of cases) {
+      const response = await scim(`/Groups?count=1000&filter=${encodeURIComponent(filter)}`);
+      expect([filter, response.status]).toEqual([filter, 200]);
+      const want = all
+        .filter((group) => expected(group.members ?? []))
+        .filter((group) => !filter.includes('displayName sw') || group.id === sales.id)
+        .map((group) => group.id)
+        .sort();
+      const got = (response.body.Resources as { id: string }[]).map((group) => group.id).sort();
+      expect([filter, got]).toEqual([filter, want]);
+    }
+    expect(all.some((group) => (group.members ?? []).length === 0)).toBe(true);
+
+    const ref = await scim('/Groups?filter=' + encodeURIComponent(`members.$ref eq "${endpoint}/Users/${users[2]}"`));
+    expect(ref.status).toBe(400);
+    expect(ref.body.scimType).toBe('invalidFilter');
+    expect(ref.body.detail).toContain('members.$ref');
+  });
+
+  it('filters users by their groups (groups.value, groups.display, not groups pr) in the database', async () => {
+    const inSales = await scim('/Users?count=1000&filter=' + encodeURIComponent(`groups.value eq "${sales.id}"`));
+    expect(inSales.status).toBe(200);
+    expect((inSales.body.Resources as { id: string }[]).map((user) => user.id).sort()).toEqual(
+      sorted([users[2], users[3]]),
+    );
+    const byName = await scim('/Users?count=1000&filter=' + encodeURIComponent('groups.display eq "SALES EMEA"'));
+    expect((byName.body.Resources as { id: string }[]).map((user) => user.id).sort()).toEqual(
+      sorted([users[2], users[3]]),
+    );
+    const everyone = (await scim('/Users?count=1000')).body.Resources as { id: string; groups?: unknown[] }[];
+    const ungrouped = await scim('/Users?count=1000&filter=' + encodeURIComponent('not (groups pr)'));
+    expect((ungrouped.body.Resources as { id: string }[]).map((user) => user.id).sort()).toEqual(
+      everyone
+        .filter((user) => (user.groups ?? []).length === 0)
+        .map((user) => user.id)
+        .sort(),
+    );
   });
 
   it('searches with POST /Groups/.search', async () => {

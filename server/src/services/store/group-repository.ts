@@ -8,7 +8,9 @@ import { readPage, type ListQuery } from './list-query';
 import type { RowQuery } from './row-query';
 import { assertColumnsFit, isStorableKey } from './storable-text';
 
-export const SCIM_GROUP_UID = 'plugin::scim.scim-group';
+import { SCIM_GROUP_UID } from './resource-uids';
+
+export { SCIM_GROUP_UID };
 
 /** A scim_groups row; `resource` never holds `members`, which are rows of scim_memberships. */
 export interface ScimGroupRow {

@@ -27,3 +27,22 @@ export const jsonAttributeResolver =
       ...(found.parent ? { sub: found.attribute } : {}),
     };
   };
+
+/** The attribute of each resource type held in scim_memberships (membership-filter-sql.ts), not in the resource. */
+const MEMBERSHIP_ATTRIBUTE: Record<ResourceTypeId, string> = { User: 'groups', Group: 'members' };
+
+/**
+ * What a list filter can search beyond the columns: the stored resource (jsonAttributeResolver) and the
+ * memberships (a Group's `members`, a User's `groups`).
+ */
+export const filterAttributeResolver = (resourceType: ResourceTypeId): JsonAttributeResolver => {
+  const inResource = jsonAttributeResolver(resourceType);
+  return (path) => {
+    const stored = inResource(path);
+    if (stored !== undefined) return stored;
+    const found = findAttribute(resourceType, printAttributePath(path));
+    const attribute = found?.parent ?? found?.attribute;
+    if (found === undefined || found.common || attribute?.name !== MEMBERSHIP_ATTRIBUTE[resourceType]) return undefined;
+    return { attribute, ...(found.parent ? { sub: found.attribute } : {}) };
+  };
+};

@@ -23,7 +23,7 @@ import {
 export type Dialect = 'sqlite' | 'postgres' | 'mysql';
 
 /** A JSON location: how to read its type and its text in one dialect. */
-interface Location {
+export interface Location {
   /** Normalised JSON type: 'string', 'boolean-true', 'boolean-false', 'null', 'other' or 'absent'. */
   kind: string;
   text: string;
@@ -85,7 +85,7 @@ export const locateJson = (dialect: Dialect, base: string, keys: string[]): Loca
 export const binaryText = (dialect: Dialect, text: string): string =>
   dialect === 'postgres' ? `(${text}) COLLATE "C"` : text;
 
-interface ElementSource {
+export interface ElementSource {
   /** Extra FROM items after the table (aliased `t`). */
   from: string;
   /** Condition that the element exists (and is an object, for a complex attribute). */
@@ -188,7 +188,7 @@ function testSql(dialect: Dialect, location: Location, test: JsonTest): { sql: s
   }
 }
 
-function conditionSql(
+export function conditionSql(
   dialect: Dialect,
   source: ElementSource,
   condition: JsonCondition,

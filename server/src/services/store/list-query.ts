@@ -4,10 +4,11 @@ import { compileFilter, parseFilter, type ColumnMap, type FilterableAttribute, t
 import type { Sort } from '../../scim/list';
 import type { QuirkLog } from '../../scim/quirks';
 import type { ResourceTypeId } from '../../scim/schema';
-import { jsonAttributeResolver } from './json-attributes';
+import { filterAttributeResolver } from './json-attributes';
 import { getService } from '../../utils/get-service';
 import { indexPredicateSubquery } from './index-filter-sql';
 import { hasJsonPredicate, resolveJsonPredicates } from './json-filter-sql';
+import { membershipPredicateSubquery } from './membership-filter-sql';
 import { jsonSortPage, type IdPage } from './json-sort';
 import type { RowQuery } from './row-query';
 
@@ -62,8 +63,9 @@ export interface FilterTarget {
 
 /**
  * The where-object of a list filter for Strapi's query engine: columns where the attribute has one,
- * `id IN (subquery)` for the rest of the schema: on the attribute index for indexed attributes whose back-fill
- * is complete (index-filter-sql.ts), on the JSON functions otherwise (json-filter-sql.ts).
+ * `id IN (subquery)` for the rest of the schema: on the memberships for a Group's `members` and a User's `groups`
+ * (membership-filter-sql.ts), on the attribute index for indexed attributes whose back-fill is complete
+ * (index-filter-sql.ts), on the JSON functions otherwise (json-filter-sql.ts).
  */
 export const compileListFilter = async (
   strapi: Core.Strapi,
@@ -79,14 +81,18 @@ export const compileListFilter = async (
     coreSchema: target.coreSchema,
     likeWildcards: likeWildcardMode(strapi),
     likeIgnoresCase: strapi.db.dialect.client === 'sqlite',
-    jsonAttributes: jsonAttributeResolver(target.resourceType),
+    jsonAttributes: filterAttributeResolver(target.resourceType),
     log,
   });
   if (!hasJsonPredicate(where)) return resolveJsonPredicates(strapi, target.uid, where);
   const leaves = await getService(strapi, 'attributeIndexBuilds').readyLeaves(target.resourceType);
   const ready = { resourceType: target.resourceType, leaves };
-  return resolveJsonPredicates(strapi, target.uid, where, (predicate) =>
-    indexPredicateSubquery(strapi, predicate, ready),
+  return resolveJsonPredicates(
+    strapi,
+    target.uid,
+    where,
+    (predicate) =>
+      membershipPredicateSubquery(strapi, target.uid, predicate) ?? indexPredicateSubquery(strapi, predicate, ready),
   );
 };
 

@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { inChunks } from './in-chunks';
 import type { RowQuery } from './row-query';
 
-export const SCIM_MEMBERSHIP_UID = 'plugin::scim.scim-membership';
+import { SCIM_MEMBERSHIP_UID } from './resource-uids';
+
+export { SCIM_MEMBERSHIP_UID };
 
 /** One scim_memberships row: scim_groups.id and scim_users.id. */
 export interface MembershipRow {

@@ -9,7 +9,9 @@ import type { RowQuery } from './row-query';
 import { assertColumnsFit, fitColumn, isStorableKey } from './storable-text';
 import { USER_COLUMN_LABELS, userColumnValues } from './user-columns';
 
-export const SCIM_USER_UID = 'plugin::scim.scim-user';
+import { SCIM_USER_UID } from './resource-uids';
+
+export { SCIM_USER_UID };
 
 export interface ScimUserRow {
   id: number;
