@@ -65,7 +65,8 @@ interface ResourceReferenceOptions {
 /** The value/$ref/display/type sub-attributes of a reference to another resource: Group.members, User.groups. */
 export const resourceReferenceSubAttributes = (options: ResourceReferenceOptions): AttributeDefinition[] => [
   attribute('value', options.valueDescription, { mutability: options.mutability }),
-  attribute('$ref', options.refDescription, {
+  // Built from the endpoint URL when a resource is read, so a filter can only test that it is there.
+  attribute('$ref', `${options.refDescription} Filters can test it only with "pr".`, {
     type: 'reference',
     referenceTypes: ['User', 'Group'],
     mutability: options.mutability,

@@ -54,7 +54,10 @@ export const USER_SCHEMA: SchemaDefinition = {
       "The User's time zone in the 'Olson' time zone database format, e.g., 'America/Los_Angeles'.",
     ),
     attribute('active', "A Boolean value indicating the User's administrative status.", { type: 'boolean' }),
-    attribute('password', "The User's cleartext password.", { mutability: 'writeOnly', returned: 'never' }),
+    attribute('password', "The User's cleartext password. Never stored, returned or filterable.", {
+      mutability: 'writeOnly',
+      returned: 'never',
+    }),
     complexAttribute(
       'emails',
       "Email addresses for the user. Canonical type values of 'work', 'home', and 'other'.",
