@@ -6,7 +6,7 @@
  * - `plugin`: the plugin's create path (server/src/services/targets/admin-user-create.ts),
  * - `scim-http`: `POST /Users` over HTTP in production mode, one request at a time,
  * - `email-lookup` (not a create): the admin-user lookup by email every SCIM create makes (Strapi gives admin_users no
- *   index on email; the plugin declares one, server/src/services/targets/admin-user-email-index.ts).
+ *   index on email; the plugin declares one, server/src/services/targets/host-user-email-index.ts).
  *   node -r ./scripts/register-ts.js bench/support/probe-admin-create-flat.ts [sqlite|postgres] [--sizes=1000,30000] [--rounds=5]
  * Writes bench/results/<date>-admin-create-flat-<db>.json and prints Markdown rows.
  */

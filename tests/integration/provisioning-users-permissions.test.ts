@@ -139,3 +139,17 @@ it('rewrites the email and username of a linked end user when updateLinkedUserEm
     provider: 'okta-sso',
   });
 });
+
+it('gives up_users an index on email, declared by the plugin on the users-permissions user model', async () => {
+  const { schemaInspector } = app.strapi.db.dialect as unknown as {
+    schemaInspector: { getIndexes(table: string): Promise<{ name: string; columns: string[] }[]> };
+  };
+  const indexes = await schemaInspector.getIndexes('up_users');
+  expect(indexes.filter((index) => index.columns.join() === 'email').map((index) => index.name)).toEqual([
+    'up_users_scim_email_idx',
+  ]);
+  // The admin target's index is not declared with this target.
+  expect((await schemaInspector.getIndexes('admin_users')).map((index) => index.name)).not.toContain(
+    'admin_users_scim_email_idx',
+  );
+});
