@@ -221,18 +221,60 @@ export const dialectOf = (strapi: Core.Strapi): Dialect => {
   return 'mysql';
 };
 
+/** A text some string test of the condition requires, whatever else holds: its value appears in the element. */
+interface Needle {
+  value: string;
+  caseExact: boolean;
+}
+
+/**
+ * Whether JSON.stringify writes some character of `text` escaped (a quote, a backslash, a control character, a
+ * lone surrogate; a surrogate pair is let go too): such a value does not appear as itself in the stored text.
+ */
+const escapedInJson = (text: string): boolean => {
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === 0x22 || code === 0x5c || code < 0x20 || (code >= 0xd800 && code <= 0xdfff)) return true;
+  }
+  return false;
+};
+
+/** The longest value that every element satisfying `condition` must contain (`and` keeps either side's). */
+function requiredNeedle(condition: JsonCondition): Needle | undefined {
+  if (condition.op === 'and') {
+    const [left, right] = [requiredNeedle(condition.left), requiredNeedle(condition.right)];
+    return (left?.value.length ?? 0) >= (right?.value.length ?? 0) ? left : right;
+  }
+  if (condition.op !== 'test' || condition.test.kind !== 'string') return undefined;
+  const { op, value, caseExact } = condition.test;
+  if (!['eq', 'co', 'sw', 'ew'].includes(op) || value === '' || escapedInJson(value)) return undefined;
+  return { value, caseExact };
+}
+
+/**
+ * On SQLite, a row whose stored text does not contain the needle cannot match: `instr` over the text (folded as
+ * the test folds it, ASCII `lower`) skips parsing the JSON of nearly every row of a lookup.
+ */
+const sqlitePrefilter = (predicate: JsonPredicate): { sql: string; bindings: unknown[] } => {
+  const needle = requiredNeedle(predicate.condition);
+  if (needle === undefined) return { sql: '', bindings: [] };
+  const text = needle.caseExact ? 't.resource' : 'lower(t.resource)';
+  return { sql: `instr(${text}, ?) > 0 AND `, bindings: [needle.value] };
+};
+
 /** The ids of `uid`'s rows with some element of the predicate's attribute satisfying its condition. */
 export function jsonPredicateSubquery(strapi: Core.Strapi, uid: string, predicate: JsonPredicate): Knex.Raw {
   const dialect = dialectOf(strapi);
   const source = elementSource(dialect, predicate);
   const condition = conditionSql(dialect, source, predicate.condition);
+  const prefilter = dialect === 'sqlite' ? sqlitePrefilter(predicate) : { sql: '', bindings: [] };
   const tableName = strapi.db.metadata.get(uid).tableName;
   const schema = strapi.db.getSchemaName();
   const table = schema ? `${schema}.${tableName}` : tableName;
-  return strapi.db.connection.raw(`SELECT t.id FROM ?? AS t${source.from} WHERE ${source.guard} AND ${condition.sql}`, [
-    table,
-    ...condition.bindings,
-  ] as Knex.RawBinding[]);
+  return strapi.db.connection.raw(
+    `SELECT t.id FROM ?? AS t${source.from} WHERE ${prefilter.sql}${source.guard} AND ${condition.sql}`,
+    [table, ...prefilter.bindings, ...condition.bindings] as Knex.RawBinding[],
+  );
 }
 
 type WhereValue = WhereClause[keyof WhereClause];
