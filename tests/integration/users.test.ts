@@ -103,6 +103,21 @@ describe('GET /Users', () => {
     expect(response.body.Resources[0].userName).toBe('lookup.me@example.com');
   });
 
+  it('matches JSON attribute values holding LIKE wildcards, quotes and any case exactly, no more and no less', async () => {
+    const title = 'Up 50% Now_x "Lead"';
+    const { id } = (await createUser('wildcards@example.com', { title })).body as { id: string };
+    const ids = async (filter: string) => {
+      const response = await scim('/Users?count=100&filter=' + encodeURIComponent(filter));
+      expect([filter, response.status]).toEqual([filter, 200]);
+      return (response.body.Resources as { id: string }[]).map((found) => found.id);
+    };
+    expect(await ids('title eq "up 50% now_x \\"lead\\""')).toEqual([id]);
+    expect(await ids('title co "50% NOW_X"')).toEqual([id]);
+    expect(await ids('title sw "UP 50%"')).toEqual([id]);
+    expect(await ids('title co "50x now"')).toEqual([]);
+    expect(await ids('title co "50% nowax"')).toEqual([]);
+  });
+
   it('answers an unmatched filter (Entra ID Test Connection) with an empty list', async () => {
     const response = await scim('/Users?filter=' + encodeURIComponent(`userName eq "${crypto.randomUUID()}"`));
     expect(response.status).toBe(200);
