@@ -112,3 +112,80 @@ it('answers a lookup whose first page is not full without a count query, and cou
     db.query = original;
   }
 });
+
+describe('the groups of a user who never joined one', () => {
+  const MEMBERSHIP_UID = 'plugin::scim.scim-membership';
+
+  /** How many times `work` read scim_memberships. */
+  const membershipReads = async (work: () => Promise<unknown>): Promise<number> => {
+    let reads = 0;
+    const db = app.strapi.db;
+    const original = db.query.bind(db);
+    db.query = (uid: string) => {
+      const repository = original(uid);
+      if (uid !== MEMBERSHIP_UID) return repository;
+      return { ...repository, findMany: (params: never) => ((reads += 1), repository.findMany(params)) };
+    };
+    try {
+      await work();
+    } finally {
+      db.query = original;
+    }
+    return reads;
+  };
+
+  const lookup = async (userName: string) => {
+    const { body } = await scim(`/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`);
+    return (body as { Resources: { id: string; groups: { display: string }[] }[] }).Resources[0];
+  };
+
+  it('are not queried until the user joins a group, and are read from then on, also after leaving', async () => {
+    let user = await lookup('even-10@example.com');
+    expect(await membershipReads(async () => (user = await lookup('even-10@example.com')))).toBe(0);
+    expect(user.groups).toEqual([]);
+
+    const group = await scimRequest(`${endpoint}/Groups`, {
+      secret,
+      method: 'POST',
+      body: {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        displayName: 'Readers of groups',
+        members: [{ value: user.id }],
+      },
+    });
+    expect(group.status).toBe(201);
+    expect(await membershipReads(async () => (user = await lookup('even-10@example.com')))).toBe(1);
+    expect(user.groups.map((entry) => entry.display)).toEqual(['Readers of groups']);
+
+    const removed = await scimRequest(`${endpoint}/Groups/${(group.body as { id: string }).id}`, {
+      secret,
+      method: 'PATCH',
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'remove', path: `members[value eq "${user.id}"]` }],
+      },
+    });
+    expect(removed.status).toBeLessThan(300);
+    expect(await membershipReads(async () => (user = await lookup('even-10@example.com')))).toBe(1);
+    expect(user.groups).toEqual([]);
+  });
+
+  it('are read for rows stored before the flag existed (null)', async () => {
+    const member = await lookup('even-12@example.com');
+    const group = await scimRequest(`${endpoint}/Groups`, {
+      secret,
+      method: 'POST',
+      body: {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        displayName: 'Stored before the flag',
+        members: [{ value: member.id }],
+      },
+    });
+    expect(group.status).toBe(201);
+    await app.strapi.db
+      .query('plugin::scim.scim-user')
+      .updateMany({ where: { scimId: member.id }, data: { hasJoinedGroup: null } });
+    const user = await lookup('even-12@example.com');
+    expect(user.groups.map((entry) => entry.display)).toEqual(['Stored before the flag']);
+  });
+});

@@ -58,15 +58,15 @@ export const createUserType = (strapi: Core.Strapi): ResourceType<ScimUserRow, n
       return hostAction;
     },
 
-    /** Two membership queries at most, none without `groups`; a user created by this request belongs to no group. */
+    /**
+     * Two membership queries at most, none without `groups`, none for users who never joined a group (a user
+     * created by this request is one).
+     */
     async present(rows, endpointUrl, request, written) {
+      const grouped = rows.filter((row) => row.hasJoinedGroup !== false).map((row) => row.id);
       const groups =
-        keepsGroups(request) && !written?.created
-          ? await groupsOfUsers(
-              strapi,
-              rows.map((row) => row.id),
-              endpointUrl,
-            )
+        keepsGroups(request) && !written?.created && grouped.length > 0
+          ? await groupsOfUsers(strapi, grouped, endpointUrl)
           : undefined;
       return rows.map((row) => projectResource('User', serializeUser(row, endpointUrl, groups?.get(row.id)), request));
     },

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { inChunks } from './in-chunks';
 import type { RowQuery } from './row-query';
 
-import { SCIM_MEMBERSHIP_UID } from './resource-uids';
+import { SCIM_MEMBERSHIP_UID, SCIM_USER_UID } from './resource-uids';
 
 export { SCIM_MEMBERSHIP_UID };
 
@@ -20,6 +20,7 @@ const ROW_FIELDS = ['groupRef', 'userRef'];
  */
 export const createMembershipRepository = (strapi: Core.Strapi) => {
   const query = (): RowQuery<MembershipRow> => strapi.db.query(SCIM_MEMBERSHIP_UID);
+  const users = (): RowQuery<{ id: number }> => strapi.db.query(SCIM_USER_UID);
 
   return {
     /** Every member of one group, in the order they joined. */
@@ -70,9 +71,14 @@ export const createMembershipRepository = (strapi: Core.Strapi) => {
         }),
       ),
 
+    /** Also marks the users as having joined a group (scim_users.has_joined_group), which reads rely on. */
     async add(groupRef: number, userRefs: readonly number[]): Promise<void> {
       await inChunks(userRefs, async (chunk) => {
         await query().createMany({ data: chunk.map((userRef) => ({ groupRef, userRef })) });
+        await users().updateMany({
+          where: { id: { $in: chunk }, $or: [{ hasJoinedGroup: false }, { hasJoinedGroup: { $null: true } }] },
+          data: { hasJoinedGroup: true },
+        });
         return [];
       });
     },

@@ -29,6 +29,11 @@ export interface ScimUserRow {
   hostOrigin: HostOrigin | null;
   applied: boolean;
   notAppliedReason: string | null;
+  /**
+   * False until the user first joins a group, and never cleared: a read skips the membership query for a user
+   * who never joined one. Null on rows from before 0.3 (unknown: their memberships are read).
+   */
+  hasJoinedGroup: boolean | null;
 }
 
 const ROW_FIELDS = [
@@ -46,6 +51,7 @@ const ROW_FIELDS = [
   'hostOrigin',
   'applied',
   'notAppliedReason',
+  'hasJoinedGroup',
 ];
 
 export interface HostLink {
@@ -95,7 +101,7 @@ export const createUserRepository = (strapi: Core.Strapi) => {
     async insert(resource: ScimResource): Promise<ScimUserRow> {
       const row = await query().create({
         select: ROW_FIELDS,
-        data: { scimId: randomUUID(), ...fittingColumns(resource), resource, version: 1 },
+        data: { scimId: randomUUID(), ...fittingColumns(resource), resource, version: 1, hasJoinedGroup: false },
       });
       await attributeIndex.insert(row.id, resource);
       return row;
