@@ -92,8 +92,8 @@ export const createResourceService = <Row extends StoredRow, Plan>(
       const resource = validate(body, log);
       const name = uniqueName.of(resource);
       return inTransaction(
+        // No existence check first: the name's unique index refuses a taken name, answered 409 by inTransaction.
         async () => {
-          await assertNameFree(name);
           const plan = await type.plan(resource, null);
           const inserted = await repository.insert(resource);
           const applied = await type.apply(inserted, plan, null, { mode, log });
