@@ -70,6 +70,16 @@ describe('switching production mode on', () => {
 });
 
 describe('production mode', () => {
+  it('creates an admin user with the Author role while no default role is chosen', async () => {
+    expect((await app.strapi.plugin('scim').service('settings').get({ withFallbackRole: false })).defaultRoleId).toBe(
+      null,
+    );
+    const created = await scim('/Users', { method: 'POST', body: userBody('author.one@example.com') });
+    expect(created.status).toBe(201);
+    const admin = await adminUser('author.one@example.com');
+    expect(admin.roles.map((role: { code: string }) => role.code)).toEqual(['strapi-author']);
+  });
+
   it('creates an admin user with the chosen default role', async () => {
     const roles = (await api.call('GET', '/scim/settings')).body.data.roles;
     const editor = roles.find((role: { code: string }) => role.code === 'strapi-editor');

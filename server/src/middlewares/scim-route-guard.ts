@@ -26,8 +26,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     // ctx.request.ip is the socket's address, or with Strapi's server.proxy.koa the forwarded client address.
     const client = throttleKeyOf(ctx.request.ip);
     try {
-      // Only a write can assign the default role: a read (every lookup) skips the fallback-role query.
-      const settings = await getService(strapi, 'settings').get({ withFallbackRole: !READ_METHODS.has(ctx.method) });
+      // No fallback-role query: a write that assigns roles finds the fallback among the roles it reads (role-mapping.ts).
+      const settings = await getService(strapi, 'settings').get({ withFallbackRole: false });
       if (!settings.endpointId || (ctx.params as { endpointId?: string }).endpointId !== settings.endpointId) {
         throw ScimError.notFound('Unknown SCIM endpoint; copy the current endpoint URL from the Strapi admin panel');
       }
@@ -121,8 +121,6 @@ const recordFailure = async (strapi: Core.Strapi, ctx: Context, mode: 'test' | '
     strapi.log.error(`[scim] could not record a failed request in the activity log: ${(error as Error).message}`);
   }
 };
-
-const READ_METHODS = new Set(['GET', 'HEAD']);
 
 const OPERATION_BY_METHOD: Record<string, string> = {
   GET: 'read',

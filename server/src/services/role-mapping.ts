@@ -15,6 +15,7 @@ export interface GroupRoleMapping {
 
 /** Everything a user's host roles are computed from, as the settings hold it. */
 export interface RoleRules extends AppRoleRules {
+  /** null: the host's fallback role (Author, Authenticated), found among the roles read for the check below. */
   defaultRoleId: number | null;
   groupRoleMappings: GroupRoleMapping[];
 }
@@ -30,10 +31,11 @@ const usableRoles = async (strapi: Core.Strapi, rules: RoleRules) => {
   const privileged = new Set(hostRoles.filter((role) => target.isPrivilegedRole(role)).map((role) => role.id));
   const allowPrivilegedMappings = getPluginConfig(strapi).allowSuperAdmin;
   const usable = (roleId: number) => allowPrivilegedMappings || !privileged.has(roleId);
+  const defaultRoleId = rules.defaultRoleId ?? hostRoles.find((role) => target.isFallbackDefaultRole(role))?.id ?? null;
   return {
     mappings: rules.groupRoleMappings.filter((mapping) => usable(mapping.roleId)),
     appRoles: (values: string[]) => rolesOfAppRoles(values, rules, hostRoles).filter(usable),
-    defaultRoleId: rules.defaultRoleId !== null && privileged.has(rules.defaultRoleId) ? null : rules.defaultRoleId,
+    defaultRoleId: defaultRoleId !== null && privileged.has(defaultRoleId) ? null : defaultRoleId,
   };
 };
 

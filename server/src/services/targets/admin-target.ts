@@ -102,6 +102,7 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       })) as HostRole | null;
       return row ? { id: row.id, name: row.name, code: row.code } : null;
     },
+    isFallbackDefaultRole: (role) => role.code === AUTHOR_CODE,
     isPrivilegedRole: (role) => role.code === SUPER_ADMIN_CODE,
 
     async findUserIdByEmail(email) {

@@ -57,6 +57,8 @@ export interface HostTarget {
   listRoles(): Promise<HostRole[]>;
   /** The role new users get when the admin has not chosen one. */
   fallbackDefaultRole(): Promise<HostRole | null>;
+  /** Whether this is that role: a write finds it among the roles it has read anyway. */
+  isFallbackDefaultRole(role: HostRole): boolean;
   /** Roles SCIM must never hand out on its own (the Super Admin role, the public role). */
   isPrivilegedRole(role: HostRole): boolean;
   /** The host user with this email, whom linkExistingUsers would link a new SCIM user to. */

@@ -81,6 +81,7 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
       })) as UpRoleRow | null;
       return row ? toRole(row) : null;
     },
+    isFallbackDefaultRole: (role) => role.code === 'authenticated',
     isPrivilegedRole: (role) => role.code === 'public',
 
     async findUserIdByEmail(email) {
