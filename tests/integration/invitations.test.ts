@@ -195,3 +195,68 @@ it('drops the registration link of a user deactivated before registering: an old
   const { isActive } = await app.strapi.db.query('admin::user').findOne({ where: { email: 'early@example.com' } });
   expect(isActive).toBe(false);
 });
+
+it('pages the pending invitations in the database: counts them all, lists the first 50 by admin user id', async () => {
+  const before = (await api.call<{ data: InvitationsResponse }>('GET', '/scim/invitations')).body.data;
+  expect(before.pending).toHaveLength(before.total);
+  // Invited by hand, outside SCIM: a registration token, but no SCIM user. Its id comes before the ones below.
+  const author = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
+  const outsider = await app.strapi
+    .service('admin::user')
+    .create({ email: 'by-hand@example.com', firstname: 'Manual', isActive: true, roles: [author.id] });
+  expect(outsider.registrationToken).toEqual(expect.any(String));
+
+  const settings = await app.strapi.plugin('scim').service('settings').get();
+  expect(settings.invitationsEnabled).toBe(true);
+  const mode = { ...settings, productionMode: true, invitationsEnabled: false };
+  const users = app.strapi.plugin('scim').service('users');
+  const userNames = Array.from({ length: 56 }, (_, index) => `bulk-${String(index).padStart(2, '0')}@example.com`);
+  for (const userName of userNames) {
+    await users.create(
+      { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, emails: [{ value: userName }] },
+      mode,
+    );
+  }
+  const scimUsers = app.strapi.db.query('plugin::scim.scim-user');
+  const [registered, olderRow, otherTarget, notApplied] = userNames;
+  await app.strapi.db.query('admin::user').update({ where: { email: registered }, data: { registrationToken: null } });
+  // A row from before hostTarget was stored still counts; a link left by a target change or not applied does not.
+  await scimUsers.update({ where: { userName: olderRow }, data: { hostTarget: null } });
+  await scimUsers.update({ where: { userName: otherTarget }, data: { hostTarget: 'users-permissions' } });
+  await scimUsers.update({ where: { userName: notApplied }, data: { applied: false } });
+  const bulkPending = userNames.filter((userName) => ![registered, otherTarget, notApplied].includes(userName));
+
+  const largestRead: number[] = [];
+  const onResponse = (response: unknown, query: { sql: string }) => {
+    const sql = query.sql.toLowerCase().replace(/[`"]/g, '');
+    if (Array.isArray(response) && /from (\w+\.)?(admin_users|scim_users)\b/.test(sql)) {
+      largestRead.push(response.length);
+    }
+  };
+  app.strapi.db.connection.on('query-response', onResponse);
+  const { body } = await api.call<{ data: InvitationsResponse }>('GET', '/scim/invitations');
+  app.strapi.db.connection.off('query-response', onResponse);
+
+  const expected = [...before.pending.map((row) => row.email), ...bulkPending].slice(0, 50);
+  expect(body.data.total).toBe(before.total + bulkPending.length);
+  expect(body.data.pending.map((row) => row.email)).toEqual(expected);
+  expect(body.data.pending.map((row) => row.userName)).toEqual(expected);
+  // Neither table is read beyond the page (the permission check's joins through admin_users are not reads of it).
+  expect(largestRead.length).toBeGreaterThan(0);
+  expect(Math.max(...largestRead)).toBeLessThanOrEqual(50);
+
+  const tokens = await app.strapi.db
+    .query('admin::user')
+    .findMany({ where: { email: { $in: expected } }, select: ['email', 'registrationToken'] });
+  const tokenOf = new Map(
+    tokens.map((row: { email: string; registrationToken: string }) => [row.email, row.registrationToken]),
+  );
+  for (const row of body.data.pending) {
+    expect(row.registrationLink).toBe(
+      `${String(app.strapi.config.get('admin.absoluteUrl'))}/auth/register?registrationToken=${tokenOf.get(row.email)}`,
+    );
+  }
+  // The mode the creates ran with had invitations off (the stored settings have them on): none was attempted.
+  await invitationsSettled();
+  expect(await invitationEntries('bulk-10@example.com')).toEqual([]);
+});

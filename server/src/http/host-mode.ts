@@ -4,11 +4,12 @@ import type { HostMode } from '../services/host-users';
 /** What the route guard (middlewares/scim-route-guard.ts) leaves in `ctx.state.scim` for the controllers. */
 export interface ScimRequestState extends HostMode {
   secretId: number;
+  invitationsEnabled: boolean;
 }
 
 /** How this SCIM request may touch host users, from the settings the route guard read. */
 export const hostMode = (ctx: Context): HostMode => {
-  const { productionMode, defaultRoleId, groupRoleMappings, appRoleMatch, appRoleMappings } = ctx.state
-    .scim as ScimRequestState;
-  return { productionMode, defaultRoleId, groupRoleMappings, appRoleMatch, appRoleMappings };
+  const { productionMode, defaultRoleId, groupRoleMappings, appRoleMatch, appRoleMappings, invitationsEnabled } = ctx
+    .state.scim as ScimRequestState;
+  return { productionMode, defaultRoleId, groupRoleMappings, appRoleMatch, appRoleMappings, invitationsEnabled };
 };

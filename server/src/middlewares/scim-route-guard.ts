@@ -48,6 +48,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         groupRoleMappings: settings.groupRoleMappings,
         appRoleMatch: settings.appRoleMatch,
         appRoleMappings: settings.appRoleMappings,
+        invitationsEnabled: settings.invitationsEnabled,
       };
       ctx.state.scim = state;
       await next();

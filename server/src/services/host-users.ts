@@ -6,12 +6,19 @@ import { computeRoles, type RoleRules } from './role-mapping';
 import { createMemberUserLookup } from './store/member-users';
 import { createUserRepository, type ScimUserRow } from './store/user-repository';
 import { getHostTarget, toProvisionedUser, type HostOrigin } from './targets';
+import { linkedHostUserId } from './targets/linked-host-user';
 import { getPluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
 
 /** How a request reaches the host: in test mode (productionMode false) host users are never touched. */
 export interface HostMode extends RoleRules {
   productionMode: boolean;
+  /**
+   * Whether an admin user SCIM creates gets an invitation email: settings `invitationsEnabled` as the request or
+   * job read them. Left out (a caller that builds its own mode, as the benchmarks do), the settings are read once
+   * the create has committed.
+   */
+  invitationsEnabled?: boolean;
 }
 
 /**
@@ -24,9 +31,7 @@ export const createHostUsers = (strapi: Core.Strapi) => {
   const config = getPluginConfig(strapi);
   const targetName = config.target;
 
-  /** The linked host user, if it lives in the configured target (a target change starts from scratch). */
-  const hostUserIdOf = (row: ScimUserRow): number | null =>
-    row.hostUserId !== null && (row.hostTarget ?? targetName) === targetName ? row.hostUserId : null;
+  const hostUserIdOf = (row: ScimUserRow): number | null => linkedHostUserId(row, targetName);
 
   /**
    * Rows from before hostOrigin was stored: with linkExistingUsers off SCIM could only have created their host
@@ -96,11 +101,10 @@ export const createHostUsers = (strapi: Core.Strapi) => {
         : { hostUserId, applied: false, notAppliedReason: result.reason },
     );
     if (result.applied && result.action === 'created' && targetName === 'admin') {
-      await getService(strapi, 'invitations').inviteAfterCommit({
-        scimId: linked.scimId,
-        userName: linked.userName,
-        hostUserId: result.hostUserId,
-      });
+      await getService(strapi, 'invitations').inviteAfterCommit(
+        { scimId: linked.scimId, userName: linked.userName, hostUserId: result.hostUserId },
+        mode,
+      );
     }
     const hostAction = result.applied
       ? `${result.action} ${targetName} user ${result.hostUserId}${result.note ? ` (${result.note})` : ''}`

@@ -3,15 +3,14 @@ import type { InvitationsResponse, PendingInvitation, ResendInvitationResponse }
 import { errors } from '@strapi/utils';
 import { getPluginConfig } from '../../utils/plugin-config';
 import { getService } from '../../utils/get-service';
-import { inChunks } from '../store/in-chunks';
 import type { RowQuery } from '../store/row-query';
 import { isStorableKey } from '../store/storable-text';
 import { SCIM_USER_UID, type ScimUserRow } from '../store/user-repository';
+import { linkedHostUserId } from '../targets/linked-host-user';
 import { afterCommit } from './after-commit';
 import { configuredEmailProvider, emailService } from './email-provider';
+import { ADMIN_USER_UID, findPendingInvitations } from './pending-invitations';
 import { renderInvitation } from './template';
-
-const ADMIN_USER_UID = 'admin::user';
 
 /** How many not yet registered users the panel lists with their links. */
 export const PENDING_LIST_LIMIT = 50;
@@ -91,28 +90,30 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return delivery;
   };
 
-  const inviteCreated = async (invitee: Invitee): Promise<void> => {
+  const inviteCreated = async (invitee: Invitee, invitationsEnabled: boolean | undefined): Promise<void> => {
     if (configuredEmailProvider(strapi) === null) return;
-    if (!(await getService(strapi, 'settings').get({ withFallbackRole: false })).invitationsEnabled) return;
+    // Read here only for a caller that passed no settings (the benchmarks build their own mode).
+    const enabled =
+      invitationsEnabled ?? (await getService(strapi, 'settings').get({ withFallbackRole: false })).invitationsEnabled;
+    if (!enabled) return;
     const admin = await findUnregistered(invitee.hostUserId);
     if (admin) await deliver(invitee, admin, null);
   };
 
   /** The SCIM user's admin user, when the plugin provisions admin users and this one is applied. */
   const linkedAdmin = (row: ScimUserRow): number | null =>
-    getPluginConfig(strapi).target === 'admin' &&
-    row.applied &&
-    row.hostUserId !== null &&
-    (row.hostTarget ?? 'admin') === 'admin'
-      ? row.hostUserId
-      : null;
+    getPluginConfig(strapi).target === 'admin' && row.applied ? linkedHostUserId(row, 'admin') : null;
 
   return {
-    /** Called inside the transaction that created the admin user: the email goes out once it has committed. */
-    async inviteAfterCommit(invitee: Invitee): Promise<void> {
+    /**
+     * Called inside the transaction that created the admin user, with the settings that request or job read: the
+     * email goes out once it has committed, unless invitations are switched off.
+     */
+    async inviteAfterCommit(invitee: Invitee, settings: { invitationsEnabled?: boolean }): Promise<void> {
+      if (settings.invitationsEnabled === false) return;
       await afterCommit(strapi, () => {
         queue = queue
-          .then(() => inviteCreated(invitee))
+          .then(() => inviteCreated(invitee, settings.invitationsEnabled))
           .catch((error: unknown) => {
             strapi.log.error(`[scim] invitation to admin user ${invitee.hostUserId}: ${(error as Error).message}`);
           });
@@ -163,31 +164,14 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const enabled = (await getService(strapi, 'settings').get({ withFallbackRole: false })).invitationsEnabled;
       const base = { target: getPluginConfig(strapi).target, emailProvider: configuredEmailProvider(strapi), enabled };
       if (base.target !== 'admin') return { ...base, total: 0, pending: [], linksShown: withLinks };
-      const unregistered = await admins().findMany({
-        select: ADMIN_FIELDS,
-        where: { registrationToken: { $notNull: true }, isActive: true },
-        orderBy: { id: 'asc' },
-      });
-      const byId = new Map(unregistered.map((admin) => [admin.id, admin]));
-      const linked = await inChunks([...byId.keys()], (chunk) =>
-        scimUsers().findMany({
-          select: ['id', 'scimId', 'userName', 'hostUserId', 'hostTarget', 'applied'],
-          where: { hostUserId: { $in: chunk }, applied: true },
-          orderBy: { hostUserId: 'asc' },
-        }),
-      );
-      const pending: PendingInvitation[] = linked
-        .filter((row) => linkedAdmin(row) !== null)
-        .map((row) => {
-          const admin = byId.get(row.hostUserId as number) as InvitedAdminRow;
-          return {
-            scimId: row.scimId,
-            userName: row.userName,
-            email: admin.email,
-            registrationLink: withLinks ? registrationLink(admin.registrationToken as string) : null,
-          };
-        });
-      return { ...base, total: pending.length, pending: pending.slice(0, PENDING_LIST_LIMIT), linksShown: withLinks };
+      const { total, rows } = await findPendingInvitations(strapi, PENDING_LIST_LIMIT);
+      const pending: PendingInvitation[] = rows.map((row) => ({
+        scimId: row.scimId,
+        userName: row.userName,
+        email: row.email,
+        registrationLink: withLinks ? registrationLink(row.registrationToken) : null,
+      }));
+      return { ...base, total, pending, linksShown: withLinks };
     },
   };
 };
