@@ -1,28 +1,33 @@
 /**
- * SCIM at directory scale (issue "Performance at directory scale"): floor, lookup, create, initial sync,
- * large groups, memory. Build first (`npm run build`: the playground loads the plugin from dist/), then
+ * SCIM at directory scale (issue "Performance at directory scale"): floor, lookup, create, create against
+ * Strapi's own admin-user create, create at 1,000 and 30,000 admin users, initial sync, large groups, memory.
+ * Build first (`npm run build`: the playground loads the plugin from dist/), then
  *   npm run bench                                  full run on SQLite (WAL, as the playground config)
  *   npm run bench -- --db postgres                 PostgreSQL on 127.0.0.1:5432 (user postgres)
  *   npm run bench -- --scale 0.1                   smaller directories, for a quick run
  *   npm run bench -- --only lookup,create          some sections only
  *   npm run bench -- --profile                     also take CPU profiles of the key windows
  * Each section runs in a process of its own (bench/support/section-process.ts) on a fresh database; the
- * results go to bench/results/<YYYY-MM-DD>-<database>[-scale<x>].json and .md.
+ * results go to bench/results/<YYYY-MM-DD>-<database>[-scale<x>].json and .md, with every target of the run,
+ * the machine and its load average at the top (and printed last).
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { machine, median, today } from './support/measure';
-import { provenance, renderMarkdown, writeReport, type RunReport } from './support/report';
+import { provenance, renderConsole, writeReport, type RunReport } from './support/report';
 import { target, type SectionResult } from './support/section';
 
 const ROOT = path.resolve(__dirname, '..');
-const ALL_SECTIONS = ['floor', 'lookup', 'create', 'sync', 'large-groups'];
+const ALL_SECTIONS = ['floor', 'lookup', 'create', 'create-ratios', 'create-flat', 'sync', 'large-groups'];
 /**
  * Run with --only: the attribute index at 100k users (issue #16). The create variants boot with and without the
  * option; list them interleaved (index-create-plain,index-create-indexed,index-create-plain,...).
  */
 const INDEX_SECTIONS = ['index-lookup', 'index-create-plain', 'index-create-indexed'];
+
+const loadAverage = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 
 const option = (name: string): string | undefined => {
   const args = process.argv.slice(2);
@@ -99,6 +104,7 @@ const main = async () => {
   if (!existsSync(distServer)) throw new Error('dist/ is missing: run `npm run build` first');
 
   const started = Date.now();
+  const loadAverageAtStart = loadAverage();
   const distAtStart = statSync(distServer).mtime.toISOString();
   const results: SectionResult[] = [];
   const failures: { section: string; error: string }[] = [];
@@ -114,6 +120,8 @@ const main = async () => {
   if (indexCreate) results.push(indexCreate);
   const report: RunReport = {
     machine: machine(),
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+    loadAverage: { start: loadAverageAtStart, end: loadAverage() },
     database: db,
     databaseVersion: await databaseVersion(db),
     strapiVersion: (results[0] as { strapiVersion?: string } | undefined)?.strapiVersion ?? 'unknown',
@@ -132,7 +140,7 @@ const main = async () => {
       ? `${today()}-${option('name')}-${db}`
       : `${today()}-${db}${scale !== 1 ? `-scale${scale}` : ''}${only ? `-${sections.join('-')}` : ''}`;
   const files = writeReport(path.join(ROOT, 'bench', 'results'), name, report);
-  console.log(renderMarkdown(report));
+  console.log(renderConsole(report));
   console.log(`\nwritten: ${path.relative(ROOT, files.md)}, ${path.relative(ROOT, files.json)}`);
   if (failures.length > 0) process.exitCode = 1;
 };

@@ -5,6 +5,7 @@
  */
 import { CORE_USER } from '../support/scim-fixtures';
 import { userBody } from '../support/scim-bodies';
+import { adminUserAttributes, adminUserService } from '../support/admin-users';
 import { expectStatus } from '../support/checks';
 import { measureAdminCreateFloor, measureSpcFloor } from '../support/floors';
 import { captureQueries, printableSql } from '../support/query-plans';
@@ -75,13 +76,7 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     if (response.status !== 201) throw new Error(`probe POST: ${response.status} ${await response.text()}`);
   });
   const floorQueries = await captureQueries(bench.strapi, () =>
-    (bench.strapi.service('admin::user') as unknown as { create(data: object): Promise<unknown> }).create({
-      email: 'probe.floor@floor.example.com',
-      firstname: 'Probe',
-      lastname: 'Floor',
-      isActive: true,
-      roles: [bench.defaultRoleId],
-    }),
+    adminUserService(bench).create(adminUserAttributes(bench, 'probe.floor')),
   );
   const profiles = [];
   if (context.profile) {

@@ -11,6 +11,7 @@ import { userName } from '../support/scim-bodies';
 import { captureQueries, explainAll, printableSql } from '../support/query-plans';
 import { seedUsersDirect } from '../support/seed';
 import { expectStatus } from '../support/checks';
+import { interleavedRounds, medianOf } from '../support/rounds';
 import { median, round } from '../support/stats';
 import { scaled, target, type SectionContext, type SectionResult } from '../support/section';
 
@@ -119,29 +120,31 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
 
   for (const probe of PROBES)
     await client.cannon({ connections: 1, durationSeconds: 1, maxRequests: 500, pattern: pattern(probe, 1) });
-  const rounds: Record<string, { p50: number; p95: number; rps: number }>[] = [];
-  for (let r = 0; r < ROUNDS; r += 1) {
-    const round_: Record<string, { p50: number; p95: number; rps: number }> = {};
-    for (const probe of PROBES) {
-      const result = expectStatus(
-        probe.key,
-        await client.cannon({
-          connections: 1,
-          durationSeconds: probe.seconds,
-          maxRequests: 20_000,
-          pattern: pattern(probe, 0x9e3779b9 ^ (r * 7919 + probe.key.length)),
-        }),
-        200,
-      );
-      round_[probe.key] = { p50: result.p50, p95: result.p95, rps: result.rps };
-    }
-    rounds.push(round_);
-    log(
-      `round ${r + 1}: ${PROBES.map((probe) => `${probe.key} p50 ${round_[probe.key].p50} ms`).join(', ')}; load ${os.loadavg()[0].toFixed(2)}`,
-    );
-  }
-  const stat = (key: string, field: 'p50' | 'p95' | 'rps') => median(rounds.map((x) => x[key][field]));
-  const ratioOf = (key: string) => median(rounds.map((x) => round(x[key].p50 / x.userName.p50, 2)));
+  const rounds = await interleavedRounds(
+    ROUNDS,
+    PROBES.map((probe) => ({
+      key: probe.key,
+      measure: async (r: number) => {
+        const result = expectStatus(
+          probe.key,
+          await client.cannon({
+            connections: 1,
+            durationSeconds: probe.seconds,
+            maxRequests: 20_000,
+            pattern: pattern(probe, 0x9e3779b9 ^ (r * 7919 + probe.key.length)),
+          }),
+          200,
+        );
+        return { p50: result.p50, p95: result.p95, rps: result.rps };
+      },
+    })),
+    (samples, r) =>
+      log(
+        `round ${r + 1}: ${PROBES.map((probe) => `${probe.key} p50 ${samples[probe.key].p50} ms`).join(', ')}; load ${os.loadavg()[0].toFixed(2)}`,
+      ),
+  );
+  const stat = (key: string, field: 'p50' | 'p95' | 'rps') => medianOf(rounds, (x) => x[key][field]);
+  const ratioOf = (key: string) => medianOf(rounds, (x) => round(x[key].p50 / x.userName.p50, 2));
 
   const notes: string[] = [];
   for (const probe of PROBES.slice(1, 4)) {

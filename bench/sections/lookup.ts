@@ -8,6 +8,8 @@ import { captureQueries, explainAll, printableSql } from '../support/query-plans
 import { profileDuring } from '../support/profile';
 import { seedUsers } from '../support/seed';
 import { expectStatus } from '../support/checks';
+import type { Pattern } from '../support/load-client';
+import { interleavedRounds } from '../support/rounds';
 import { median, round } from '../support/stats';
 import { scaled, target, type SectionContext, type SectionResult } from '../support/section';
 
@@ -45,35 +47,22 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
 
     const lookup = { type: 'lookup' as const, usersPath, userNames: names, seed: 0x9e3779b9 ^ size };
     await client.cannon({ connections: 1, durationSeconds: 1, maxRequests: 5000, pattern: lookup });
-    const rounds = [];
-    for (let r = 0; r < ROUNDS; r += 1) {
-      const floor = expectStatus(
-        'SPC',
-        await client.cannon({ connections: 1, durationSeconds: SECONDS, maxRequests: 30_000, pattern: spc }),
-        200,
-      );
-      const c1 = expectStatus(
-        'lookup c1',
-        await client.cannon({
-          connections: 1,
-          durationSeconds: SECONDS,
-          maxRequests: 30_000,
-          pattern: { ...lookup, seed: lookup.seed + r },
-        }),
-        200,
-      );
-      const c4 = expectStatus(
-        'lookup c4',
-        await client.cannon({
-          connections: 4,
-          durationSeconds: SECONDS,
-          maxRequests: 60_000,
-          pattern: { ...lookup, seed: lookup.seed + 100 + r },
-        }),
-        200,
-      );
-      rounds.push({ floor, c1, c4, ratioToFloor: round(c1.p50 / floor.p50, 2) });
-    }
+    const cannon = (connections: number, maxRequests: number, pattern: Pattern) =>
+      client.cannon({ connections, durationSeconds: SECONDS, maxRequests, pattern });
+    const samples = await interleavedRounds(ROUNDS, [
+      { key: 'floor', measure: async () => expectStatus('SPC', await cannon(1, 30_000, spc), 200) },
+      {
+        key: 'c1',
+        measure: async (r) =>
+          expectStatus('lookup c1', await cannon(1, 30_000, { ...lookup, seed: lookup.seed + r }), 200),
+      },
+      {
+        key: 'c4',
+        measure: async (r) =>
+          expectStatus('lookup c4', await cannon(4, 60_000, { ...lookup, seed: lookup.seed + 100 + r }), 200),
+      },
+    ]);
+    const rounds = samples.map((x) => ({ ...x, ratioToFloor: round(x.c1.p50 / x.floor.p50, 2) }));
     const result = {
       size,
       p50: median(rounds.map((x) => x.c1.p50)),

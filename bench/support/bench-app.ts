@@ -18,6 +18,8 @@ export interface BenchApp {
   endpoint: string;
   /** `Bearer <secret>` */
   authorization: string;
+  /** `Bearer <JWT>` of the Super Admin the app was set up with: Strapi's own admin routes (e.g. POST /admin/users). */
+  adminAuthorization: string;
   defaultRoleId: number;
   /** Production mode as the settings say (what SCIM HTTP requests get). */
   productionMode: HostMode;
@@ -74,6 +76,7 @@ export const startBenchApp = async (db: BenchDatabase): Promise<BenchApp> => {
     db,
     endpoint: data.endpointUrl,
     authorization: `Bearer ${secret.secret}`,
+    adminAuthorization: `Bearer ${token}`,
     defaultRoleId: data.defaultRoleId,
     productionMode: { productionMode: true, defaultRoleId: data.defaultRoleId, ...roleRules },
     testMode: { productionMode: false, defaultRoleId: data.defaultRoleId, ...roleRules },

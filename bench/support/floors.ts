@@ -1,4 +1,5 @@
 /** The two floors, reused by the sections that compare against them within their own run. */
+import { adminUserAttributes, adminUserService } from './admin-users';
 import type { SectionContext } from './section';
 import { round } from './stats';
 
@@ -14,26 +15,39 @@ export const measureSpcFloor = async ({ client, endpointPath }: SectionContext, 
  * target makes, with the same attributes (email, names, isActive, one role): one at a time, then 4 in flight.
  */
 export const measureAdminCreateFloor = async ({ bench }: SectionContext, prefix: string, count: number) => {
-  const service = bench.strapi.service('admin::user') as unknown as {
-    create(data: Record<string, unknown>): Promise<unknown>;
-  };
-  const body = (tag: string, n: number) => ({
-    email: `${prefix}.${tag}.${n}@floor.example.com`,
-    firstname: `Given${n}`,
-    lastname: 'Floor',
-    isActive: true,
-    roles: [bench.defaultRoleId],
-  });
+  const service = adminUserService(bench);
   let started = process.hrtime.bigint();
-  for (let n = 0; n < count; n += 1) await service.create(body('seq', n));
+  for (let n = 0; n < count; n += 1) await service.create(adminUserAttributes(bench, `${prefix}.seq.${n}`));
   const sequential = count / (Number(process.hrtime.bigint() - started) / 1e9);
   started = process.hrtime.bigint();
   let next = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
-      while (next < count) await service.create(body('c4', next++));
+      while (next < count) await service.create(adminUserAttributes(bench, `${prefix}.c4.${next++}`));
     }),
   );
   const concurrent = count / (Number(process.hrtime.bigint() - started) / 1e9);
   return { sequential: round(sequential, 1), concurrent: round(concurrent, 1) };
+};
+
+/** Admin users created per second through the same service call, `inFlight` at a time, for `seconds`. */
+export const measureAdminCreateRate = async (
+  { bench }: SectionContext,
+  prefix: string,
+  inFlight: number,
+  seconds: number,
+): Promise<number> => {
+  const service = adminUserService(bench);
+  const started = process.hrtime.bigint();
+  const deadline = Date.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async (_, worker) => {
+      for (let n = 0; Date.now() < deadline; n += 1) {
+        await service.create(adminUserAttributes(bench, `${prefix}.w${worker}.${n}`));
+        done += 1;
+      }
+    }),
+  );
+  return round(done / (Number(process.hrtime.bigint() - started) / 1e9), 1);
 };

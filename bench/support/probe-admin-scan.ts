@@ -4,19 +4,14 @@
  * admin-user counts (rows filled in directly with knex).
  *   node --expose-gc -r ./scripts/register-ts.js bench/support/probe-admin-scan.ts [sqlite|postgres]
  */
+import { adminUserAttributes, adminUserService } from './admin-users';
 import { startBenchApp } from './bench-app';
 import { median } from './stats';
-
-/** The part of Strapi's admin::user service probed here. */
-interface AdminUserService {
-  getLanguagesInUse(): Promise<unknown>;
-  create(attributes: Record<string, unknown>): Promise<unknown>;
-}
 
 void (async () => {
   const bench = await startBenchApp((process.argv[2] ?? 'sqlite') as 'sqlite' | 'postgres');
   const knex = bench.strapi.db.connection;
-  const service = bench.strapi.service('admin::user') as unknown as AdminUserService;
+  const service = adminUserService(bench);
   let filled = 1;
   let n = 0;
   for (const size of [100, 10_000, 30_000]) {
@@ -48,13 +43,7 @@ void (async () => {
     const creates = [];
     for (let i = 0; i < 50; i += 1) {
       const t = process.hrtime.bigint();
-      await service.create({
-        email: `probe${n++}@x.example.com`,
-        firstname: 'P',
-        lastname: 'Q',
-        isActive: true,
-        roles: [bench.defaultRoleId],
-      });
+      await service.create(adminUserAttributes(bench, `probe${n++}`));
       creates.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     filled += 50;

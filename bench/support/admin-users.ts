@@ -1,0 +1,20 @@
+/** Strapi's admin-user service as the benchmarks call it, and the attributes the plugin's admin target gives it. */
+import type { BenchApp } from './bench-app';
+
+/** The part of Strapi's `admin::user` service the benchmarks call. */
+export interface AdminUserService {
+  create(attributes: Record<string, unknown>): Promise<unknown>;
+  getLanguagesInUse(): Promise<unknown>;
+}
+
+export const adminUserService = (bench: BenchApp): AdminUserService =>
+  bench.strapi.service('admin::user') as unknown as AdminUserService;
+
+/** A new admin user as the admin target creates one: email, names, active, the settings' default role. */
+export const adminUserAttributes = (bench: BenchApp, key: string) => ({
+  email: `${key}@floor.example.com`,
+  firstname: 'Given',
+  lastname: 'Floor',
+  isActive: true,
+  roles: [bench.defaultRoleId],
+});
