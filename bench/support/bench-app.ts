@@ -66,6 +66,7 @@ export const startBenchApp = async (db: BenchDatabase): Promise<BenchApp> => {
   const data = settings.body.data;
   const secret = await api.createSecret('bench');
   const roleRules: Omit<HostMode, 'productionMode' | 'defaultRoleId'> = {
+    invitationsEnabled: true,
     groupRoleMappings: [],
     appRoleMatch: 'off',
     appRoleMappings: [],

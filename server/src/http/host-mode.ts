@@ -4,7 +4,6 @@ import type { HostMode } from '../services/host-users';
 /** What the route guard (middlewares/scim-route-guard.ts) leaves in `ctx.state.scim` for the controllers. */
 export interface ScimRequestState extends HostMode {
   secretId: number;
-  invitationsEnabled: boolean;
 }
 
 /** How this SCIM request may touch host users, from the settings the route guard read. */

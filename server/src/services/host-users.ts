@@ -13,12 +13,8 @@ import { getService } from '../utils/get-service';
 /** How a request reaches the host: in test mode (productionMode false) host users are never touched. */
 export interface HostMode extends RoleRules {
   productionMode: boolean;
-  /**
-   * Whether an admin user SCIM creates gets an invitation email: settings `invitationsEnabled` as the request or
-   * job read them. Left out (a caller that builds its own mode, as the benchmarks do), the settings are read once
-   * the create has committed.
-   */
-  invitationsEnabled?: boolean;
+  /** Whether an admin user SCIM creates gets an invitation email: `invitationsEnabled` as the request or job read it. */
+  invitationsEnabled: boolean;
 }
 
 /**

@@ -90,12 +90,8 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return delivery;
   };
 
-  const inviteCreated = async (invitee: Invitee, invitationsEnabled: boolean | undefined): Promise<void> => {
+  const inviteCreated = async (invitee: Invitee): Promise<void> => {
     if (configuredEmailProvider(strapi) === null) return;
-    // Read here only for a caller that passed no settings (the benchmarks build their own mode).
-    const enabled =
-      invitationsEnabled ?? (await getService(strapi, 'settings').get({ withFallbackRole: false })).invitationsEnabled;
-    if (!enabled) return;
     const admin = await findUnregistered(invitee.hostUserId);
     if (admin) await deliver(invitee, admin, null);
   };
@@ -109,11 +105,11 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Called inside the transaction that created the admin user, with the settings that request or job read: the
      * email goes out once it has committed, unless invitations are switched off.
      */
-    async inviteAfterCommit(invitee: Invitee, settings: { invitationsEnabled?: boolean }): Promise<void> {
-      if (settings.invitationsEnabled === false) return;
+    async inviteAfterCommit(invitee: Invitee, settings: { invitationsEnabled: boolean }): Promise<void> {
+      if (!settings.invitationsEnabled) return;
       await afterCommit(strapi, () => {
         queue = queue
-          .then(() => inviteCreated(invitee, settings.invitationsEnabled))
+          .then(() => inviteCreated(invitee))
           .catch((error: unknown) => {
             strapi.log.error(`[scim] invitation to admin user ${invitee.hostUserId}: ${(error as Error).message}`);
           });

@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { SCIM_USER_UID } from '../store/resource-uids';
+import { qualifiedTable } from '../store/qualified-table';
 
 export const ADMIN_USER_UID = 'admin::user';
 
@@ -15,12 +16,6 @@ export interface PendingInvitationRow {
   email: string;
   registrationToken: string;
 }
-
-const qualified = (strapi: Core.Strapi, uid: string): string => {
-  const tableName = strapi.db.metadata.get(uid).tableName;
-  const schema = strapi.db.getSchemaName();
-  return schema ? `${schema}.${tableName}` : tableName;
-};
 
 /** `alias.column` of an attribute, with the column name Strapi's metadata gives it. */
 const columnOf = (strapi: Core.Strapi, uid: string, alias: string, attributeName: string): string => {
@@ -42,8 +37,8 @@ export const findPendingInvitations = async (
   const knex = strapi.db.connection;
   const pending = (): Knex.QueryBuilder =>
     knex
-      .from({ s: qualified(strapi, SCIM_USER_UID) })
-      .join({ a: qualified(strapi, ADMIN_USER_UID) }, admin('id'), user('hostUserId'))
+      .from({ s: qualifiedTable(strapi, SCIM_USER_UID) })
+      .join({ a: qualifiedTable(strapi, ADMIN_USER_UID) }, admin('id'), user('hostUserId'))
       .where(user('applied'), true)
       .where((linked) => linked.where(user('hostTarget'), 'admin').orWhereNull(user('hostTarget')))
       .whereNotNull(admin('registrationToken'))

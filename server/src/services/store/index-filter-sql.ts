@@ -12,6 +12,7 @@ import { ATTRIBUTE_INDEX_UID } from './attribute-index';
 import { leafKey, type IndexedLeaf } from './indexed-attributes';
 import { dialectOf } from './json-filter-sql';
 import { isStorableKey } from './storable-text';
+import { qualifiedTable } from './qualified-table';
 
 /** What a list filter may use of the index: the leaves of its resource type whose back-fill is complete. */
 export interface ReadyIndex {
@@ -68,9 +69,7 @@ export function indexPredicateSubquery(
   if (ready.leaves.size === 0) return undefined;
   const branches = disjunction(predicate, predicate.condition, ready);
   if (branches === undefined) return undefined;
-  const tableName = strapi.db.metadata.get(ATTRIBUTE_INDEX_UID).tableName;
-  const schema = strapi.db.getSchemaName();
-  const table = schema ? `${schema}.${tableName}` : tableName;
+  const table = qualifiedTable(strapi, ATTRIBUTE_INDEX_UID);
   const selects: string[] = [];
   const bindings: unknown[] = [];
   // SQLite and MySQL join in the order written here (CROSS JOIN, STRAIGHT_JOIN) and start from the probe most

@@ -20,6 +20,7 @@ import {
   type JsonTest,
   type WhereClause,
 } from '../../scim/filter';
+import { qualifiedTable } from './qualified-table';
 
 export type Dialect = 'sqlite' | 'postgres' | 'mysql';
 
@@ -270,9 +271,7 @@ export function jsonPredicateSubquery(strapi: Core.Strapi, uid: string, predicat
   const source = elementSource(dialect, predicate);
   const condition = conditionSql(dialect, source, predicate.condition);
   const prefilter = dialect === 'sqlite' ? sqlitePrefilter(predicate) : { sql: '', bindings: [] };
-  const tableName = strapi.db.metadata.get(uid).tableName;
-  const schema = strapi.db.getSchemaName();
-  const table = schema ? `${schema}.${tableName}` : tableName;
+  const table = qualifiedTable(strapi, uid);
   return strapi.db.connection.raw(
     `SELECT t.id FROM ?? AS t${source.from} WHERE ${prefilter.sql}${source.guard} AND ${condition.sql}`,
     [table, ...prefilter.bindings, ...condition.bindings] as Knex.RawBinding[],

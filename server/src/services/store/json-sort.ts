@@ -11,6 +11,7 @@ import type { Sort } from '../../scim/list';
 import type { ResourceTypeId } from '../../scim/schema';
 import { binaryText, dialectOf, locateJson } from './json-filter-sql';
 import { jsonAttributeResolver } from './json-attributes';
+import { qualifiedTable } from './qualified-table';
 
 /** Reads one page of ids for a where-object (already resolved for Strapi) and a page window. */
 export type IdPage = (where: Record<string, unknown>, offset: number, limit: number) => Promise<number[]>;
@@ -41,12 +42,9 @@ export function jsonSortPage(
       ? `(CASE ${location.kind} WHEN 'boolean-true' THEN 1 WHEN 'boolean-false' THEN 0 END)`
       : `(CASE WHEN ${location.kind} = 'string' THEN ${binaryText(dialect, definition.caseExact ? location.text : `lower(${location.text})`)} END)`;
   const direction = sort.order === 'descending' ? 'DESC' : 'ASC';
-  const tableName = strapi.db.metadata.get(uid).tableName;
-  const schema = strapi.db.getSchemaName();
+  const table = qualifiedTable(strapi, uid);
   return async (where, offset, limit) => {
-    let query: Knex.QueryBuilder = strapi.db.connection
-      .select('t.id')
-      .from({ t: schema ? `${schema}.${tableName}` : tableName });
+    let query: Knex.QueryBuilder = strapi.db.connection.select('t.id').from({ t: table });
     if (Object.keys(where).length > 0) {
       const matching = strapi.db.queryBuilder(uid).select('id').where(where).getKnexQuery();
       query = query.whereIn('t.id', matching);

@@ -11,6 +11,7 @@ import { ScimError } from '../../scim/errors';
 import type { JsonCondition, JsonPredicate } from '../../scim/filter';
 import { conditionSql, dialectOf, type Dialect, type ElementSource, type Location } from './json-filter-sql';
 import { SCIM_GROUP_UID, SCIM_MEMBERSHIP_UID, SCIM_USER_UID } from './resource-uids';
+import { qualifiedTable } from './qualified-table';
 
 interface MembershipSide {
   attribute: string;
@@ -68,12 +69,6 @@ const assertTestable = (attribute: string, condition: JsonCondition): void => {
   }
 };
 
-const qualified = (strapi: Core.Strapi, uid: string): string => {
-  const tableName = strapi.db.metadata.get(uid).tableName;
-  const schema = strapi.db.getSchemaName();
-  return schema ? `${schema}.${tableName}` : tableName;
-};
-
 /** The subquery of a predicate on `members` (Groups) or `groups` (Users); undefined for any other predicate. */
 export function membershipPredicateSubquery(
   strapi: Core.Strapi,
@@ -98,8 +93,8 @@ export function membershipPredicateSubquery(
   return strapi.db.connection.raw(
     `SELECT m.${side.ownerColumn} FROM ?? AS m JOIN ?? AS o ON o.id = m.${side.otherColumn} WHERE ${condition.sql}`,
     [
-      qualified(strapi, SCIM_MEMBERSHIP_UID),
-      qualified(strapi, side.otherUid),
+      qualifiedTable(strapi, SCIM_MEMBERSHIP_UID),
+      qualifiedTable(strapi, side.otherUid),
       ...condition.bindings,
     ] as Knex.RawBinding[],
   );
