@@ -64,6 +64,8 @@ const runSection = (section: string, db: string, scale: number, profile: boolean
   mkdirSync(path.dirname(out), { recursive: true });
   rmSync(out, { force: true });
   const args = [
+    // e.g. BENCH_SECTION_NODE_FLAGS=--trace-gc (Node refuses it in NODE_OPTIONS).
+    ...(process.env.BENCH_SECTION_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
     '--expose-gc',
     '-r',
     path.join(ROOT, 'scripts', 'register-ts.js'),

@@ -5,7 +5,7 @@
  */
 import { peakBetween, sampleRss } from '../support/rss';
 import type { SyncResult } from '../support/load';
-import { profileDuring } from '../support/profile';
+import { allocationsDuring, profileDuring, type AllocationSummary } from '../support/profile';
 import { median, mib, round } from '../support/stats';
 import { scaled, target, type SectionContext, type SectionResult } from '../support/section';
 
@@ -79,11 +79,17 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     );
   }
   const profiles = [];
+  const allocationNotes: string[] = [];
   if (context.profile) {
-    const { summary } = await profileDuring(`${bench.db}-sync`, () =>
-      client.sync({ ...job('profiled'), users: Math.min(users, 2000), groups: Math.min(groups, 20) }),
-    );
+    const profiledJob = (prefix: string) => ({
+      ...job(prefix),
+      users: Math.min(users, 2000),
+      groups: Math.min(groups, 20),
+    });
+    const { summary } = await profileDuring(`${bench.db}-sync`, () => client.sync(profiledJob('profiled')));
     profiles.push(summary);
+    const allocated = await allocationsDuring(`${bench.db}-sync`, () => client.sync(profiledJob('allocations')));
+    allocationNotes.push(describeAllocations(allocated.summary, allocated.result.requests));
   }
   const seconds = median(syncs.map((x) => x.seconds));
   const peaks = syncs.map((x) => x.rssPeakMiB);
@@ -132,7 +138,18 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     data: { users, groups, concurrency: CONCURRENCY, requestsPerSync: requests, syncs },
     notes: [
       `Each sync: for each of ${users.toLocaleString('en-US')} users, GET /Users?filter=userName eq "…" (no match) then POST /Users (production mode: an admin user each); then for each of ${groups} groups, GET /Groups?filter=displayName eq "…"&excludedAttributes=members, POST /Groups (no members), and PATCH {"op":"Add","path":"members"} of 50 members twice. ${CONCURRENCY} requests in flight (one keep-alive client process). Each phase has a budget (users ${USER_BUDGET} s, groups ${GROUP_BUDGET} s): past it no new user or group is started, and the time of the whole sync is extrapolated from the rate of the part done (the target being 60 s, a sync that needs more is a miss either way); the memory figures then cover the part done. RSS is the server process's (\`process.memoryUsage().rss\` every 100 ms); the client runs in another process. "No growth" is read as: the third sync's peak within 10 % of the first's. Syncs 2 and 3 run on a directory that already holds the previous syncs' users, so they are not three samples of the same thing; the figure is their median.`,
+      ...allocationNotes,
     ],
     profiles,
   };
 };
+
+/** The allocation profile of a sync as Markdown: how much each request allocates, and where. */
+const describeAllocations = (summary: AllocationSummary, requests: number): string =>
+  [
+    `Allocation profile \`${summary.file}\` (a sync of ${requests} requests): ${summary.totalMiB} MiB allocated, ${round((summary.totalMiB * 1024) / requests, 0)} KiB per request; by area: ${summary.byArea.map((area) => `${area.area} ${area.percent} %`).join(', ')}.`,
+    '',
+    '| function | where | share of bytes % |',
+    '|---|---|---:|',
+    ...summary.topFunctions.map((f) => `| ${f.name} | ${f.where} | ${f.percent} |`),
+  ].join('\n');

@@ -118,3 +118,91 @@ export const profileDuring = async <T>(
   writeFileSync(file, JSON.stringify(stopped.profile));
   return { result, summary: summarize(stopped.profile, path.relative(path.resolve(__dirname, '..', '..'), file)) };
 };
+
+interface SamplingHeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: SamplingHeapNode[];
+}
+
+export interface AllocationSummary {
+  file: string;
+  /** Bytes sampled in all (V8 samples one allocation per ~32 KiB, weighting each by its interval). */
+  totalMiB: number;
+  byArea: { area: string; percent: number }[];
+  topFunctions: { name: string; where: string; percent: number }[];
+}
+
+const summarizeAllocations = (head: SamplingHeapNode, file: string, top = 20): AllocationSummary => {
+  const byArea = new Map<string, number>();
+  const byFunction = new Map<string, { name: string; where: string; bytes: number }>();
+  let total = 0;
+  const stack = [head];
+  while (stack.length > 0) {
+    const node = stack.pop() as SamplingHeapNode;
+    stack.push(...node.children);
+    if (node.selfSize === 0) continue;
+    total += node.selfSize;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const area = areaOf(url, functionName);
+    byArea.set(area, (byArea.get(area) ?? 0) + node.selfSize);
+    const where = url
+      ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${lineNumber + 1}`
+      : '';
+    const key = `${functionName}|${where}`;
+    const entry = byFunction.get(key) ?? { name: functionName || '(anonymous)', where, bytes: 0 };
+    entry.bytes += node.selfSize;
+    byFunction.set(key, entry);
+  }
+  const share = (bytes: number) => round((100 * bytes) / (total || 1), 1);
+  return {
+    file,
+    totalMiB: round(total / 1024 / 1024, 1),
+    byArea: [...byArea.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([area, bytes]) => ({ area, percent: share(bytes) })),
+    topFunctions: [...byFunction.values()]
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, top)
+      .map((entry) => ({ name: entry.name, where: entry.where, percent: share(entry.bytes) })),
+  };
+};
+
+/**
+ * What this process allocates while `work` runs (V8's sampling heap profiler, garbage included: the allocation
+ * rate, not what is retained); writes `<name>.heapprofile` (open it in Chrome DevTools, Memory).
+ */
+export const allocationsDuring = async <T>(
+  name: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; summary: AllocationSummary }> => {
+  const session = new Session();
+  session.connect();
+  await post(session, 'HeapProfiler.enable');
+  await post(session, 'HeapProfiler.startSampling', {
+    samplingInterval: 32 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: process.env.BENCH_ALLOCATIONS_PROMOTED_ONLY !== '1',
+  });
+  const stop = async () => {
+    const stopped = await post<{ profile: { head: SamplingHeapNode } }>(session, 'HeapProfiler.stopSampling');
+    session.disconnect();
+    return stopped;
+  };
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const stopped = await stop();
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  const file = path.join(PROFILE_DIR, `${name}.heapprofile`);
+  writeFileSync(file, JSON.stringify(stopped.profile));
+  return {
+    result,
+    summary: summarizeAllocations(stopped.profile.head, path.relative(path.resolve(__dirname, '..', '..'), file)),
+  };
+};
