@@ -58,6 +58,9 @@ describe('POST /Users', () => {
     expect(Date.parse(body.meta.created)).not.toBeNaN();
     const row = await app.strapi.db.query('plugin::scim.scim-user').findOne({ where: { scimId: body.id } });
     expect(JSON.stringify(row)).not.toContain('Secret-123');
+    // The response is built without reading the row back: it must be what a read returns.
+    const read = await scimRequest(`${endpoint}/Users/${body.id}`, { secret });
+    expect(read.body).toEqual(body);
   });
 
   it('answers 409 uniqueness for a userName that differs only in case', async () => {

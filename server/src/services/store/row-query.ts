@@ -7,6 +7,8 @@ type Params = Record<string, unknown>;
 
 export interface CountResult {
   count: number | string;
+  /** createMany: the ids of the rows inserted, in order. */
+  ids?: (number | string)[];
 }
 
 export interface RowQuery<Row> {

@@ -98,11 +98,30 @@ export const createUserRepository = (strapi: Core.Strapi) => {
     list: (listQuery: ListQuery): Promise<{ rows: ScimUserRow[]; total: number }> =>
       readPage(query(), ROW_FIELDS, listQuery),
 
+    /** One INSERT: create() would read the row back, and every column of a new row is known here. */
     async insert(resource: ScimResource): Promise<ScimUserRow> {
-      const row = await query().create({
-        select: ROW_FIELDS,
-        data: { scimId: randomUUID(), ...fittingColumns(resource), resource, version: 1, hasJoinedGroup: false },
-      });
+      const now = new Date();
+      const columns = fittingColumns(resource);
+      const data = { scimId: randomUUID(), ...columns, resource, version: 1, hasJoinedGroup: false };
+      const { ids } = await query().createMany({ data: [{ ...data, createdAt: now, updatedAt: now }] });
+      const row: ScimUserRow = {
+        id: Number(ids?.[0]),
+        scimId: data.scimId,
+        userName: columns.userName,
+        externalId: columns.externalId,
+        active: columns.active,
+        resource,
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        hostUserId: null,
+        hostTarget: null,
+        hostOrigin: null,
+        applied: false,
+        notAppliedReason: null,
+        hasJoinedGroup: false,
+      };
+      if (!Number.isInteger(row.id)) throw new Error('the database returned no id for the new SCIM user');
       await attributeIndex.insert(row.id, resource);
       return row;
     },
