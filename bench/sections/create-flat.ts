@@ -10,7 +10,7 @@
  */
 import os from 'node:os';
 import { createAdminUser } from '../../server/src/services/targets/admin-user-create';
-import { adminUserAttributes, adminUserService } from '../support/admin-users';
+import { adminUserAttributes, adminUserService, fillerAdminRow } from '../support/admin-users';
 import { userBody } from '../support/scim-bodies';
 import { median, round } from '../support/stats';
 import { scaled, target, type SectionContext, type SectionResult } from '../support/section';
@@ -65,17 +65,7 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     let filled = await countUsers();
     while (filled < size) {
       const rows = [];
-      for (; filled < size && rows.length < 500; filled += 1)
-        rows.push({
-          email: `fill${filled}@x.example.com`,
-          firstname: 'F',
-          lastname: 'L',
-          is_active: true,
-          blocked: false,
-          document_id: `fill${filled}`,
-          created_at: new Date(),
-          updated_at: new Date(),
-        });
+      for (; filled < size && rows.length < 500; filled += 1) rows.push(fillerAdminRow(filled));
       await knex('admin_users').insert(rows);
     }
     // Fresh planner statistics, as autovacuum would have after a real sync.

@@ -18,3 +18,15 @@ export const adminUserAttributes = (bench: BenchApp, key: string) => ({
   isActive: true,
   roles: [bench.defaultRoleId],
 });
+
+/** An `admin_users` row written straight with knex, to fill the table to a directory size (no roles, no events). */
+export const fillerAdminRow = (n: number) => ({
+  email: `fill${n}@x.example.com`,
+  firstname: 'F',
+  lastname: 'L',
+  is_active: true,
+  blocked: false,
+  document_id: `fill${n}`,
+  created_at: new Date(),
+  updated_at: new Date(),
+});

@@ -4,7 +4,7 @@
  * admin-user counts (rows filled in directly with knex).
  *   node --expose-gc -r ./scripts/register-ts.js bench/support/probe-admin-scan.ts [sqlite|postgres]
  */
-import { adminUserAttributes, adminUserService } from './admin-users';
+import { adminUserAttributes, adminUserService, fillerAdminRow } from './admin-users';
 import { startBenchApp } from './bench-app';
 import { median } from './stats';
 
@@ -16,17 +16,7 @@ void (async () => {
   let n = 0;
   for (const size of [100, 10_000, 30_000]) {
     const rows = [];
-    for (; filled < size; filled += 1)
-      rows.push({
-        email: `fill${filled}@x.example.com`,
-        firstname: 'F',
-        lastname: 'L',
-        is_active: true,
-        blocked: false,
-        document_id: `fill${filled}`,
-        created_at: new Date(),
-        updated_at: new Date(),
-      });
+    for (; filled < size; filled += 1) rows.push(fillerAdminRow(filled));
     for (let i = 0; i < rows.length; i += 500) await knex('admin_users').insert(rows.slice(i, i + 500));
     const scans = [];
     for (let i = 0; i < 15; i += 1) {

@@ -90,33 +90,56 @@ export const summarize = (profile: CpuProfile, file: string, top = 25): ProfileS
 
 export const PROFILE_DIR = path.resolve(__dirname, '..', '.tmp', 'profiles');
 
-/** Profiles this process while `work` runs; writes `<name>.cpuprofile` (open it in Chrome DevTools). */
-export const profileDuring = async <T>(
-  name: string,
+/**
+ * Runs `work` between `start` and `stop` on an inspector session of this process (stopping also when it
+ * throws), and writes what `stop` returns to `<PROFILE_DIR>/<file>`; returns the result and the file's path.
+ */
+const inspectDuring = async <T, Profile>(
+  file: string,
+  start: (session: Session) => Promise<void>,
+  stop: (session: Session) => Promise<Profile>,
   work: () => Promise<T>,
-): Promise<{ result: T; summary: ProfileSummary }> => {
+): Promise<{ result: T; profile: Profile; file: string }> => {
   const session = new Session();
   session.connect();
-  await post(session, 'Profiler.enable');
-  await post(session, 'Profiler.setSamplingInterval', { interval: 200 });
-  await post(session, 'Profiler.start');
-  const stop = async () => {
-    const stopped = await post<{ profile: CpuProfile }>(session, 'Profiler.stop');
-    session.disconnect();
-    return stopped;
+  await start(session);
+  const finish = async () => {
+    try {
+      return await stop(session);
+    } finally {
+      session.disconnect();
+    }
   };
   let result: T;
   try {
     result = await work();
   } catch (error) {
-    await stop();
+    await finish();
     throw error;
   }
-  const stopped = await stop();
+  const profile = await finish();
   mkdirSync(PROFILE_DIR, { recursive: true });
-  const file = path.join(PROFILE_DIR, `${name}.cpuprofile`);
-  writeFileSync(file, JSON.stringify(stopped.profile));
-  return { result, summary: summarize(stopped.profile, path.relative(path.resolve(__dirname, '..', '..'), file)) };
+  const written = path.join(PROFILE_DIR, file);
+  writeFileSync(written, JSON.stringify(profile));
+  return { result, profile, file: path.relative(path.resolve(__dirname, '..', '..'), written) };
+};
+
+/** Profiles this process while `work` runs; writes `<name>.cpuprofile` (open it in Chrome DevTools). */
+export const profileDuring = async <T>(
+  name: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; summary: ProfileSummary }> => {
+  const { result, profile, file } = await inspectDuring(
+    `${name}.cpuprofile`,
+    async (session) => {
+      await post(session, 'Profiler.enable');
+      await post(session, 'Profiler.setSamplingInterval', { interval: 200 });
+      await post(session, 'Profiler.start');
+    },
+    async (session) => (await post<{ profile: CpuProfile }>(session, 'Profiler.stop')).profile,
+    work,
+  );
+  return { result, summary: summarize(profile, file) };
 };
 
 interface SamplingHeapNode {
@@ -177,32 +200,19 @@ export const allocationsDuring = async <T>(
   name: string,
   work: () => Promise<T>,
 ): Promise<{ result: T; summary: AllocationSummary }> => {
-  const session = new Session();
-  session.connect();
-  await post(session, 'HeapProfiler.enable');
-  await post(session, 'HeapProfiler.startSampling', {
-    samplingInterval: 32 * 1024,
-    includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: process.env.BENCH_ALLOCATIONS_PROMOTED_ONLY !== '1',
-  });
-  const stop = async () => {
-    const stopped = await post<{ profile: { head: SamplingHeapNode } }>(session, 'HeapProfiler.stopSampling');
-    session.disconnect();
-    return stopped;
-  };
-  let result: T;
-  try {
-    result = await work();
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  const stopped = await stop();
-  mkdirSync(PROFILE_DIR, { recursive: true });
-  const file = path.join(PROFILE_DIR, `${name}.heapprofile`);
-  writeFileSync(file, JSON.stringify(stopped.profile));
-  return {
-    result,
-    summary: summarizeAllocations(stopped.profile.head, path.relative(path.resolve(__dirname, '..', '..'), file)),
-  };
+  const { result, profile, file } = await inspectDuring(
+    `${name}.heapprofile`,
+    async (session) => {
+      await post(session, 'HeapProfiler.enable');
+      await post(session, 'HeapProfiler.startSampling', {
+        samplingInterval: 32 * 1024,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: process.env.BENCH_ALLOCATIONS_PROMOTED_ONLY !== '1',
+      });
+    },
+    async (session) =>
+      (await post<{ profile: { head: SamplingHeapNode } }>(session, 'HeapProfiler.stopSampling')).profile,
+    work,
+  );
+  return { result, summary: summarizeAllocations(profile.head, file) };
 };
