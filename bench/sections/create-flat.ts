@@ -1,6 +1,7 @@
 /**
  * Is an admin-user create flat in the number of admin users (issue #18)? Times, at 1,000 and at 30,000 admin users
- * (rows filled in directly with knex; the sizes alternate round by round, the candidates within a round):
+ * (rows filled in directly with knex, each with the default role; the sizes alternate round by round, the candidates
+ * within a round):
  * - `service`: Strapi's `admin::user` service create (the create path before docs/decisions/admin-user-create-path.md),
  * - `db.query`: `strapi.db.query('admin::user').create` with the same data (it runs the same lifecycles),
  * - `plugin`: the plugin's create path (server/src/services/targets/admin-user-create.ts),
@@ -59,8 +60,14 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
       strapi.db.query('admin::user').findOne({ select: ['id'], where: { email: 'absent@x.example.com' } }),
   };
   const countUsers = async () => Number((await knex('admin_users').count({ c: '*' }))[0].c);
-  /** Fills admin_users up to `size` rows with direct inserts, dropping earlier filler rows first. */
+  const fillers = () => knex('admin_users').select('id').where('email', 'like', 'fill%');
+  /**
+   * Fills admin_users up to `size` rows with direct inserts, dropping earlier filler rows first. Each filler holds
+   * the default role, as every provisioned admin user does: Strapi's create reads the role's highest `user_ord`
+   * among all its links (a scan of the role's links, whatever the plugin does).
+   */
   const resize = async (size: number) => {
+    await knex('admin_users_roles_lnk').whereIn('user_id', fillers()).delete();
     await knex('admin_users').where('email', 'like', 'fill%').delete();
     let filled = await countUsers();
     while (filled < size) {
@@ -68,8 +75,12 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
       for (; filled < size && rows.length < 500; filled += 1) rows.push(fillerAdminRow(filled));
       await knex('admin_users').insert(rows);
     }
+    await knex.raw(
+      'insert into admin_users_roles_lnk (user_id, role_id, role_ord, user_ord) select id, ?, 1, id from admin_users where email like ?',
+      [bench.defaultRoleId, 'fill%'],
+    );
     // Fresh planner statistics, as autovacuum would have after a real sync.
-    if (bench.db === 'postgres') await knex.raw('analyze admin_users');
+    if (bench.db === 'postgres') await knex.raw('analyze admin_users, admin_users_roles_lnk');
     // The playground runs SQLite in WAL mode: start every size from a checkpointed, empty log.
     else await knex.raw('pragma wal_checkpoint(truncate)');
     // The resize outlasts the server's keep-alive timeout: the first request on the idle socket may meet its reset.
@@ -122,7 +133,7 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     ],
     data: { sizes, rounds: ROUNDS, createsPerRound: PER_ROUND, results, loadAverages, samples },
     notes: [
-      `\`admin_users\` filled with plain rows by knex inserts to ${smallLabel}, then to ${largeLabel}, then back (filler rows deleted), alternating for ${ROUNDS} rounds; after each resize ${bench.db === 'postgres' ? 'ANALYZE' : 'a WAL checkpoint'}. In each round and size, ${PER_ROUND} operations of each candidate one at a time; figures are medians over the rounds of the mean ms per operation. ${counted[0].first === counted[0].last ? '' : "The section's own creates add to the smaller size, hence its range. "}\`service\` is Strapi's path (with its per-create telemetry reads), \`plugin\` the plugin's (docs/decisions/admin-user-create-path.md); \`POST /Users\` runs from the section's process over HTTP. Load average (1 min) after each round: ${loadAverages.join(', ')}.`,
+      `\`admin_users\` filled with plain rows by knex inserts, each linked to the default role, to ${smallLabel}, then to ${largeLabel}, then back (filler rows deleted), alternating for ${ROUNDS} rounds; after each resize ${bench.db === 'postgres' ? 'ANALYZE' : 'a WAL checkpoint'}. In each round and size, ${PER_ROUND} operations of each candidate one at a time; figures are medians over the rounds of the mean ms per operation. ${counted[0].first === counted[0].last ? '' : "The section's own creates add to the smaller size, hence its range. "}\`service\` is Strapi's path (with its per-create telemetry reads), \`plugin\` the plugin's (docs/decisions/admin-user-create-path.md); \`POST /Users\` runs from the section's process over HTTP. Load average (1 min) after each round: ${loadAverages.join(', ')}.`,
     ],
   };
 };
