@@ -119,7 +119,14 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     ],
     targets: [
       target(
-        `initial sync time (median of 3${anyExtrapolated ? ', extrapolated from the part done within the budget' : ''})`,
+        `initial sync time (sync 1, empty directory${syncs[0].completed ? '' : '; extrapolated from the part done within the budget'})`,
+        syncs[0].seconds,
+        's',
+        '<=',
+        bench.db === 'sqlite' ? 60 : 90,
+      ),
+      target(
+        `sync time on a directory that grows (median of 3${anyExtrapolated ? ', extrapolated from the part done within the budget' : ''})`,
         seconds,
         's',
         '<=',
@@ -137,7 +144,7 @@ export const run = async (context: SectionContext): Promise<SectionResult> => {
     ],
     data: { users, groups, concurrency: CONCURRENCY, requestsPerSync: requests, syncs },
     notes: [
-      `Each sync: for each of ${users.toLocaleString('en-US')} users, GET /Users?filter=userName eq "…" (no match) then POST /Users (production mode: an admin user each); then for each of ${groups} groups, GET /Groups?filter=displayName eq "…"&excludedAttributes=members, POST /Groups (no members), and PATCH {"op":"Add","path":"members"} of 50 members twice. ${CONCURRENCY} requests in flight (one keep-alive client process). Each phase has a budget (users ${USER_BUDGET} s, groups ${GROUP_BUDGET} s): past it no new user or group is started, and the time of the whole sync is extrapolated from the rate of the part done (the target being 60 s, a sync that needs more is a miss either way); the memory figures then cover the part done. RSS is the server process's (\`process.memoryUsage().rss\` every 100 ms); the client runs in another process. "No growth" is read as: the third sync's peak within 10 % of the first's. Syncs 2 and 3 run on a directory that already holds the previous syncs' users, so they are not three samples of the same thing; the figure is their median.`,
+      `Each sync: for each of ${users.toLocaleString('en-US')} users, GET /Users?filter=userName eq "…" (no match) then POST /Users (production mode: an admin user each); then for each of ${groups} groups, GET /Groups?filter=displayName eq "…"&excludedAttributes=members, POST /Groups (no members), and PATCH {"op":"Add","path":"members"} of 50 members twice. ${CONCURRENCY} requests in flight (one keep-alive client process). Each phase has a budget (users ${USER_BUDGET} s, groups ${GROUP_BUDGET} s): past it no new user or group is started, and the time of the whole sync is extrapolated from the rate of the part done (a sync that needs more than its target is a miss either way); the memory figures then cover the part done. RSS is the server process's (\`process.memoryUsage().rss\` every 100 ms); the client runs in another process. "No growth" is read as: the third sync's peak within 10 % of the first's. Syncs 2 and 3 run on a directory that already holds the previous syncs' users, so they are not three samples of the same thing: the initial-sync target is sync 1's time, and the median of the three is held to the same bound to show what a growing directory costs.`,
       ...allocationNotes,
     ],
     profiles,
