@@ -52,40 +52,51 @@ const areaOf = (url: string, functionName: string): string => {
     .join('/');
 };
 
+type CallFrame = ProfileNode['callFrame'];
+
+/** Weights (self time, bytes) ranked by package / area and by function, as shares of their total. */
+const rank = (weighed: { callFrame: CallFrame; weight: number }[], top: number) => {
+  const byArea = new Map<string, number>();
+  const byFunction = new Map<string, { name: string; where: string; weight: number }>();
+  let total = 0;
+  for (const { callFrame, weight } of weighed) {
+    if (weight === 0) continue;
+    total += weight;
+    const { functionName, url, lineNumber } = callFrame;
+    const area = areaOf(url, functionName);
+    byArea.set(area, (byArea.get(area) ?? 0) + weight);
+    const where = url
+      ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${lineNumber + 1}`
+      : '';
+    const key = `${functionName}|${where}`;
+    const entry = byFunction.get(key) ?? { name: functionName || '(anonymous)', where, weight: 0 };
+    entry.weight += weight;
+    byFunction.set(key, entry);
+  }
+  const share = (weight: number) => round((100 * weight) / (total || 1), 1);
+  return {
+    total,
+    byArea: [...byArea.entries()]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 15)
+      .map(([area, weight]) => ({ area, percent: share(weight) })),
+    topFunctions: [...byFunction.values()]
+      .sort((x, y) => y.weight - x.weight)
+      .slice(0, top)
+      .map((entry) => ({ name: entry.name, where: entry.where, percent: share(entry.weight) })),
+  };
+};
+
 export const summarize = (profile: CpuProfile, file: string, top = 25): ProfileSummary => {
   const selfTime = new Map<number, number>();
   for (let i = 0; i < profile.samples.length; i += 1) {
     selfTime.set(profile.samples[i], (selfTime.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
   }
-  const total = [...selfTime.values()].reduce((sum, value) => sum + value, 0) || 1;
-  const byArea = new Map<string, number>();
-  const byFunction = new Map<string, { name: string; where: string; time: number }>();
-  for (const node of profile.nodes) {
-    const time = selfTime.get(node.id) ?? 0;
-    if (time === 0) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const area = areaOf(url, functionName);
-    byArea.set(area, (byArea.get(area) ?? 0) + time);
-    const where = url
-      ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${lineNumber + 1}`
-      : '';
-    const key = `${functionName}|${where}`;
-    const entry = byFunction.get(key) ?? { name: functionName || '(anonymous)', where, time: 0 };
-    entry.time += time;
-    byFunction.set(key, entry);
-  }
-  return {
-    file,
-    totalMs: round(total / 1000, 0),
-    byArea: [...byArea.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 15)
-      .map(([area, time]) => ({ area, percent: round((100 * time) / total, 1) })),
-    topFunctions: [...byFunction.values()]
-      .sort((a, b) => b.time - a.time)
-      .slice(0, top)
-      .map((entry) => ({ name: entry.name, where: entry.where, percent: round((100 * entry.time) / total, 1) })),
-  };
+  const { total, byArea, topFunctions } = rank(
+    profile.nodes.map((node) => ({ callFrame: node.callFrame, weight: selfTime.get(node.id) ?? 0 })),
+    top,
+  );
+  return { file, totalMs: round(total / 1000, 0), byArea, topFunctions };
 };
 
 export const PROFILE_DIR = path.resolve(__dirname, '..', '.tmp', 'profiles');
@@ -143,7 +154,7 @@ export const profileDuring = async <T>(
 };
 
 interface SamplingHeapNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
   selfSize: number;
   children: SamplingHeapNode[];
 }
@@ -157,39 +168,17 @@ export interface AllocationSummary {
 }
 
 const summarizeAllocations = (head: SamplingHeapNode, file: string, top = 20): AllocationSummary => {
-  const byArea = new Map<string, number>();
-  const byFunction = new Map<string, { name: string; where: string; bytes: number }>();
-  let total = 0;
-  const stack = [head];
-  while (stack.length > 0) {
+  const nodes: SamplingHeapNode[] = [];
+  for (const stack = [head]; stack.length > 0;) {
     const node = stack.pop() as SamplingHeapNode;
+    nodes.push(node);
     stack.push(...node.children);
-    if (node.selfSize === 0) continue;
-    total += node.selfSize;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const area = areaOf(url, functionName);
-    byArea.set(area, (byArea.get(area) ?? 0) + node.selfSize);
-    const where = url
-      ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${lineNumber + 1}`
-      : '';
-    const key = `${functionName}|${where}`;
-    const entry = byFunction.get(key) ?? { name: functionName || '(anonymous)', where, bytes: 0 };
-    entry.bytes += node.selfSize;
-    byFunction.set(key, entry);
   }
-  const share = (bytes: number) => round((100 * bytes) / (total || 1), 1);
-  return {
-    file,
-    totalMiB: round(total / 1024 / 1024, 1),
-    byArea: [...byArea.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 15)
-      .map(([area, bytes]) => ({ area, percent: share(bytes) })),
-    topFunctions: [...byFunction.values()]
-      .sort((a, b) => b.bytes - a.bytes)
-      .slice(0, top)
-      .map((entry) => ({ name: entry.name, where: entry.where, percent: share(entry.bytes) })),
-  };
+  const { total, byArea, topFunctions } = rank(
+    nodes.map((node) => ({ callFrame: node.callFrame, weight: node.selfSize })),
+    top,
+  );
+  return { file, totalMiB: round(total / 1024 / 1024, 1), byArea, topFunctions };
 };
 
 /**

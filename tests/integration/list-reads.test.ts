@@ -139,20 +139,19 @@ describe('the groups of a user who never joined one', () => {
     return (body as { Resources: { id: string; groups: { display: string }[] }[] }).Resources[0];
   };
 
+  const createGroup = (displayName: string, memberId: string) =>
+    scimRequest(`${endpoint}/Groups`, {
+      secret,
+      method: 'POST',
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName, members: [{ value: memberId }] },
+    });
+
   it('are not queried until the user joins a group, and are read from then on, also after leaving', async () => {
     let user = await lookup('even-10@example.com');
     expect(await membershipReads(async () => (user = await lookup('even-10@example.com')))).toBe(0);
     expect(user.groups).toEqual([]);
 
-    const group = await scimRequest(`${endpoint}/Groups`, {
-      secret,
-      method: 'POST',
-      body: {
-        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
-        displayName: 'Readers of groups',
-        members: [{ value: user.id }],
-      },
-    });
+    const group = await createGroup('Readers of groups', user.id);
     expect(group.status).toBe(201);
     expect(await membershipReads(async () => (user = await lookup('even-10@example.com')))).toBe(1);
     expect(user.groups.map((entry) => entry.display)).toEqual(['Readers of groups']);
@@ -172,15 +171,7 @@ describe('the groups of a user who never joined one', () => {
 
   it('are read for rows stored before the flag existed (null)', async () => {
     const member = await lookup('even-12@example.com');
-    const group = await scimRequest(`${endpoint}/Groups`, {
-      secret,
-      method: 'POST',
-      body: {
-        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
-        displayName: 'Stored before the flag',
-        members: [{ value: member.id }],
-      },
-    });
+    const group = await createGroup('Stored before the flag', member.id);
     expect(group.status).toBe(201);
     await app.strapi.db
       .query('plugin::scim.scim-user')

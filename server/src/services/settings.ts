@@ -108,7 +108,8 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async get({ withFallbackRole = true }: { withFallbackRole?: boolean } = {}): Promise<EffectiveSettings> {
       const stored = await readStored();
       if (stored.defaultRoleId !== null || !withFallbackRole) return stored;
-      const fallback = await getHostTarget(strapi).fallbackDefaultRole();
+      const target = getHostTarget(strapi);
+      const fallback = (await target.listRoles()).find((role) => target.isFallbackDefaultRole(role));
       return { ...stored, defaultRoleId: fallback?.id ?? null };
     },
 

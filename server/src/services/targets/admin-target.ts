@@ -95,13 +95,6 @@ export const createAdminTarget = (strapi: Core.Strapi): HostTarget => {
       const rows = await roles().findMany({ select: ['id', 'name', 'code'], orderBy: { id: 'asc' } });
       return rows.map((row: HostRole) => ({ id: row.id, name: row.name, code: row.code }));
     },
-    async fallbackDefaultRole() {
-      const row = (await roles().findOne({
-        select: ['id', 'name', 'code'],
-        where: { code: AUTHOR_CODE },
-      })) as HostRole | null;
-      return row ? { id: row.id, name: row.name, code: row.code } : null;
-    },
     isFallbackDefaultRole: (role) => role.code === AUTHOR_CODE,
     isPrivilegedRole: (role) => role.code === SUPER_ADMIN_CODE,
 

@@ -55,9 +55,7 @@ export type ApplyResult =
 export interface HostTarget {
   readonly name: 'admin' | 'users-permissions';
   listRoles(): Promise<HostRole[]>;
-  /** The role new users get when the admin has not chosen one. */
-  fallbackDefaultRole(): Promise<HostRole | null>;
-  /** Whether this is that role: a write finds it among the roles it has read anyway. */
+  /** Whether this is the role new users get when the admin has not chosen one (found among listRoles()). */
   isFallbackDefaultRole(role: HostRole): boolean;
   /** Roles SCIM must never hand out on its own (the Super Admin role, the public role). */
   isPrivilegedRole(role: HostRole): boolean;

@@ -74,13 +74,6 @@ export const createUsersPermissionsTarget = (strapi: Core.Strapi, provider = 'lo
       const rows = await roles().findMany({ select: ['id', 'name', 'type'], orderBy: { id: 'asc' } });
       return rows.map(toRole);
     },
-    async fallbackDefaultRole() {
-      const row = (await roles().findOne({
-        select: ['id', 'name', 'type'],
-        where: { type: 'authenticated' },
-      })) as UpRoleRow | null;
-      return row ? toRole(row) : null;
-    },
     isFallbackDefaultRole: (role) => role.code === 'authenticated',
     isPrivilegedRole: (role) => role.code === 'public',
 
